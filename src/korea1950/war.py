@@ -1,0 +1,106 @@
+"""The war submodel: a front line pushed by the balance of fighting power.
+
+Deliberately small and transparent (see docs/ODD.md, "Submodels"). The front
+is the share of the peninsula the North holds (0.5 is about the 38th
+parallel). Each month of a general war it moves by
+
+    tempo * (communist - un) / (communist + un) + noise,
+
+where each side's power is cut by ``supply_penalty`` the further it stands
+from its own half (the Pusan and Yalu culminations). Calibration figures are
+from FACTS.md; none of this decides an actor's choice, it only sets the
+situations the actors respond to.
+"""
+
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from korea1950.model import CrisisModel
+    from korea1950.world import WorldState
+
+NORTH_WINS_AT = 0.97
+SOUTH_WINS_AT = 0.03
+GROUND_TROOPS_STRENGTH = 2.0
+"""Soviet ground forces, if ever sent (an assumption: a corps-sized force)."""
+
+
+def rearm_north(world: "WorldState", approved: np.ndarray, params: dict) -> None:
+    """Soviet deliveries raise the North's strength, faster once Stalin approves.
+
+    Source: Stalin offered to "send reinforcements whenever they launch their
+    attack" (stalin-offers-support); FACTS.md: about 2:1 by June 1950.
+    """
+    growth = np.where(approved, params["north_armament_rate_approved"],
+                      params["north_armament_rate"])
+    peace = world.at_peace
+    world.north_strength = np.where(
+        peace, np.minimum(world.north_strength + growth, params["north_strength_cap"]),
+        world.north_strength)
+
+
+def land_behind_lines(world: "WorldState", mask: np.ndarray, params: dict) -> None:
+    """An amphibious landing cuts off the North's army in the South.
+
+    FACTS.md: Incheon, 15 September 1950, 70,000 troops against 2,500 defenders;
+    the North's army in the South collapsed and the front returned to the
+    parallel within weeks.
+    """
+    world.north_strength = np.where(mask, world.north_strength * params["incheon_cutoff"],
+                                    world.north_strength)
+    world.front = np.where(mask, np.minimum(world.front, 0.55) - 0.05, world.front)
+
+
+def fighting_power(model: "CrisisModel") -> tuple[np.ndarray, np.ndarray]:
+    """Return (communist, UN) fighting power per world this month, before supply limits."""
+    world, params = model.world, model.params
+    communist = (
+        world.north_strength
+        + params["china_strength"] * world.happened("china_intervention")
+        + params["air_cover_strength"] * world.happened("soviet_air_cover")
+        + GROUND_TROOPS_STRENGTH * world.happened("soviet_ground_troops")
+    )
+    un = world.south_strength + params["us_strength"] * us_share(model)
+    return communist, un
+
+
+def us_share(model: "CrisisModel") -> np.ndarray:
+    """Share of full US strength in Korea: none at first, full after ``us_buildup_months``.
+
+    FACTS.md: a few battalions in July 1950, about 90,000 troops by August. A
+    garrison left in Korea (the ``us_garrison_remains`` lever) starts at 40%.
+    """
+    months = np.maximum(model.world.months_since("us_intervention"), 0)
+    share = np.clip((months - 0.5) / model.params["us_buildup_months"], 0.0, 1.0)
+    if model.levers.us_garrison_remains:
+        share = np.maximum(share, 0.4) * model.world.happened("us_intervention")
+    return share
+
+
+def advance_war(model: "CrisisModel") -> None:
+    """Move the front one month in every world at general war; end wars won outright."""
+    world, params = model.world, model.params
+    world.front_before = world.front.copy()
+    general = world.at_war & ~world.limited
+    if not general.any():
+        return
+    communist, un = fighting_power(model)
+    overreach_north = np.clip((world.front - 0.5) * 2.0, 0.0, 1.0)
+    overreach_south = np.clip((0.5 - world.front) * 2.0, 0.0, 1.0)
+    communist = communist * (1.0 - params["supply_penalty"] * overreach_north)
+    un = un * (1.0 - params["supply_penalty"] * overreach_south)
+    push = params["front_tempo"] * (communist - un) / (communist + un)
+    noise = params["front_noise"] * model.rng.standard_normal(world.replicates)
+    front = np.clip(world.front + push + noise, 0.0, 1.0)
+    front = np.where(world.happened("un_crosses_38th"), front, np.maximum(front, 0.5))
+    moved = np.where(general, front - world.front, 0.0)
+    world.front = np.where(general, front, world.front)
+    world.north_furthest = np.maximum(world.north_furthest, world.front)
+    shaken = np.clip(1.0 - params["south_losses"] * np.maximum(moved, 0.0), 0.0, 1.0)
+    world.south_strength = np.minimum(world.south_strength * shaken + 0.1 * (moved < 0), 1.0)
+    attrition = params["north_attrition"] * us_share(model)
+    world.north_strength = np.where(general, world.north_strength * (1.0 - attrition),
+                                    world.north_strength)
+    world.end_war(general & (world.front >= NORTH_WINS_AT), "north_unifies")
+    world.end_war(general & (world.front <= SOUTH_WINS_AT), "south_unifies")
