@@ -51,8 +51,11 @@ LEVERS: dict[str, LeverSpec] = {
                   "whether a Soviet delegate is at the June 1950 vote to veto UN action",
                   ("rule", "always", "never")),
         LeverSpec("stalin_approval", "full", "choice",
-                  "what Stalin may approve: the full invasion or only a limited Ongjin operation",
-                  ("full", "ongjin_only")),
+                  "what Stalin may approve: the full invasion, only a limited Ongjin "
+                  "operation, or nothing",
+                  ("full", "ongjin_only", "never")),
+        LeverSpec("kim_attack", "rule", "decision",
+                  "whether Kim may attack at all (his own enabling decision)", ("rule", "never")),
         LeverSpec("kim_waits_for_approval", True, "switch",
                   "Kim acts only with a patron's go-ahead (false: he attacks on his own)"),
         LeverSpec("mao_consent", "rule", "decision",
@@ -82,6 +85,7 @@ class Levers:
     soviet_boycott: str = "rule"
     soviet_veto: str = "rule"
     stalin_approval: str = "full"
+    kim_attack: str = "rule"
     kim_waits_for_approval: bool = True
     mao_consent: str = "rule"
     us_intervention: str = "rule"

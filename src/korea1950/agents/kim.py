@@ -96,10 +96,13 @@ class Kim(Actor):
         Choice: readiness is a chance per month from the month after the
         go-ahead; under the ``stalin_approval = "ongjin_only"`` lever the attack is
         the limited operation; with ``kim_waits_for_approval = false`` he attacks
-        once his impatience passes ``kim_solo_attack_impatience``.
+        once his impatience passes ``kim_solo_attack_impatience``; with
+        ``kim_attack = "never"`` he does not attack at all.
         """
         world = self.world
         levers = self.model.levers
+        if levers.kim_attack == "never":
+            return
         idle = world.at_peace
         ready = self.chance(self.param("kim_attack_readiness"), among=idle & self.has_go_ahead())
         if not levers.kim_waits_for_approval:

@@ -94,11 +94,14 @@ class Stalin(Actor):
         and the *net* risk - perceived US intervention times (1 -
         ``values_us_entanglement``) - is within ``risk_tolerance``. The approval is
         conditional: the go-ahead needs Mao's consent too (see Kim.has_go_ahead).
+        The ``stalin_approval = "never"`` lever makes him refuse every time.
         """
         world = self.world
         asked = self.model.kim.asks_stalin & self.alive
         terms = self.approval_terms()
         approve = asked & terms["china_settled"] & terms["strong_enough"] & terms["acceptable_risk"]
+        if self.model.levers.stalin_approval == "never":
+            approve = np.zeros_like(approve)
         world.record("stalin_approves", approve)
         world.record("stalin_advises_waiting", asked & ~approve)
         self.explain("answer_kim", asked, {**terms, "approves": approve},

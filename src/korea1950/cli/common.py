@@ -1,4 +1,4 @@
-"""Argument types and options shared by several subcommands."""
+"""Argument types and options shared by several subcommands (not a subcommand itself)."""
 
 import argparse
 

@@ -6,14 +6,33 @@ and exactly one line on stderr, never a traceback.
 """
 
 import argparse
+import importlib
+import pkgutil
 import sys
 
+import korea1950.cli
 from korea1950 import __version__
-from korea1950.cli import run
 from korea1950.errors import InputError
 
-COMMANDS = [run]
-"""Subcommand modules; each has ``register(subparsers)`` setting a ``handler``."""
+COMMAND_ORDER = ("run", "list", "compare", "study", "weigh", "explain", "sensitivity", "play",
+                 "app")
+"""Order of subcommands in the help; modules not listed follow alphabetically."""
+
+
+def command_modules() -> list:
+    """Every module of ``korea1950.cli`` with a ``register(subparsers)`` function.
+
+    Why discovery: each subcommand lives in its own module and adding one
+    touches no shared list.
+    """
+    found = []
+    for info in pkgutil.iter_modules(korea1950.cli.__path__):
+        module = importlib.import_module(f"korea1950.cli.{info.name}")
+        if callable(getattr(module, "register", None)):
+            found.append(module)
+    rank = {name: i for i, name in enumerate(COMMAND_ORDER)}
+    return sorted(found, key=lambda m: (rank.get(getattr(m, "COMMAND", ""), 99),
+                                        m.__name__))
 
 
 class OneLineParser(argparse.ArgumentParser):
@@ -33,7 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"korea1950 {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND",
                                        parser_class=OneLineParser)
-    for command in COMMANDS:
+    for command in command_modules():
         command.register(subparsers)
     return parser
 

@@ -7,6 +7,8 @@ from korea1950.cli.common import add_run_options
 from korea1950.ensemble import simulate
 from korea1950.run_output import run_record, run_table
 
+COMMAND = "run"
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the `run` subcommand."""
