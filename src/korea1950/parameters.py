@@ -260,3 +260,15 @@ def validate_override(name: str, value: object, where: str) -> float:
             f"between {spec.low:g} and {spec.high:g}"
         )
     return float(value)
+
+
+def markdown_table() -> str:
+    """The parameter table of docs/ODD.md, generated so the documentation cannot drift."""
+    rows = ["| parameter | default | range | meaning | source |", "|---|---|---|---|---|"]
+    for spec in MODEL_PARAMETERS.values():
+        source = ", ".join(f"`{item}`" for item in spec.evidence)
+        if spec.assumption:
+            source = (source + "; " if source else "") + "**assumption:** " + spec.assumption
+        rows.append(f"| `{spec.name}` | {spec.default:g} | {spec.low:g}–{spec.high:g} "
+                    f"| {spec.meaning} | {source} |")
+    return "\n".join(rows)

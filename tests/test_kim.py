@@ -1,0 +1,125 @@
+"""Kim's rules, each checked in a described situation across many worlds."""
+
+import numpy as np
+from situations import WORLDS, everywhere, set_event, situation, within
+
+from korea1950.calendar import month_index
+
+
+def test_kim_impatience_grows_and_jumps_with_china_and_acheson():
+    model = situation()
+    model.world.month = 4
+    model.kim.grow_impatience()
+    before = model.kim.impatience.copy()
+    set_event(model, "ccp_victory", 1)
+    set_event(model, "acheson_speech", 3)
+    model.kim.grow_impatience()
+    params = model.params
+    assert np.allclose(before, params["kim_initial_impatience"]
+                       + 4 * params["kim_impatience_growth"])
+    assert np.allclose(model.kim.impatience - before,
+                       params["kim_china_boost"] + params["kim_acheson_boost"])
+
+
+def test_disciplined_kim_never_attacks_without_a_go_ahead():
+    model = situation()
+    model.world.month = month_index("1950-06")
+    model.kim.impatience[:] = 10.0
+    model.kim.attack_when_allowed()
+    assert not model.world.happened("invasion").any()
+
+
+def test_kim_attacks_with_both_approvals_at_his_readiness_rate():
+    model = situation()
+    set_event(model, "stalin_approves", month_index("1950-03"))
+    set_event(model, "mao_consents", month_index("1950-04"))
+    model.world.month = month_index("1950-05")
+    model.kim.attack_when_allowed()
+    share = model.world.happened("invasion").mean()
+    assert within(share, model.params["kim_attack_readiness"], WORLDS)
+
+
+def test_stalin_approval_alone_is_not_a_go_ahead():
+    model = situation(params={"kim_attack_readiness": 1.0})
+    set_event(model, "stalin_approves", month_index("1950-03"))
+    model.world.month = month_index("1950-05")
+    model.kim.attack_when_allowed()
+    assert not model.world.happened("invasion").any()
+
+
+def test_mao_in_lieu_of_stalin_only_when_that_reading_of_the_telegram_is_chosen():
+    for in_lieu, expected in ((0.0, False), (1.0, True)):
+        model = situation(params={"kim_attack_readiness": 1.0,
+                                  "kim_accepts_mao_in_lieu": in_lieu})
+        set_event(model, "mao_consents", month_index("1950-03"))
+        model.world.month = month_index("1950-05")
+        model.kim.attack_when_allowed()
+        assert model.world.happened("invasion").all() == expected
+
+
+def test_kim_turns_to_mao_when_he_cannot_reach_stalin():
+    model = situation(params={"kim_stalin_reachable": 0.0})
+    model.world.month = month_index("1950-01")
+    model.kim.impatience[:] = 1.0
+    model.kim.press_for_approval()
+    assert model.kim.asks_mao.all()
+    assert not model.kim.asks_stalin.any()
+
+
+def test_kim_presses_stalin_at_the_rate_of_his_impatience():
+    model = situation(params={"kim_stalin_reachable": 1.0})
+    model.kim.impatience = np.full(WORLDS, 0.4)
+    model.kim.press_for_approval()
+    assert within(model.kim.asks_stalin.mean(), 0.4, WORLDS)
+
+
+def test_kim_counterattacks_when_rhee_strikes_first():
+    model = situation()
+    set_event(model, "rhee_attacks", month_index("1950-02"))
+    model.world.month = month_index("1950-02")
+    model.kim.attack_when_allowed()
+    assert model.world.happened("invasion").all()
+
+
+def test_kim_acting_alone_attacks_once_impatient_enough():
+    model = situation(levers={"kim_waits_for_approval": False})
+    model.world.month = month_index("1950-01")
+    model.kim.impatience = np.where(np.arange(WORLDS) % 2 == 0, 2.0, 0.5)
+    model.kim.attack_when_allowed()
+    assert (model.world.happened("invasion") == (model.kim.impatience >= 1.2)).all()
+
+
+def test_ongjin_only_approval_gives_a_limited_operation():
+    model = situation(levers={"stalin_approval": "ongjin_only"},
+                      params={"kim_attack_readiness": 1.0})
+    set_event(model, "stalin_approves", 6)
+    set_event(model, "mao_consents", 7)
+    model.world.month = 8
+    model.kim.attack_when_allowed()
+    assert model.world.happened("ongjin_operation").all()
+    assert not model.world.happened("invasion").any()
+    assert model.world.limited.all()
+
+
+def test_limited_operation_escalates_only_while_the_us_stays_out():
+    model = situation(levers={"stalin_approval": "ongjin_only"},
+                      params={"kim_ongjin_escalation": 1.0})
+    model.world.phase[:] = 1
+    model.world.limited[:] = True
+    set_event(model, "ongjin_operation", 8)
+    half = np.arange(WORLDS) < WORLDS // 2
+    set_event(model, "us_intervention", 8, where=half)
+    model.world.month = 9
+    model.kim.escalate_limited_operation()
+    assert not model.world.happened("invasion")[half].any()
+    assert model.world.happened("invasion")[~half].all()
+
+
+def test_kim_asks_for_aid_when_losing():
+    model = situation()
+    model.world.phase[:] = 1
+    model.world.front = np.where(everywhere(model), 0.3, 0.3)
+    model.world.front[: WORLDS // 2] = 0.8
+    model.kim.ask_for_aid()
+    assert not model.kim.requests_aid[: WORLDS // 2].any()
+    assert model.kim.requests_aid[WORLDS // 2:].all()

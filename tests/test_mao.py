@@ -1,0 +1,77 @@
+"""Mao's rules, each checked in a described situation across many worlds."""
+
+import numpy as np
+from situations import WORLDS, set_event, situation, within
+
+from korea1950.calendar import month_index
+from korea1950.levers import NEVER
+
+
+def test_mao_consents_reluctantly_when_stalin_has_approved():
+    model = situation()
+    set_event(model, "ccp_victory", 1)
+    set_event(model, "stalin_approves", month_index("1950-03"))
+    model.world.month = month_index("1950-04")
+    model.mao.consider_kim_plan()
+    assert within(model.world.happened("mao_consents").mean(),
+                  model.params["mao_consent_chance"], WORLDS)
+
+
+def test_mao_rarely_consents_when_kim_comes_alone():
+    model = situation()
+    set_event(model, "ccp_victory", 1)
+    model.kim.asks_mao[:] = True
+    model.world.month = month_index("1950-04")
+    model.mao.consider_kim_plan()
+    assert within(model.world.happened("mao_consents").mean(),
+                  model.params["mao_solo_consent_chance"], WORLDS)
+
+
+def test_mao_cannot_consent_before_the_peoples_republic_exists():
+    model = situation(levers={"ccp_victory": NEVER}, params={"mao_consent_chance": 1.0})
+    set_event(model, "stalin_approves", 3)
+    model.world.month = 5
+    model.mao.consider_kim_plan()
+    assert not model.world.happened("mao_consents").any()
+
+
+def test_mao_refusal_lever_blocks_consent():
+    model = situation(levers={"mao_consent": "never"}, params={"mao_consent_chance": 1.0})
+    set_event(model, "ccp_victory", 1)
+    set_event(model, "stalin_approves", 3)
+    model.world.month = 5
+    model.mao.consider_kim_plan()
+    assert not model.world.happened("mao_consents").any()
+
+
+def at_war_with_front(front: float, crossed: bool):
+    model = situation()
+    model.world.phase[:] = 1
+    model.world.front[:] = front
+    set_event(model, "ccp_victory", 1)
+    if crossed:
+        set_event(model, "un_crosses_38th", month_index("1950-10"))
+    model.world.month = month_index("1950-10")
+    return model
+
+
+def test_mao_sends_troops_when_the_north_collapses_and_un_forces_move_north():
+    model = at_war_with_front(0.2, crossed=True)
+    model.mao.consider_intervention()
+    assert within(model.world.happened("china_intervention").mean(),
+                  model.params["mao_intervention_chance"], WORLDS)
+
+
+def test_stalins_pressure_raises_the_chance_of_chinese_entry():
+    model = at_war_with_front(0.2, crossed=True)
+    model.stalin.pressing_china = np.ones(WORLDS, dtype=bool)
+    model.mao.consider_intervention()
+    expected = model.params["mao_intervention_chance"] + model.params["mao_pressed_bonus"]
+    assert within(model.world.happened("china_intervention").mean(), expected, WORLDS)
+
+
+def test_mao_rarely_intervenes_while_un_forces_stay_south_of_the_parallel():
+    model = at_war_with_front(0.5, crossed=False)
+    model.mao.consider_intervention()
+    assert within(model.world.happened("china_intervention").mean(),
+                  model.params["mao_unprovoked_intervention_chance"], WORLDS)

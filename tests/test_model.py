@@ -1,0 +1,126 @@
+"""The model as a whole: the historical course emerges, reproducibly, in one world or many."""
+
+import json
+
+import mesa
+import numpy as np
+import pytest
+
+from korea1950.calendar import month_index
+from korea1950.cli.main import main
+from korea1950.ensemble import simulate
+from korea1950.model import CrisisModel
+
+
+@pytest.fixture(scope="module", params=["kim", "stueck"])
+def baseline(request):
+    return request.param, simulate("baseline", request.param, replicates=20000, seed=1)
+
+
+def test_baseline_reaches_the_historical_sequence_under_each_reading(baseline):
+    reading, summary = baseline
+    for outcome in ("invasion", "us_intervention", "china_intervention", "armistice"):
+        assert summary.probability(outcome) > 0.5, (reading, outcome)
+    assert summary.probability("soviet_ground_troops") < 0.05
+    median_invasion = summary.month_quantile("invasion", 0.5)
+    assert month_index("1950-04") <= median_invasion <= month_index("1950-08")
+
+
+def test_baseline_follows_the_records_order(baseline):
+    _, summary = baseline
+    median = {event: summary.month_quantile(event, 0.5) for event in
+              ("stalin_approves", "invasion", "incheon_landing", "china_intervention",
+               "armistice")}
+    order = list(median.values())
+    assert order == sorted(order)
+    assert median["armistice"] >= month_index("1951-07")
+
+
+def test_readings_differ_in_stalins_veto():
+    """Kim's Stalin stays away on purpose; Stueck's might have listened to his aides."""
+    kim = simulate("baseline", "kim", replicates=20000, seed=1)
+    stueck = simulate("baseline", "stueck", replicates=20000, seed=1)
+    gap = stueck.probability("soviet_veto") - kim.probability("soviet_veto")
+    error = np.hypot(stueck.standard_error("soviet_veto"), kim.standard_error("soviet_veto"))
+    assert gap > 5 * error
+
+
+def run_json(capsys, *args: str) -> dict:
+    assert main(["run", *args, "--json", "--workers", "1"]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_same_seed_gives_identical_json(capsys):
+    first = run_json(capsys, "baseline", "--replicates", "3000", "--seed", "5")
+    second = run_json(capsys, "baseline", "--replicates", "3000", "--seed", "5")
+    other = run_json(capsys, "baseline", "--replicates", "3000", "--seed", "6")
+    assert first == second
+    assert first != other
+
+
+def test_run_json_has_the_documented_shape(capsys):
+    record = run_json(capsys, "baseline", "--reading", "kim", "--replicates", "2000")
+    assert {"scenario", "reading", "replicates", "seed", "outcomes", "timing"} <= set(record)
+    required = {"stalin_approves", "mao_consents", "invasion", "soviet_veto",
+                "un_authorization", "us_intervention", "incheon_landing", "un_crosses_38th",
+                "china_intervention", "soviet_ground_troops", "north_unifies", "south_unifies",
+                "armistice", "us_europe_buildup"}
+    assert required <= set(record["outcomes"])
+    assert all(0.0 <= p <= 1.0 for p in record["outcomes"].values())
+    for name in ("stalin_approval_month", "invasion_month", "china_intervention_month",
+                 "war_end_month"):
+        assert set(record["timing"][name]) == {"median", "p10", "p90"}
+        assert len(record["timing"][name]["median"]) == 7  # "YYYY-MM"
+    assert record["timing"]["war_months"]["median"] > 0
+
+
+@pytest.mark.parametrize("args, fragment", [
+    (["run", "nosuch"], "unknown scenario 'nosuch'"),
+    (["run", "baseline", "--reading", "nobody"], "unknown reading 'nobody'"),
+    (["run", "baseline", "--replicates", "0"], "expected a positive integer"),
+    (["run", "baseline", "--seed", "x"], "expected a non-negative integer"),
+    (["run", "/nonexistent/file.toml"], "file not found"),
+])
+def test_bad_arguments_exit_2_with_one_line(capsys, args, fragment):
+    with pytest.raises(SystemExit) as stop:
+        code = main(args)
+        raise SystemExit(code)
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and fragment in err
+    assert "Traceback" not in err
+
+
+def test_single_world_runs_agree_with_lockstep_ensemble():
+    """R = 1 is the same model: 300 single worlds match 20,000 lockstep worlds."""
+    singles = []
+    for seed in range(300):
+        model = CrisisModel(replicates=1, rng=seed)
+        model.run_model()
+        singles.append(model.world.happened("invasion")[0]
+                       and model.world.happened("us_intervention")[0])
+    lockstep = CrisisModel(replicates=20000, rng=12345)
+    lockstep.run_model()
+    both = lockstep.world.happened("invasion") & lockstep.world.happened("us_intervention")
+    p_single, p_lock = np.mean(singles), both.mean()
+    error = np.sqrt(p_lock * (1 - p_lock) * (1 / 300 + 1 / 20000))
+    assert abs(p_single - p_lock) < 4 * error
+
+
+def test_mesa_batch_run_drives_single_world_models():
+    results = mesa.batch_run(
+        CrisisModel, {"scenario": "baseline", "reading": "stueck", "replicates": 1},
+        rng=[1, 2, 3, 4], max_steps=200, display_progress=False)
+    assert len(results) == 4
+    for row in results:
+        assert 0.0 <= row["share_at_war"] <= 1.0
+        assert row["month"] >= month_index("1950-06")
+
+
+def test_the_model_stops_when_every_war_has_ended():
+    model = CrisisModel(replicates=1, rng=3)
+    model.run_model()
+    world = model.world
+    assert world.month <= 88
+    if world.month < 88:
+        assert world.all_wars_over()
