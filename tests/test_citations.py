@@ -16,7 +16,7 @@ from korea1950.paths import scenarios_dir, seeds_dir
 from korea1950.readings import bundled_reading_names, load_reading
 
 SOURCE = Path(__file__).resolve().parents[1] / "src" / "korea1950"
-SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)+"
+SLUG = r"[a-z][a-z0-9]*(?:-[a-z0-9]+)+"
 """Evidence ids are hyphenated slugs; event and parameter names use underscores."""
 
 

@@ -5,8 +5,8 @@ import shutil
 import numpy as np
 import pytest
 
-from korea1950.errors import InputError
 from korea1950.ensemble import simulate
+from korea1950.errors import InputError
 from korea1950.parameters import STALIN_MOTIVE_PARAMETERS
 from korea1950.readings import bundled_reading_names, load_reading
 
@@ -62,7 +62,7 @@ def test_a_prior_without_evidence_or_assumption_is_rejected(tmp_path):
     path = write_variant(tmp_path, 'evidence = ["stueck-return-uncertain", '
                                    '"stueck-decision-alone", "stueck-feared-confrontation"]',
                          "evidence = []")
-    with pytest.raises(InputError, match="veto_propensity.*evidence.*assumption"):
+    with pytest.raises(InputError, match=r"veto_propensity.*evidence.*assumption"):
         load_reading(str(path))
 
 
