@@ -130,7 +130,7 @@ _MODEL = [
     _p("mao_pressed_bonus", 0.25, 0.0, 1.0,
        "added chance when Stalin is pressing China to intervene",
        evidence=("stalin-runs-to-mao", "gottwald-pull-china-in")),
-    _p("mao_unprovoked_intervention_chance", 0.02, 0.0, 1.0,
+    _p("mao_unprovoked_intervention_chance", 0.01, 0.0, 1.0,
        "chance per month Mao sends troops while UN forces stay south of the 38th",
        assumption="the documents tie China's entry to the North's collapse; kept small"),
     # --- United States --------------------------------------------------------

@@ -1,0 +1,33 @@
+"""`korea1950 study`: the main job - every scenario under every reading, as a report."""
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from korea1950.cli.common import add_run_options
+from korea1950.study import DEFAULT_STUDY_REPLICATES, run_study
+
+COMMAND = "study"
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the `study` subcommand."""
+    parser = subparsers.add_parser(
+        "study", help="the main job: every scenario under every reading, with a report",
+        description="Run every bundled scenario under every bundled reading and write tables, "
+                    "figures, a Markdown and a self-contained HTML report and a manifest.")
+    add_run_options(parser, replicates=DEFAULT_STUDY_REPLICATES)
+    parser.add_argument("--out", type=Path, default=Path("results"),
+                        help="results folder (default ./results)")
+    parser.set_defaults(handler=handle)
+
+
+def handle(args: argparse.Namespace) -> int:
+    """Run the study and say where the report is."""
+    started = time.monotonic()
+    out = run_study(args.out, args.replicates, args.seed, args.workers,
+                    command=["korea1950", *sys.argv[1:]])
+    print(f"wrote {out}/report.html and {out}/report.md "
+          f"({time.monotonic() - started:.0f} s)")
+    return 0

@@ -1,0 +1,39 @@
+"""What every report section receives: where to write, and the comparison already run."""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from korea1950.compare import Comparison
+
+
+@dataclass
+class StudyContext:
+    """The state of a study being written (in its temporary folder)."""
+
+    out_dir: Path
+    replicates: int
+    seed: int
+    workers: int | None
+    comparison: Comparison
+    progress: bool | None = None
+    tables: dict[str, list[dict]] = field(default_factory=dict)
+
+    @property
+    def figures_dir(self) -> Path:
+        """Folder for figures (PNG and SVG); the report links them relatively."""
+        return self.out_dir / "figures"
+
+    @property
+    def tables_dir(self) -> Path:
+        """Folder for CSV and JSON tables."""
+        return self.out_dir / "tables"
+
+    @property
+    def scenario_names(self) -> list[str]:
+        """Scenario names, baseline first."""
+        return self.comparison.scenario_names
+
+    @property
+    def reading_names(self) -> list[str]:
+        """Reading names, in order."""
+        return self.comparison.reading_names
