@@ -22,8 +22,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/korea1950 run baseline --reading stueck --replicates 20000 --seed $(SEED)
-	$(BIN)/korea1950 run baseline --reading kim --replicates 20000 --seed $(SEED)
+	$(BIN)/korea1950 study --seed $(SEED) --out $(OUT) $(if $(REPLICATES),--replicates $(REPLICATES))
 
 test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
