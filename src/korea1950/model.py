@@ -122,9 +122,14 @@ class CrisisModel(mesa.Model):
 
     def chance(self, probability: "float | np.ndarray", among: np.ndarray) -> np.ndarray:
         """One Bernoulli draw per world in ``among`` (False elsewhere); nothing drawn if none."""
-        if not among.any():
-            return np.zeros(self.replicates, dtype=bool)
-        return among & (self.rng.random(self.replicates, dtype=np.float32) < probability)
+        eligible = np.flatnonzero(among)
+        if eligible.size * 4 >= self.replicates:
+            return among & (self.rng.random(self.replicates, dtype=np.float32) < probability)
+        result = np.zeros(self.replicates, dtype=bool)
+        if eligible.size:
+            chance = probability[eligible] if np.ndim(probability) else probability
+            result[eligible] = self.rng.random(eligible.size, dtype=np.float32) < chance
+        return result
 
     def run_model(self) -> None:
         """Step until the horizon (1956-12) or until every world's war has ended."""

@@ -35,9 +35,10 @@ def rearm_north(world: "WorldState", approved: np.ndarray, params: dict) -> None
     growth = np.where(approved, params["north_armament_rate_approved"],
                       params["north_armament_rate"])
     peace = world.at_peace
-    world.north_strength = np.where(
-        peace, np.minimum(world.north_strength + growth, params["north_strength_cap"]),
-        world.north_strength)
+    if peace.any():
+        world.north_strength = np.where(
+            peace, np.minimum(world.north_strength + growth, params["north_strength_cap"]),
+            world.north_strength)
 
 
 def land_behind_lines(world: "WorldState", mask: np.ndarray, params: dict) -> None:
@@ -52,55 +53,64 @@ def land_behind_lines(world: "WorldState", mask: np.ndarray, params: dict) -> No
     world.front = np.where(mask, np.minimum(world.front, 0.55) - 0.05, world.front)
 
 
-def fighting_power(model: "CrisisModel") -> tuple[np.ndarray, np.ndarray]:
-    """Return (communist, UN) fighting power per world this month, before supply limits."""
+def fighting_power(model: "CrisisModel", worlds: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Return (communist, UN) fighting power in the ``worlds`` (indices), before supply limits."""
     world, params = model.world, model.params
+    events = world.events
     communist = (
-        world.north_strength
-        + params["china_strength"] * world.happened("china_intervention")
-        + params["air_cover_strength"] * world.happened("soviet_air_cover")
-        + GROUND_TROOPS_STRENGTH * world.happened("soviet_ground_troops")
+        world.north_strength[worlds]
+        + params["china_strength"] * (events["china_intervention"][worlds] >= 0)
+        + params["air_cover_strength"] * (events["soviet_air_cover"][worlds] >= 0)
+        + GROUND_TROOPS_STRENGTH * (events["soviet_ground_troops"][worlds] >= 0)
     )
-    un = world.south_strength + params["us_strength"] * us_share(model)
+    un = world.south_strength[worlds] + params["us_strength"] * us_share(model, worlds)
     return communist, un
 
 
-def us_share(model: "CrisisModel") -> np.ndarray:
+def us_share(model: "CrisisModel", worlds: np.ndarray) -> np.ndarray:
     """Share of full US strength in Korea: none at first, full after ``us_buildup_months``.
 
     FACTS.md: a few battalions in July 1950, about 90,000 troops by August. A
     garrison left in Korea (the ``us_garrison_remains`` lever) starts at 40%.
     """
-    months = np.maximum(model.world.months_since("us_intervention"), 0)
+    started = model.world.events["us_intervention"][worlds]
+    months = np.where(started >= 0, model.world.month - started, 0)
     share = np.clip((months - 0.5) / model.params["us_buildup_months"], 0.0, 1.0)
     if model.levers.us_garrison_remains:
-        share = np.maximum(share, 0.4) * model.world.happened("us_intervention")
+        share = np.maximum(share, 0.4) * (started >= 0)
     return share
 
 
 def advance_war(model: "CrisisModel") -> None:
-    """Move the front one month in every world at general war; end wars won outright."""
+    """Move the front one month in every world at general war; end wars won outright.
+
+    Works on the indices of the worlds at war, so months of peace (or of
+    ended wars) cost almost nothing.
+    """
     world, params = model.world, model.params
     world.front_before = world.front.copy()
-    general = world.at_war & ~world.limited
-    if not general.any():
+    worlds = np.flatnonzero(world.at_war & ~world.limited)
+    if not worlds.size:
         return
-    communist, un = fighting_power(model)
-    overreach_north = np.clip((world.front - 0.5) * 2.0, 0.0, 1.0)
-    overreach_south = np.clip((0.5 - world.front) * 2.0, 0.0, 1.0)
-    communist = communist * (1.0 - params["supply_penalty"] * overreach_north)
-    un = un * (1.0 - params["supply_penalty"] * overreach_south)
+    front = world.front[worlds]
+    communist, un = fighting_power(model, worlds)
+    communist = communist * (1.0 - params["supply_penalty"] * np.clip((front - 0.5) * 2, 0, 1))
+    un = un * (1.0 - params["supply_penalty"] * np.clip((0.5 - front) * 2, 0, 1))
     push = params["front_tempo"] * (communist - un) / (communist + un)
-    noise = params["front_noise"] * model.rng.standard_normal(world.replicates)
-    front = np.clip(world.front + push + noise, 0.0, 1.0)
-    front = np.where(world.happened("un_crosses_38th"), front, np.maximum(front, 0.5))
-    moved = np.where(general, front - world.front, 0.0)
-    world.front = np.where(general, front, world.front)
-    world.north_furthest = np.maximum(world.north_furthest, world.front)
+    noise = params["front_noise"] * model.rng.standard_normal(worlds.size)
+    moved_to = np.clip(front + push + noise, 0.0, 1.0)
+    crossed = world.events["un_crosses_38th"][worlds] >= 0
+    moved_to = np.where(crossed, moved_to, np.maximum(moved_to, 0.5))
+    moved = moved_to - front
+    world.front[worlds] = moved_to
+    world.north_furthest[worlds] = np.maximum(world.north_furthest[worlds], moved_to)
     shaken = np.clip(1.0 - params["south_losses"] * np.maximum(moved, 0.0), 0.0, 1.0)
-    world.south_strength = np.minimum(world.south_strength * shaken + 0.1 * (moved < 0), 1.0)
-    attrition = params["north_attrition"] * us_share(model)
-    world.north_strength = np.where(general, world.north_strength * (1.0 - attrition),
-                                    world.north_strength)
-    world.end_war(general & (world.front >= NORTH_WINS_AT), "north_unifies")
-    world.end_war(general & (world.front <= SOUTH_WINS_AT), "south_unifies")
+    world.south_strength[worlds] = np.minimum(
+        world.south_strength[worlds] * shaken + 0.1 * (moved < 0), 1.0)
+    world.north_strength[worlds] *= 1.0 - params["north_attrition"] * us_share(model, worlds)
+    won = np.zeros(world.replicates, dtype=bool)
+    won[worlds] = moved_to >= NORTH_WINS_AT
+    world.end_war(won, "north_unifies")
+    won[:] = False
+    won[worlds] = moved_to <= SOUTH_WINS_AT
+    world.end_war(won, "south_unifies")

@@ -82,7 +82,8 @@ class WorldState:
         """Set ``event`` to this month where ``mask`` holds and it is not set; return new hits."""
         months = self.events[event]
         new = mask & (months < 0)
-        months[new] = self.month
+        if new.any():
+            months[new] = self.month
         return new
 
     @property
