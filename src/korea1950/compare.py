@@ -16,7 +16,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from korea1950.ensemble import make_tasks, run_many
+from korea1950.ensemble import Execution, make_tasks, run_many
 from korea1950.readings import Reading, load_reading
 from korea1950.scenarios import Scenario, bundled_scenario_names, load_scenario
 from korea1950.summary import OUTCOMES, TIMINGS, Summary
@@ -66,7 +66,8 @@ def resolve(scenarios: list[str] | None, readings: list[str] | None
 
 
 def run_comparison(scenarios: list[str] | None = None, readings: list[str] | None = None,
-                   replicates: int = 20_000, seed: int = 1, workers: int | None = 1,
+                   replicates: int = 20_000, seed: int = 1,
+                   workers: "int | Execution | None" = 1,
                    progress: bool | None = None) -> Comparison:
     """Simulate every scenario under every reading (one pool, one progress bar)."""
     loaded_scenarios, loaded_readings = resolve(scenarios, readings)

@@ -1,11 +1,13 @@
-"""Running many worlds: fixed blocks with their own seeds, spread over worker processes.
+"""Running many worlds: fixed blocks with their own seeds, spread over processes or a cluster.
 
 Why blocks: the random stream of block ``i`` is ``SeedSequence(seed,
 spawn_key=(i,))`` and its size is fixed (``BLOCK``), so each world's history
-depends only on the seed and its position - not on how many workers there are
-or how blocks are grouped into tasks. Each block is reduced to a ``Summary``
-of integer tallies at once (memory stays flat in the number of worlds), and
-integer sums merge exactly, so results are bit-identical for 1, 2 or N workers.
+depends only on the seed and its position - not on how many workers there are,
+how blocks are grouped into chunks (the unit of work sent to a worker), or
+whether they run here or on a Dask cluster. Each block is reduced to a
+``Summary`` of integer tallies at once (memory stays flat in the number of
+worlds), and integer sums merge exactly, so results are bit-identical for 1, 2
+or N workers and any chunk size.
 
 Scenarios and readings share the seed's streams (common random numbers), so
 differences between scenarios are not swamped by sampling noise.
@@ -43,6 +45,30 @@ class BlockTask:
     parameters: tuple[tuple[str, float], ...] = ()
 
 
+@dataclass(frozen=True)
+class Execution:
+    """Where and how blocks run: local processes (``workers``) or a Dask ``scheduler``."""
+
+    workers: int | None = 1
+    chunk_size: int | None = None
+    scheduler: str | None = None
+
+    def resolved_workers(self) -> int:
+        """The number of local worker processes (all cores if None)."""
+        workers = default_workers() if self.workers is None else int(self.workers)
+        if workers < 1:
+            raise InputError(f"workers must be at least 1, got {workers}")
+        return workers
+
+    def blocks_per_chunk(self) -> int:
+        """Whole blocks per unit of work (a chunk size rounds up to whole blocks)."""
+        if self.chunk_size is None:
+            return 1
+        if self.chunk_size < 1:
+            raise InputError(f"chunk size must be at least 1, got {self.chunk_size}")
+        return max(1, -(-int(self.chunk_size) // BLOCK))
+
+
 def run_block(task: BlockTask) -> Summary:
     """Simulate one block and reduce it to tallies."""
     rng = np.random.default_rng(np.random.SeedSequence(task.seed, spawn_key=(task.index,)))
@@ -50,6 +76,14 @@ def run_block(task: BlockTask) -> Summary:
                         rng=rng, parameters=dict(task.parameters))
     model.run_model()
     return summarize(model)
+
+
+def run_chunk(tasks: list[BlockTask]) -> Summary:
+    """Simulate several blocks one after the other and merge them."""
+    total = Summary()
+    for task in tasks:
+        total = total.merge(run_block(task))
+    return total
 
 
 def plan_blocks(replicates: int, block: int = BLOCK) -> list[tuple[int, int]]:
@@ -78,13 +112,18 @@ def simulate(
     parameters: dict[str, float] | None = None,
     progress: bool | None = None,
     description: str = "",
+    chunk_size: int | None = None,
+    scheduler: str | None = None,
 ) -> Summary:
     """Simulate ``replicates`` worlds and return their merged ``Summary``.
 
-    ``workers=None`` uses every core; ``progress=None`` shows a bar only on a terminal.
+    ``workers=None`` uses every core; ``progress=None`` shows a bar only on a
+    terminal; ``scheduler`` ("tcp://host:port") runs the blocks on a Dask cluster.
     """
     tasks = make_tasks(scenario, reading, replicates, seed, parameters)
-    return run_tasks(tasks, workers, progress, description or _describe(tasks[0]))
+    execution = Execution(workers, chunk_size, scheduler)
+    label = description or f"{tasks[0].scenario.name}/{tasks[0].reading.name}"
+    return run_many({"run": tasks}, execution, progress, label)["run"]
 
 
 def make_tasks(scenario, reading, replicates: int, seed: int,
@@ -99,59 +138,47 @@ def make_tasks(scenario, reading, replicates: int, seed: int,
             for index, size in plan_blocks(int(replicates))]
 
 
-def run_tasks(tasks: list[BlockTask], workers: int | None = 1, progress: bool | None = None,
-              description: str = "") -> Summary:
-    """Run block tasks (in order of completion) and merge their summaries."""
-    workers = default_workers() if workers is None else int(workers)
-    if workers < 1:
-        raise InputError(f"workers must be at least 1, got {workers}")
-    bar = tqdm(total=sum(t.size for t in tasks), unit="world", unit_scale=True,
-               desc=description, disable=_progress_disabled(progress), leave=False)
-    total = Summary()
-    with bar:
-        for summary in _execute(tasks, workers):
-            total = total.merge(summary)
-            bar.update(summary.replicates)
-    return total
-
-
-def run_many(groups: dict[Hashable, list[BlockTask]], workers: int | None = 1,
+def run_many(groups: dict[Hashable, list[BlockTask]], execution: "Execution | int | None" = 1,
              progress: bool | None = None, description: str = "") -> dict[Hashable, Summary]:
-    """Run several ensembles (e.g. every scenario x reading) through one pool of workers.
+    """Run several ensembles (e.g. every scenario x reading) through one pool or cluster.
 
-    Why one pool: starting worker processes costs about a second each time;
-    a study of 26 runs shares one pool and one progress bar. The summaries are
-    the same as running each group alone.
+    Why one pool: starting worker processes costs about a second each time; a
+    study of 26 runs shares one pool and one progress bar. The summaries are the
+    same as running each group alone. An int or None is taken as a worker count.
     """
-    workers = default_workers() if workers is None else int(workers)
-    if workers < 1:
-        raise InputError(f"workers must be at least 1, got {workers}")
-    keyed = [(key, task) for key, tasks in groups.items() for task in tasks]
+    if not isinstance(execution, Execution):
+        execution = Execution(workers=execution)
+    per_chunk = execution.blocks_per_chunk()
+    chunks = [(key, tasks[i:i + per_chunk]) for key, tasks in groups.items()
+              for i in range(0, len(tasks), per_chunk)]
     results: dict[Hashable, Summary] = {key: Summary() for key in groups}
-    bar = tqdm(total=sum(task.size for _, task in keyed), unit="world", unit_scale=True,
-               desc=description, disable=_progress_disabled(progress), leave=False)
+    bar = tqdm(total=sum(t.size for _, chunk in chunks for t in chunk), unit="world",
+               unit_scale=True, desc=description, disable=_progress_disabled(progress),
+               leave=False)
     with bar:
-        summaries = _execute([task for _, task in keyed], workers)
-        for (key, _), summary in zip(keyed, summaries, strict=True):
+        summaries = _execute([chunk for _, chunk in chunks], execution)
+        for (key, _), summary in zip(chunks, summaries, strict=True):
             results[key] = results[key].merge(summary)
             bar.update(summary.replicates)
     return results
 
 
-def _execute(tasks: list[BlockTask], workers: int) -> Iterator[Summary]:
-    if workers == 1 or len(tasks) == 1:
-        yield from map(run_block, tasks)
+def _execute(chunks: list[list[BlockTask]], execution: Execution) -> Iterator[Summary]:
+    """Yield each chunk's summary, in order, from wherever the chunks run."""
+    if execution.scheduler:
+        from korea1950.distributed import run_on_cluster
+        yield from run_on_cluster(chunks, execution.scheduler)
         return
-    with ProcessPoolExecutor(max_workers=min(workers, len(tasks)),
+    workers = execution.resolved_workers()
+    if workers == 1 or len(chunks) == 1:
+        yield from map(run_chunk, chunks)
+        return
+    with ProcessPoolExecutor(max_workers=min(workers, len(chunks)),
                              mp_context=get_context("spawn")) as pool:
-        yield from pool.map(run_block, tasks)
+        yield from pool.map(run_chunk, chunks)
 
 
 def _progress_disabled(progress: bool | None) -> bool | None:
     if progress is None:
         return None  # tqdm decides: shown on a terminal only
     return not progress
-
-
-def _describe(task: BlockTask) -> str:
-    return f"{task.scenario.name}/{task.reading.name}"

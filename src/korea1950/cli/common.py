@@ -2,7 +2,7 @@
 
 import argparse
 
-from korea1950.ensemble import default_workers
+from korea1950.ensemble import BLOCK, Execution, default_workers
 
 
 def positive_int(text: str) -> int:
@@ -35,3 +35,13 @@ def add_run_options(parser: argparse.ArgumentParser, replicates: int) -> None:
                         help="random seed; the same seed gives identical results (default 1)")
     parser.add_argument("--workers", type=positive_int, default=None,
                         help=f"worker processes (default: all cores, here {default_workers()})")
+    parser.add_argument("--chunk-size", type=positive_int, default=None,
+                        help=f"worlds per unit of work, rounded up to whole blocks of {BLOCK:,} "
+                             "(results do not depend on it)")
+    parser.add_argument("--scheduler", default=None, metavar="tcp://HOST:PORT",
+                        help="run on a Dask cluster (needs korea1950[distributed])")
+
+
+def execution_from(args: argparse.Namespace) -> Execution:
+    """The execution settings given on the command line."""
+    return Execution(args.workers, args.chunk_size, args.scheduler)

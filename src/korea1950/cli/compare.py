@@ -5,7 +5,7 @@ from pathlib import Path
 
 from korea1950 import plots
 from korea1950.atomic import atomic_folder
-from korea1950.cli.common import add_run_options
+from korea1950.cli.common import add_run_options, execution_from
 from korea1950.compare import (
     KEY_OUTCOMES,
     front_rows,
@@ -38,7 +38,7 @@ def handle(args: argparse.Namespace) -> int:
     """Run the comparison and write its results atomically."""
     readings = [item.strip() for item in args.readings.split(",") if item.strip()]
     comparison = run_comparison(args.scenarios or None, readings, args.replicates, args.seed,
-                                args.workers)
+                                execution_from(args))
     with atomic_folder(args.out) as staging:
         write_tables(comparison, staging / "tables")
         rows = outcome_rows(comparison)

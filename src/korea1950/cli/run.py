@@ -3,7 +3,7 @@
 import argparse
 import json
 
-from korea1950.cli.common import add_run_options
+from korea1950.cli.common import add_run_options, execution_from
 from korea1950.ensemble import simulate
 from korea1950.run_output import run_record, run_table
 
@@ -27,8 +27,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def handle(args: argparse.Namespace) -> int:
     """Run the simulation and print the result."""
+    settings = execution_from(args)
     summary = simulate(args.scenario, args.reading, args.replicates, args.seed,
-                       workers=args.workers)
+                       workers=settings.workers, chunk_size=settings.chunk_size,
+                       scheduler=settings.scheduler)
     from korea1950.readings import load_reading
     from korea1950.scenarios import load_scenario
 

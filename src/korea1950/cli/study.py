@@ -5,7 +5,7 @@ import sys
 import time
 from pathlib import Path
 
-from korea1950.cli.common import add_run_options
+from korea1950.cli.common import add_run_options, execution_from
 from korea1950.study import DEFAULT_STUDY_REPLICATES, run_study
 
 COMMAND = "study"
@@ -26,7 +26,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def handle(args: argparse.Namespace) -> int:
     """Run the study and say where the report is."""
     started = time.monotonic()
-    out = run_study(args.out, args.replicates, args.seed, args.workers,
+    out = run_study(args.out, args.replicates, args.seed, execution_from(args),
                     command=["korea1950", *sys.argv[1:]])
     print(f"wrote {out}/report.html and {out}/report.md "
           f"({time.monotonic() - started:.0f} s)")

@@ -20,6 +20,7 @@ import numpy as np
 from korea1950 import __version__
 from korea1950.atomic import atomic_folder
 from korea1950.compare import run_comparison
+from korea1950.ensemble import Execution
 from korea1950.study.context import StudyContext
 from korea1950.study.render import to_html
 from korea1950.study.sections import section_modules
@@ -29,12 +30,13 @@ DEFAULT_STUDY_REPLICATES = 20_000
 
 
 def run_study(out: Path, replicates: int = DEFAULT_STUDY_REPLICATES, seed: int = 1,
-              workers: int | None = None, progress: bool | None = None,
+              workers: "int | Execution | None" = None, progress: bool | None = None,
               command: list[str] | None = None) -> Path:
     """Run the whole study and write it to ``out`` atomically; return ``out``."""
     comparison = run_comparison(None, None, replicates, seed, workers, progress)
     with atomic_folder(Path(out)) as staging:
-        context = StudyContext(staging, replicates, seed, workers, comparison, progress)
+        execution = workers if isinstance(workers, Execution) else Execution(workers)
+        context = StudyContext(staging, replicates, seed, execution, comparison, progress)
         parts = [module.build(context) for module in section_modules()]
         report = "\n\n".join(part.strip() for part in parts) + "\n"
         (staging / "report.md").write_text(report)
@@ -54,7 +56,9 @@ def build_manifest(context: StudyContext, command: list[str]) -> dict:
         "command": command,
         "seed": context.seed,
         "replicates": context.replicates,
-        "workers": context.workers,
+        "workers": context.workers.workers,
+        "chunk_size": context.workers.chunk_size,
+        "scheduler": context.workers.scheduler,
         "scenarios": {s.name: {"file": str(s.path), "sha256": s.sha256}
                       for s in comparison.scenarios},
         "readings": {r.name: {"file": str(r.path), "sha256": r.sha256}

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from korea1950.compare import Comparison
+from korea1950.ensemble import Execution
 
 
 @dataclass
@@ -13,7 +14,8 @@ class StudyContext:
     out_dir: Path
     replicates: int
     seed: int
-    workers: int | None
+    workers: Execution
+    """Where runs execute (worker count, chunk size, Dask scheduler)."""
     comparison: Comparison
     progress: bool | None = None
     tables: dict[str, list[dict]] = field(default_factory=dict)
