@@ -173,3 +173,31 @@ def plot_timing(rows: list[dict], stem: Path) -> list[Path]:
     figure.suptitle("Timing distributions by scenario and reading", fontsize=13)
     figure.tight_layout()
     return _save(figure, stem)
+
+
+def plot_sensitivity(rows: list[dict], title: str, stem: Path) -> list[Path]:
+    """Sensitivity indices per outcome: Sobol S1 and ST (or Morris mu*) with 95% intervals."""
+    outcomes = _ordered(rows, "outcome")
+    parameters = _ordered(rows, "parameter")
+    sobol = "S1" in rows[0]
+    measures = (("S1", "first order"), ("ST", "total")) if sobol else (("mu_star", "mu*"),)
+    figure, axes = plt.subplots(1, len(outcomes), figsize=(3.2 * len(outcomes) + 1.5, 4.2),
+                                sharey=True, squeeze=False)
+    y = np.arange(len(parameters))
+    height = 0.8 / len(measures)
+    for ax, outcome in zip(axes[0], outcomes, strict=True):
+        cells = {r["parameter"]: r for r in rows if r["outcome"] == outcome}
+        for i, (key, label) in enumerate(measures):
+            values = [cells[p][key] for p in parameters]
+            errors = [cells[p][f"{key}_conf"] for p in parameters]
+            ax.barh(y + (i - (len(measures) - 1) / 2) * height, values, height, xerr=errors,
+                    color=PALETTE[i], label=label, capsize=2)
+        ax.set_title(outcome.replace("_", " "), fontsize=10)
+        ax.axvline(0, color="grey", linewidth=0.8)
+        ax.set_xlabel("index" if sobol else "mu* (share of worlds)")
+    axes[0, 0].set_yticks(y, [p.replace("_", " ") for p in parameters])
+    axes[0, 0].invert_yaxis()
+    axes[0, 0].legend(fontsize=8)
+    figure.suptitle(title, fontsize=12)
+    figure.tight_layout()
+    return _save(figure, stem)
