@@ -39,8 +39,8 @@ def test_sobol_gives_first_order_and_total_indices_with_intervals(capsys):
 
 
 def test_same_seed_same_indices_for_any_worker_count():
-    first = run_sensitivity(samples=64, replicates_per_point=1024, outcomes=("invasion",))
-    second = run_sensitivity(samples=64, replicates_per_point=1024, outcomes=("invasion",),
+    first = run_sensitivity(samples=16, replicates_per_point=256, outcomes=("invasion",))
+    second = run_sensitivity(samples=16, replicates_per_point=256, outcomes=("invasion",),
                              execution=Execution(workers=2))
     assert first == second
 
