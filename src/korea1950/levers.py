@@ -16,11 +16,14 @@ from dataclasses import dataclass, fields
 from difflib import get_close_matches
 from typing import Any
 
-from korea1950.calendar import HORIZON_MONTHS, month_index
+from korea1950.calendar import HORIZON, HORIZON_MONTHS, month_index, month_label
 from korea1950.errors import InputError
 
 NEVER = -1
 """Month index meaning 'does not happen'."""
+
+FIRST_MONTH = month_label(0)
+"""The first month a month lever may name (the model's first step)."""
 
 
 @dataclass(frozen=True)
@@ -102,37 +105,81 @@ class Levers:
 
 
 def parse_levers(table: dict[str, Any], where: str) -> Levers:
-    """Validate a ``[levers]`` table and return resolved ``Levers``; one-line errors."""
+    """Validate a ``[levers]`` table and return resolved ``Levers``; one-line errors.
+
+    Why suggestions: a misspelt lever is the likeliest mistake in a hand-written
+    scenario, and silently ignoring it would run history unchanged.
+    """
     values: dict[str, Any] = {}
     for key, value in table.items():
         spec = LEVERS.get(key)
         if spec is None:
-            close = get_close_matches(key, list(LEVERS), n=1, cutoff=0.5)
-            hint = f"; did you mean '{close[0]}'?" if close else ""
-            raise InputError(f"{where}: unknown lever '{key}'{hint}")
+            raise InputError(f"{where}: unknown lever '{shown(key, 40)[1:-1]}'"
+                             f"{closest_hint(key, list(LEVERS))} (see docs/scenarios.md)")
         values[key] = _parse_value(spec, value, where)
     return Levers(**values)
 
 
+def closest_hint(word: str, valid: list[str]) -> str:
+    """Return "; did you mean 'X'?" for the closest valid name, or "" if none is close.
+
+    Case and dashes are ignored, so 'Soviet-Veto' still finds 'soviet_veto'.
+    """
+    normal = {name.lower(): name for name in valid}
+    close = get_close_matches(word.lower().replace("-", "_"), list(normal), n=1, cutoff=0.5)
+    return f"; did you mean '{normal[close[0]]}'?" if close else ""
+
+
+def shown(value: Any, limit: int = 60) -> str:
+    """``repr(value)`` cut to ``limit`` characters, so an error stays one readable line."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def expected_values(spec: LeverSpec) -> str:
+    """What a lever accepts, in words (used by error messages and docs/scenarios.md)."""
+    if spec.kind == "switch":
+        return "true or false"
+    if spec.kind == "month":
+        return f'a month "YYYY-MM" from {FIRST_MONTH} to {HORIZON} or "never"'
+    return " or ".join(f'"{choice}"' for choice in spec.choices)
+
+
 def _parse_value(spec: LeverSpec, value: Any, where: str) -> int | str | bool:
-    label = f"{where}: lever '{spec.name}' = {value!r}"
+    label = f"{where}: lever '{spec.name}' = {shown(value)}"
+    problem = InputError(f"{label}: expected {expected_values(spec)}")
     if spec.kind == "switch":
         if not isinstance(value, bool):
-            raise InputError(f"{label}: expected true or false")
+            raise problem
         return value
     if spec.kind == "month":
         if value == "never":
             return NEVER
-        if not isinstance(value, str):
-            raise InputError(f"{label}: expected a month \"YYYY-MM\" or \"never\"")
         try:
             index = month_index(value)
         except ValueError:
-            raise InputError(f"{label}: expected a month \"YYYY-MM\" or \"never\"") from None
+            raise problem from None
         if not 0 <= index < HORIZON_MONTHS:
-            raise InputError(f"{label}: expected a month from 1949-09 to 1956-12 or \"never\"")
+            raise problem
         return index
     if not isinstance(value, str) or value not in spec.choices:
-        expected = " or ".join(f'"{choice}"' for choice in spec.choices)
-        raise InputError(f"{label}: expected {expected}")
+        hint = closest_hint(value, list(spec.choices)) if isinstance(value, str) else ""
+        raise InputError(f"{label}: expected {expected_values(spec)}{hint}")
     return value
+
+
+def setting_text(name: str, value: int | str | bool) -> str:
+    """A resolved lever value as a scenario file writes it ("1950-06", "never", "true")."""
+    if LEVERS[name].kind == "month":
+        return "never" if value == NEVER else month_label(int(value))
+    return str(value).lower() if isinstance(value, bool) else str(value)
+
+
+def markdown_table() -> str:
+    """The lever table of docs/scenarios.md, generated so the documentation cannot drift."""
+    lines = ["| lever | values | default (history) | what it changes |", "|---|---|---|---|"]
+    for spec in LEVERS.values():
+        default = str(spec.default).lower() if isinstance(spec.default, bool) else spec.default
+        lines.append(f"| `{spec.name}` | {expected_values(spec)} | `{default}` | "
+                     f"{spec.meaning} |")
+    return "\n".join(lines)

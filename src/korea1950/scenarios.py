@@ -10,21 +10,32 @@ expected.
 """
 
 import hashlib
+import re
+import tomllib
 from dataclasses import dataclass
-from difflib import get_close_matches
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from korea1950.calendar import month_index
+from korea1950.calendar import HORIZON, HORIZON_MONTHS, month_index, month_label
 from korea1950.errors import InputError
-from korea1950.levers import Levers, parse_levers
+from korea1950.levers import Levers, closest_hint, parse_levers, shown
 from korea1950.parameters import validate_override
-from korea1950.paths import scenarios_dir
+from korea1950.paths import scenarios_dir, seeds_dir
 from korea1950.tomlfile import load_toml, require_string, require_table, string_list
 
 SCENARIO_KEYS = ("name", "title", "antecedent", "date", "feasibility", "evidence",
                  "cotenability")
 """Keys of the ``[scenario]`` table; ``evidence`` and ``cotenability`` may be empty lists."""
+
+TABLES = ("scenario", "levers", "parameters")
+"""Top-level tables of a scenario file (``parameters`` is optional)."""
+
+NAME_PATTERN = re.compile(r"[a-z][a-z0-9_]{0,47}")
+"""A scenario name: it labels tables and figures, so a short identifier."""
+
+EARLIEST_DATE = month_index("1945-08")
+"""Earliest antecedent date: Korea is divided in August 1945; nothing before is in scope."""
 
 
 @dataclass(frozen=True)
@@ -59,10 +70,8 @@ def resolve_scenario_path(name_or_path: str | Path) -> Path:
     candidate = scenarios_dir() / f"{text}.toml"
     if candidate.is_file():
         return candidate
-    names = bundled_scenario_names()
-    close = get_close_matches(text, names, n=1)
-    hint = f"; did you mean '{close[0]}'?" if close else ""
-    raise InputError(f"unknown scenario '{text}' (see 'korea1950 list'){hint}")
+    hint = closest_hint(text, bundled_scenario_names())
+    raise InputError(f"unknown scenario {shown(text)} (see 'korea1950 list'){hint}")
 
 
 def load_scenario(name_or_path: "str | Path | Scenario") -> Scenario:
@@ -76,34 +85,37 @@ def load_scenario(name_or_path: "str | Path | Scenario") -> Scenario:
 
 def parse_scenario(data: dict[str, Any], path: Path) -> Scenario:
     """Validate parsed TOML as a scenario; ``path`` is used in messages and the hash."""
-    unknown = sorted(set(data) - {"scenario", "levers", "parameters"})
+    if not data:
+        raise InputError(f"{path}: missing table [scenario] (the file holds no settings: "
+                         "is it empty or is everything commented out?)")
+    unknown = sorted(set(data) - set(TABLES))
     if unknown:
         raise InputError(
-            f"{path}: unknown table or key '{unknown[0]}' "
+            f"{path}: unknown table or key '{shown(unknown[0], 40)[1:-1]}'"
+            f"{closest_hint(unknown[0], list(TABLES))} "
             "(expected [scenario], [levers] and optionally [parameters])"
         )
     header = require_table(data, "scenario", path)
     where = f"{path}: [scenario]"
     extra = sorted(set(header) - set(SCENARIO_KEYS))
     if extra:
-        close = get_close_matches(extra[0], SCENARIO_KEYS, n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
-        raise InputError(f"{where}: unknown key '{extra[0]}'{hint}")
+        raise InputError(f"{where}: unknown key '{shown(extra[0], 40)[1:-1]}'"
+                         f"{closest_hint(extra[0], list(SCENARIO_KEYS))}")
     texts = {key: require_string(header, key, where)
              for key in ("name", "title", "antecedent", "date", "feasibility")}
-    try:
-        month_index(texts["date"])
-    except ValueError:
-        raise InputError(
-            f"{where}: key 'date' = {texts['date']!r}: expected a month \"YYYY-MM\""
-        ) from None
+    _check_name(texts["name"], where)
+    _check_date(texts["date"], where)
     for key in ("evidence", "cotenability"):
         if key not in header:
-            raise InputError(f"{where}: missing key '{key}' (expected a list of strings)")
+            raise InputError(f"{where}: missing key '{key}' (expected a list of strings, "
+                             "possibly empty)")
+    evidence = string_list(header, "evidence", where)
+    _check_evidence(evidence, where)
     levers = parse_levers(require_table(data, "levers", path), f"{path}: [levers]")
     overrides_table = data.get("parameters", {})
     if not isinstance(overrides_table, dict):
-        raise InputError(f"{path}: key 'parameters' must be a table")
+        raise InputError(f"{path}: key 'parameters' = {shown(overrides_table)}: expected a "
+                         "table [parameters]")
     overrides = {key: validate_override(key, value, f"{path}: [parameters]")
                  for key, value in overrides_table.items()}
     digest = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
@@ -113,10 +125,52 @@ def parse_scenario(data: dict[str, Any], path: Path) -> Scenario:
         antecedent=texts["antecedent"],
         date=texts["date"],
         feasibility=texts["feasibility"],
-        evidence=string_list(header, "evidence", where),
+        evidence=evidence,
         cotenability=string_list(header, "cotenability", where),
         levers=levers,
         parameters=tuple(sorted(overrides.items())),
         path=path,
         sha256=digest,
     )
+
+
+def _check_name(name: str, where: str) -> None:
+    """Names label tables, figures and file names, so they are short lower-case identifiers."""
+    if not NAME_PATTERN.fullmatch(name):
+        raise InputError(f"{where}: key 'name' = {shown(name)}: expected lower-case letters, "
+                         "digits and underscores, starting with a letter (e.g. \"soviet_veto\")")
+
+
+def _check_date(date: str, where: str) -> None:
+    """The date the antecedent becomes possible: a real month between 1945 and the horizon."""
+    try:
+        index = month_index(date)
+    except ValueError:
+        index = None
+    if index is None or not EARLIEST_DATE <= index < HORIZON_MONTHS:
+        raise InputError(f"{where}: key 'date' = {shown(date)}: expected a month \"YYYY-MM\" "
+                         f"from {month_label(EARLIEST_DATE)} to {HORIZON}")
+
+
+def _check_evidence(evidence: tuple[str, ...], where: str) -> None:
+    """Every cited id must exist in seeds/evidence.toml, or the citation is a dead link."""
+    known = evidence_ids()
+    if not known:
+        return
+    for item in evidence:
+        if item not in known:
+            raise InputError(f"{where}: key 'evidence' cites {shown(item)}, which is not an "
+                             f"id in seeds/evidence.toml{closest_hint(item, sorted(known))}")
+
+
+@lru_cache(maxsize=1)
+def evidence_ids() -> frozenset[str]:
+    """The ids of seeds/evidence.toml (empty if that file is absent or unreadable)."""
+    path = seeds_dir() / "evidence.toml"
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return frozenset()
+    items = data.get("evidence", [])
+    return frozenset(item["id"] for item in items
+                     if isinstance(item, dict) and isinstance(item.get("id"), str))

@@ -158,8 +158,14 @@ def _joint_tallies(model) -> dict[str, np.ndarray]:
     return {"joint": np.bincount(code, minlength=2 ** len(JOINT_OUTCOMES)).astype(np.int64)}
 
 
+def _record_tallies(model) -> dict[str, np.ndarray]:
+    from korea1950.record import record_tallies
+
+    return record_tallies(model)
+
+
 TALLIES: list[Callable[..., dict[str, np.ndarray]]] = [_event_tallies, _war_tallies,
-                                                      _joint_tallies]
+                                                      _joint_tallies, _record_tallies]
 """Functions reducing a finished model to tallies; other modules may append their own."""
 
 
