@@ -14,8 +14,9 @@ import numpy as np
 from korea1950.compare import Comparison, resolve
 from korea1950.ensemble import Execution, make_tasks, run_many
 from korea1950.errors import InputError
-from korea1950.record import load_record
-from korea1950.scenarios import load_scenario
+from korea1950.readings import Reading
+from korea1950.record import Fact, load_record
+from korea1950.scenarios import Scenario, load_scenario
 from korea1950.weigh.discrimination import decision_band, divergence
 from korea1950.weigh.likelihood import bayes_factor, posterior_summary, reading_likelihood
 from korea1950.weigh.responsibility import coalition_scenario, coalitions, responsibility
@@ -52,10 +53,12 @@ def run_weigh(readings: list[str] | None = None, replicates: int = 20_000, seed:
     if comparison is not None:
         runs |= {("scenario", s, r): summary for (s, r), summary in comparison.summaries.items()}
     rng = np.random.default_rng(np.random.SeedSequence(seed, spawn_key=(2**31,)))
-    return assemble(facts, scenarios, loaded, runs, replicates, seed, rng, band)
+    return _assemble(facts, scenarios, loaded, runs, replicates, seed, rng, band)
 
 
-def assemble(facts, scenarios, readings, runs, replicates, seed, rng, band) -> dict:
+def _assemble(facts: tuple[Fact, ...], scenarios: list[Scenario], readings: list[Reading],
+              runs: dict, replicates: int, seed: int, rng: np.random.Generator,
+              band: bool) -> dict:
     """Turn the runs into the weighing's tables."""
     names = [r.name for r in readings]
     likelihoods = {name: reading_likelihood(runs[("scenario", "baseline", name)], facts, rng)
@@ -76,9 +79,8 @@ def assemble(facts, scenarios, readings, runs, replicates, seed, rng, band) -> d
                 **divergence(runs[("scenario", scenario.name, a)],
                              runs[("scenario", scenario.name, b)], rng)})
     discrimination.sort(key=lambda row: -row["divergence"])
-    coalition_runs = {key[1]: summary for key, summary in runs.items() if key[0] == "coalition"}
-    shares = {name: responsibility({c: s for (c, r), s in _by_reading(coalition_runs, runs,
-                                                                      name)}, rng)
+    shares = {name: responsibility({key[1]: summary for key, summary in runs.items()
+                                     if key[0] == "coalition" and key[2] == name}, rng)
               for name in names}
     parameters = list(readings[0].priors)
     return {
@@ -98,8 +100,3 @@ def assemble(facts, scenarios, readings, runs, replicates, seed, rng, band) -> d
         "warnings": [f"{name}: {w}" for name in names for w in likelihoods[name]["warnings"]],
     }
 
-
-def _by_reading(coalition_runs: dict, runs: dict, reading: str):
-    for key, summary in runs.items():
-        if key[0] == "coalition" and key[2] == reading:
-            yield (key[1], reading), summary
