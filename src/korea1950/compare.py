@@ -16,8 +16,11 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from korea1950 import plots
+from korea1950.calendar import month_label
 from korea1950.ensemble import Execution, make_tasks, run_many
-from korea1950.readings import Reading, load_reading
+from korea1950.errors import InputError
+from korea1950.readings import Reading, bundled_reading_names, load_reading
 from korea1950.scenarios import Scenario, bundled_scenario_names, load_scenario
 from korea1950.summary import OUTCOMES, TIMINGS, Summary
 
@@ -56,13 +59,27 @@ class Comparison:
 
 def resolve(scenarios: list[str] | None, readings: list[str] | None
             ) -> tuple[list[Scenario], list[Reading]]:
-    """Load scenarios (default: all bundled, baseline first) and readings (default kim, stueck)."""
+    """Load scenarios (default: all bundled, baseline first) and readings (default: all bundled).
+
+    Why the baseline is always added: every difference is taken against it.
+    Names must be unique, since they key every table and figure.
+    """
     names = list(scenarios) if scenarios else bundled_scenario_names()
-    if "baseline" not in names:
-        names = ["baseline", *names]
     loaded = [load_scenario(name) for name in names]
+    if "baseline" not in {s.name for s in loaded}:
+        loaded.insert(0, load_scenario("baseline"))
     ordered = sorted(loaded, key=lambda s: s.name != "baseline")
-    return ordered, [load_reading(name) for name in (readings or ["kim", "stueck"])]
+    loaded_readings = [load_reading(name) for name in (readings or bundled_reading_names())]
+    _require_unique("scenarios", [s.name for s in ordered])
+    _require_unique("readings", [r.name for r in loaded_readings])
+    return ordered, loaded_readings
+
+
+def _require_unique(what: str, names: list[str]) -> None:
+    repeated = sorted({name for name in names if names.count(name) > 1})
+    if repeated:
+        raise InputError(f"two {what} share the name '{repeated[0]}' (names must be unique; "
+                         f"got {', '.join(names)})")
 
 
 def run_comparison(scenarios: list[str] | None = None, readings: list[str] | None = None,
@@ -71,10 +88,6 @@ def run_comparison(scenarios: list[str] | None = None, readings: list[str] | Non
                    progress: bool | None = None) -> Comparison:
     """Simulate every scenario under every reading (one pool, one progress bar)."""
     loaded_scenarios, loaded_readings = resolve(scenarios, readings)
-    names = [r.name for r in loaded_readings]
-    if len(set(names)) != len(names):
-        from korea1950.errors import InputError
-        raise InputError(f"two readings share a name: {', '.join(names)}")
     groups = {(s.name, r.name): make_tasks(s, r, replicates, seed)
               for s in loaded_scenarios for r in loaded_readings}
     summaries = run_many(groups, workers, progress, description="scenarios x readings")
@@ -119,8 +132,6 @@ def timing_rows(comparison: Comparison) -> list[dict]:
 
 def front_rows(comparison: Comparison) -> list[dict]:
     """One row per scenario x reading x month: front quantiles (10, 25, 50, 75, 90%)."""
-    from korea1950.calendar import month_label
-
     rows = []
     for scenario in comparison.scenario_names:
         for reading in comparison.reading_names:
@@ -133,20 +144,39 @@ def front_rows(comparison: Comparison) -> list[dict]:
     return rows
 
 
-def histogram_rows(comparison: Comparison) -> list[dict]:
-    """Distributions for the timing plot: invasion month and war length, per pair."""
+DISTRIBUTIONS = {"invasion_month": "month:invasion", "war_months": "war_months"}
+"""Timing distributions kept whole (the Summary's histograms) for the timing figure."""
+
+
+def distribution_rows(comparison: Comparison) -> list[dict]:
+    """Long-form histograms: one row per scenario x reading x distribution x non-empty value.
+
+    ``value`` is a month index for ``invasion_month`` (label in ``month``) and a
+    number of months for ``war_months``; ``worlds`` counts the worlds with it.
+    """
     rows = []
     for scenario in comparison.scenario_names:
         for reading in comparison.reading_names:
             tallies = comparison.summary(scenario, reading).tallies
-            rows.append({"scenario": scenario, "reading": reading,
-                         "invasion_month": tallies["month:invasion"].tolist(),
-                         "war_months": tallies["war_months"].tolist()})
+            for name, key in DISTRIBUTIONS.items():
+                for value in map(int, tallies[key].nonzero()[0]):
+                    rows.append({"scenario": scenario, "reading": reading, "distribution": name,
+                                 "value": value,
+                                 "month": month_label(value) if name == "invasion_month" else "",
+                                 "worlds": int(tallies[key][value])})
     return rows
 
 
+def comparison_tables(comparison: Comparison) -> dict[str, list[dict]]:
+    """Every table of a comparison, by file stem (what ``write_tables`` writes)."""
+    return {"outcomes": outcome_rows(comparison), "timings": timing_rows(comparison),
+            "front": front_rows(comparison), "distributions": distribution_rows(comparison)}
+
+
 def to_csv(rows: list[dict]) -> str:
-    """Rows as CSV text (columns in the first row's order)."""
+    """Rows as CSV text (columns in the first row's order; empty text for no rows)."""
+    if not rows:
+        return ""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\n")
     writer.writeheader()
@@ -154,15 +184,26 @@ def to_csv(rows: list[dict]) -> str:
     return buffer.getvalue()
 
 
-def write_tables(comparison: Comparison, folder: Path) -> list[Path]:
-    """Write outcomes, timings and front bands as CSV and JSON; return the paths."""
+def write_tables(tables: dict[str, list[dict]], folder: Path) -> list[Path]:
+    """Write each table as ``NAME.csv`` and ``NAME.json``; return the paths."""
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, rows in (("outcomes", outcome_rows(comparison)),
-                       ("timings", timing_rows(comparison)),
-                       ("front", front_rows(comparison))):
-        for suffix, text in (("csv", to_csv(rows)), ("json", json.dumps(rows, indent=1))):
+    for name, rows in tables.items():
+        for suffix, text in (("csv", to_csv(rows)), ("json", json.dumps(rows, indent=1) + "\n")):
             path = folder / f"{name}.{suffix}"
             path.write_text(text)
             written.append(path)
     return written
+
+
+def write_figures(tables: dict[str, list[dict]], folder: Path) -> dict[str, Path]:
+    """Draw the four comparison figures from the tables; return each figure's PNG by name."""
+    drawn = {
+        "outcomes": plots.plot_outcomes(tables["outcomes"], KEY_OUTCOMES[:6],
+                                        folder / "outcomes"),
+        "change_vs_baseline": plots.plot_heatmap(tables["outcomes"], KEY_OUTCOMES,
+                                                 folder / "change_vs_baseline"),
+        "front_line": plots.plot_fan(tables["front"], folder / "front_line"),
+        "timing": plots.plot_timing(tables["distributions"], folder / "timing"),
+    }
+    return {name: paths[0] for name, paths in drawn.items()}

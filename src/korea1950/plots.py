@@ -120,7 +120,7 @@ def plot_heatmap(rows: list[dict], outcomes: tuple[str, ...], stem: Path) -> lis
     readings = _ordered(rows, "reading")
     lookup = {(r["scenario"], r["reading"], r["outcome"]): r["difference_from_baseline"]
               for r in rows}
-    figure, axes = plt.subplots(1, len(readings), figsize=(6.5 * len(readings), 6.5),
+    figure, axes = plt.subplots(1, len(readings), figsize=(5.5 * len(readings) + 3, 6.5),
                                 squeeze=False)
     image = None
     for ax, reading in zip(axes[0], readings, strict=True):
@@ -129,6 +129,7 @@ def plot_heatmap(rows: list[dict], outcomes: tuple[str, ...], stem: Path) -> lis
         ax.set_xticks(range(len(outcomes)), [o.replace("_", " ") for o in outcomes],
                       rotation=50, ha="right")
         ax.set_yticks(range(len(scenarios)), [s.replace("_", " ") for s in scenarios])
+        ax.tick_params(axis="y", labelleft=ax is axes[0, 0])
         for (i, j), value in np.ndenumerate(grid):
             if abs(value) >= 0.05:
                 ax.text(j, i, f"{value:+.2f}", ha="center", va="center", fontsize=7)
@@ -139,38 +140,54 @@ def plot_heatmap(rows: list[dict], outcomes: tuple[str, ...], stem: Path) -> lis
     return _save(figure, stem)
 
 
+def _quantiles(counts: dict[int, int], levels: tuple[float, ...]) -> list[int]:
+    """Quantiles of a histogram given as {value: count}."""
+    values = sorted(counts)
+    cumulative = np.cumsum([counts[v] for v in values])
+    total = cumulative[-1]
+    return [values[int(np.searchsorted(cumulative, level * total))] for level in levels]
+
+
 def plot_timing(rows: list[dict], stem: Path) -> list[Path]:
-    """(d) Timing distributions: invasion month and war length, per scenario and reading."""
+    """(d) Timing distributions - invasion month, war length - per scenario and reading.
+
+    Takes the long-form histogram rows (scenario, reading, distribution, value,
+    worlds) and draws each distribution as a box: median dot, 50% bar, 80% line.
+    """
     scenarios, readings = _ordered(rows, "scenario"), _ordered(rows, "reading")
     colours = reading_colours(readings)
-    figure, (left, right) = plt.subplots(1, 2, figsize=(13, 0.45 * len(scenarios) + 2),
-                                         sharey=True)
-    offsets = np.linspace(-0.2, 0.2, len(readings)) if len(readings) > 1 else [0.0]
-    for offset, reading in zip(offsets, readings, strict=True):
-        for y, scenario in enumerate(scenarios):
-            row = next(r for r in rows if r["scenario"] == scenario and r["reading"] == reading)
-            for ax, key in ((left, "invasion_month"), (right, "war_months")):
-                hist = np.asarray(row[key])
-                if hist.sum() == 0:
+    counts: dict[tuple[str, str, str], dict[int, int]] = {}
+    for row in rows:
+        key = (row["scenario"], row["reading"], row["distribution"])
+        counts.setdefault(key, {})[row["value"]] = row["worlds"]
+    figure, axes = plt.subplots(1, 2, figsize=(13, 0.45 * len(scenarios) + 2), sharey=True)
+    offsets = np.linspace(-0.25, 0.25, len(readings)) if len(readings) > 1 else [0.0]
+    panels = (("invasion_month", "When the invasion comes", "month of the invasion"),
+              ("war_months", "How long the war lasts", "length of the war (months)"))
+    for ax, (name, title, label) in zip(axes, panels, strict=True):
+        for offset, reading in zip(offsets, readings, strict=True):
+            for y, scenario in enumerate(scenarios):
+                histogram = counts.get((scenario, reading, name))
+                if not histogram:
                     continue
-                cumulative = np.cumsum(hist) / hist.sum()
-                p10, p50, p90 = (int(np.searchsorted(cumulative, q)) for q in (0.1, 0.5, 0.9))
-                ax.plot([p10, p90], [y + offset] * 2, color=colours[reading], linewidth=3,
-                        alpha=0.6)
-                ax.plot(p50, y + offset, "o", color=colours[reading],
-                        label=reading if y == 0 and ax is left else None)
+                p10, p25, p50, p75, p90 = _quantiles(histogram, (0.1, 0.25, 0.5, 0.75, 0.9))
+                colour = colours[reading]
+                ax.plot([p10, p90], [y + offset] * 2, color=colour, linewidth=1.2)
+                ax.plot([p25, p75], [y + offset] * 2, color=colour, linewidth=5, alpha=0.7,
+                        solid_capstyle="butt")
+                ax.plot(p50, y + offset, "o", color=colour, markeredgecolor="white",
+                        label=reading if y == 0 else None)
+        ax.set_title(title)
+        ax.set_xlabel(label)
+        ax.grid(axis="x", alpha=0.3)
+    left = axes[0]
     left.set_yticks(range(len(scenarios)), [s.replace("_", " ") for s in scenarios])
     left.invert_yaxis()
-    ticks = [month_index(f"{year}-01") for year in range(1950, 1957)]
-    left.set_xticks(ticks, [str(year) for year in range(1950, 1957)])
-    left.set_xlabel("month of the invasion")
-    right.set_xlabel("length of the war (months)")
-    left.set_title("When the invasion comes")
-    right.set_title("How long the war lasts")
-    for ax in (left, right):
-        ax.grid(axis="x", alpha=0.3)
-    left.legend(title="reading (dot: median; bar: 10-90%)", fontsize=8)
-    figure.suptitle("Timing distributions by scenario and reading", fontsize=13)
+    years = range(1950, 1957)
+    left.set_xticks([month_index(f"{year}-01") for year in years], [str(y) for y in years])
+    left.legend(title="reading", fontsize=8, loc="lower right")
+    figure.suptitle("Timing distributions, among worlds where it happens "
+                    "(dot: median; thick bar: middle 50%; line: middle 80%)", fontsize=12)
     figure.tight_layout()
     return _save(figure, stem)
 

@@ -3,17 +3,10 @@
 import argparse
 from pathlib import Path
 
-from korea1950 import plots
 from korea1950.atomic import atomic_folder
 from korea1950.cli.common import add_run_options, execution_from
-from korea1950.compare import (
-    KEY_OUTCOMES,
-    front_rows,
-    histogram_rows,
-    outcome_rows,
-    run_comparison,
-    write_tables,
-)
+from korea1950.compare import comparison_tables, run_comparison, write_figures, write_tables
+from korea1950.manifest import command_line, write_manifest
 
 COMMAND = "compare"
 
@@ -26,8 +19,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "write outcome shares, timings and differences from the baseline with 95% "
                     "intervals (CSV and JSON), plus comparison figures (PNG and SVG).")
     parser.add_argument("scenarios", nargs="*", help="scenario names or paths (default: all)")
-    parser.add_argument("--readings", default="kim,stueck",
-                        help="comma-separated reading names or paths (default kim,stueck)")
+    parser.add_argument("--readings", default=None,
+                        help="comma-separated reading names or paths (default: every bundled "
+                             "reading, see 'korea1950 list')")
     add_run_options(parser, replicates=20_000)
     parser.add_argument("--out", type=Path, default=Path("comparison"),
                         help="results folder (default ./comparison)")
@@ -35,17 +29,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def handle(args: argparse.Namespace) -> int:
-    """Run the comparison and write its results atomically."""
-    readings = [item.strip() for item in args.readings.split(",") if item.strip()]
+    """Run the comparison and write tables, figures and manifest atomically."""
+    readings = ([item.strip() for item in args.readings.split(",") if item.strip()]
+                if args.readings else None)
+    execution = execution_from(args)
     comparison = run_comparison(args.scenarios or None, readings, args.replicates, args.seed,
-                                execution_from(args))
+                                execution)
     with atomic_folder(args.out) as staging:
-        write_tables(comparison, staging / "tables")
-        rows = outcome_rows(comparison)
-        figures = staging / "figures"
-        plots.plot_outcomes(rows, KEY_OUTCOMES[:6], figures / "outcomes")
-        plots.plot_heatmap(rows, KEY_OUTCOMES, figures / "change_vs_baseline")
-        plots.plot_fan(front_rows(comparison), figures / "front_line")
-        plots.plot_timing(histogram_rows(comparison), figures / "timing")
-    print(f"wrote {args.out}/tables (outcomes, timings, front) and {args.out}/figures")
+        tables = comparison_tables(comparison)
+        write_tables(tables, staging / "tables")
+        write_figures(tables, staging / "figures")
+        write_manifest(comparison, execution, command_line(COMMAND, args), staging)
+    print(f"wrote {args.out}/tables ({', '.join(tables)}), {args.out}/figures and "
+          f"{args.out}/manifest.json")
     return 0

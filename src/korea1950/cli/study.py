@@ -1,11 +1,11 @@
 """`korea1950 study`: the main job - every scenario under every reading, as a report."""
 
 import argparse
-import sys
 import time
 from pathlib import Path
 
 from korea1950.cli.common import add_run_options, execution_from
+from korea1950.manifest import command_line
 from korea1950.study import DEFAULT_STUDY_REPLICATES, run_study
 
 COMMAND = "study"
@@ -27,7 +27,7 @@ def handle(args: argparse.Namespace) -> int:
     """Run the study and say where the report is."""
     started = time.monotonic()
     out = run_study(args.out, args.replicates, args.seed, execution_from(args),
-                    command=["korea1950", *sys.argv[1:]])
+                    command=command_line(COMMAND, args))
     print(f"wrote {out}/report.html and {out}/report.md "
           f"({time.monotonic() - started:.0f} s)")
     return 0

@@ -7,20 +7,17 @@ self-contained page). Everything goes into a temporary folder that replaces
 the results folder only when complete, with ``manifest.json`` written last.
 """
 
-import hashlib
-import json
-import platform
 import sys
-from datetime import UTC, datetime
+from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 
-import mesa
-import numpy as np
+from tqdm import tqdm
 
-from korea1950 import __version__
 from korea1950.atomic import atomic_folder
-from korea1950.compare import run_comparison
+from korea1950.compare import comparison_tables, run_comparison, write_tables
 from korea1950.ensemble import Execution
+from korea1950.manifest import write_manifest
 from korea1950.study.context import StudyContext
 from korea1950.study.render import to_html
 from korea1950.study.sections import section_modules
@@ -36,47 +33,24 @@ def run_study(out: Path, replicates: int = DEFAULT_STUDY_REPLICATES, seed: int =
     comparison = run_comparison(None, None, replicates, seed, workers, progress)
     with atomic_folder(Path(out)) as staging:
         execution = workers if isinstance(workers, Execution) else Execution(workers)
-        context = StudyContext(staging, replicates, seed, execution, comparison, progress)
-        parts = [module.build(context) for module in section_modules()]
+        tables = comparison_tables(comparison)
+        context = StudyContext(staging, replicates, seed, execution, comparison, progress,
+                               tables)
+        write_tables(tables, context.tables_dir)
+        context.figures_dir.mkdir(parents=True, exist_ok=True)
+        parts = [module.build(context) for module in _with_progress(section_modules(), progress)]
         report = "\n\n".join(part.strip() for part in parts) + "\n"
         (staging / "report.md").write_text(report)
         (staging / "report.html").write_text(
             to_html(report, staging, "korea1950: what-if scenarios of the Korean War"))
-        manifest = build_manifest(context, command or sys.argv)
-        (staging / "manifest.json").write_text(json.dumps(manifest, indent=2) + "\n")
+        write_manifest(comparison, execution, command or sys.argv, staging)
     return Path(out)
 
 
-def build_manifest(context: StudyContext, command: list[str]) -> dict:
-    """What is needed to reproduce the study: versions, settings and input hashes."""
-    comparison = context.comparison
-    return {
-        "package": "korea1950",
-        "version": __version__,
-        "command": command,
-        "seed": context.seed,
-        "replicates": context.replicates,
-        "workers": context.workers.workers,
-        "chunk_size": context.workers.chunk_size,
-        "scheduler": context.workers.scheduler,
-        "scenarios": {s.name: {"file": str(s.path), "sha256": s.sha256}
-                      for s in comparison.scenarios},
-        "readings": {r.name: {"file": str(r.path), "sha256": r.sha256}
-                     for r in comparison.readings},
-        "inputs": {name: _sha256(path) for name, path in _seed_files().items()},
-        "python": platform.python_version(),
-        "numpy": np.__version__,
-        "mesa": mesa.__version__,
-        "created": datetime.now(UTC).isoformat(timespec="seconds"),
-        "files": sorted(str(p.relative_to(context.out_dir))
-                        for p in context.out_dir.rglob("*") if p.is_file()),
-    }
-
-
-def _seed_files() -> dict[str, Path]:
-    from korea1950.paths import seeds_dir
-    return {path.name: path for path in sorted(seeds_dir().glob("*.toml"))}
-
-
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+def _with_progress(modules: list[ModuleType], progress: bool | None) -> Iterator[ModuleType]:
+    """Yield the section modules under a progress bar naming the section being written."""
+    disabled = None if progress is None else not progress
+    with tqdm(modules, desc="report", unit="section", disable=disabled, leave=False) as bar:
+        for module in bar:
+            bar.set_postfix_str(getattr(module, "TITLE", module.__name__)[:40])
+            yield module

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from korea1950.compare import Comparison
 from korea1950.ensemble import Execution
+from korea1950.summary import Summary
 
 
 @dataclass
@@ -19,6 +20,8 @@ class StudyContext:
     comparison: Comparison
     progress: bool | None = None
     tables: dict[str, list[dict]] = field(default_factory=dict)
+    """The comparison's tables by name ("outcomes", "timings", "front", "distributions"),
+    already written to ``tables_dir`` before any section runs; a section may add its own."""
 
     @property
     def figures_dir(self) -> Path:
@@ -37,5 +40,20 @@ class StudyContext:
 
     @property
     def reading_names(self) -> list[str]:
-        """Reading names, in order."""
+        """Reading names, in order (colours follow this order in every figure)."""
         return self.comparison.reading_names
+
+    @property
+    def reading_paths(self) -> dict[str, Path | None]:
+        """Each reading's file, by name (a section re-running a reading passes the path)."""
+        return {reading.name: reading.path for reading in self.comparison.readings}
+
+    @property
+    def scenario_paths(self) -> dict[str, Path | None]:
+        """Each scenario's file, by name."""
+        return {scenario.name: scenario.path for scenario in self.comparison.scenarios}
+
+    @property
+    def summaries(self) -> dict[tuple[str, str], Summary]:
+        """The ensemble of every (scenario, reading) pair."""
+        return self.comparison.summaries

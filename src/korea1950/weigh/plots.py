@@ -49,8 +49,8 @@ def plot_discrimination(rows: list[dict], stem: Path) -> list[Path]:
         f" ({'/'.join(r['readings'])})" if len({tuple(x['readings']) for x in rows}) > 1 else "")
         for r in rows]
     values = [r["divergence"] for r in rows]
-    errors = [[v - r["ci"][0] for v, r in zip(values, rows, strict=True)],
-              [r["ci"][1] - v for v, r in zip(values, rows, strict=True)]]
+    errors = [[max(0.0, v - r["ci"][0]) for v, r in zip(values, rows, strict=True)],
+              [max(0.0, r["ci"][1] - v) for v, r in zip(values, rows, strict=True)]]
     figure, ax = plt.subplots(figsize=(9, 0.4 * len(rows) + 1.8))
     ax.barh(range(len(rows)), values, xerr=errors, color=PALETTE[2], capsize=2)
     ax.set_yticks(range(len(rows)), labels)

@@ -1,14 +1,6 @@
 """The comparison tables and the four figures: outcomes, front line, change, timing."""
 
-from korea1950 import plots
-from korea1950.compare import (
-    KEY_OUTCOMES,
-    front_rows,
-    histogram_rows,
-    outcome_rows,
-    timing_rows,
-    write_tables,
-)
+from korea1950.compare import write_figures
 from korea1950.study.context import StudyContext
 
 ORDER = 20
@@ -17,23 +9,16 @@ GLANCE = ("invasion", "us_intervention", "china_intervention", "armistice", "nor
 
 
 def build(context: StudyContext) -> str:
-    """Write tables and figures; return the section's Markdown."""
-    comparison = context.comparison
-    write_tables(comparison, context.tables_dir)
-    outcomes = outcome_rows(comparison)
-    context.tables["outcomes"] = outcomes
-    context.tables["timings"] = timing_rows(comparison)
-    figures = context.figures_dir
-    plots.plot_outcomes(outcomes, KEY_OUTCOMES[:6], figures / "outcomes")
-    plots.plot_heatmap(outcomes, KEY_OUTCOMES, figures / "change_vs_baseline")
-    plots.plot_fan(front_rows(comparison), figures / "front_line")
-    plots.plot_timing(histogram_rows(comparison), figures / "timing")
+    """Draw the four comparison figures from the tables; return the section's Markdown."""
+    outcomes = context.tables["outcomes"]
+    write_figures(context.tables, context.figures_dir)
     return f"""## {TITLE}
 
 Share of worlds in which each outcome happened (± is two standard errors; full tables in
-`tables/outcomes.csv`, timings in `tables/timings.csv`).
+`tables/outcomes.csv`, timings in `tables/timings.csv`,
+front-line bands in `tables/front.csv`, timing histograms in `tables/distributions.csv`).
 
-{glance_table(outcomes, comparison.reading_names)}
+{glance_table(outcomes, context.reading_names)}
 
 ![Outcomes by scenario and reading](figures/outcomes.png)
 
@@ -46,13 +31,14 @@ per reading (red: more often; blue: less often).*
 
 ![The front line](figures/front_line.png)
 
-*Figure 3. The front line month by month (share of the peninsula held by the North):
-median and the bands holding 50% and 80% of worlds.*
+*Figure 3. The front line month by month (share of the peninsula held by the North; 0.5 is
+roughly the 38th parallel): median and the bands holding 50% and 80% of all worlds, those at
+peace included - so where few worlds go to war the median stays at the parallel.*
 
 ![Timing](figures/timing.png)
 
-*Figure 4. When the invasion comes and how long the war lasts (dot: median; bar: 10th to
-90th percentile of the worlds where it happens).*
+*Figure 4. When the invasion comes and how long the war lasts, among the worlds where it
+happens (dot: median; thick bar: middle 50%; thin line: 10th to 90th percentile).*
 """
 
 

@@ -2,7 +2,7 @@
 
 import tomllib
 
-from korea1950.levers import LEVERS, Levers
+from korea1950.levers import Levers, setting_text
 from korea1950.paths import seeds_dir
 from korea1950.study.context import StudyContext
 
@@ -43,14 +43,7 @@ def _levers(levers: Levers) -> str:
     changed = levers.changed()
     if not changed:
         return "none (the historical course)"
-    return ", ".join(f"`{name}` → `{_show(name, value)}`" for name, value in changed.items())
-
-
-def _show(name: str, value: object) -> str:
-    if LEVERS[name].kind == "month":
-        from korea1950.calendar import month_label
-        return "never" if value == -1 else month_label(int(value))
-    return str(value).lower() if isinstance(value, bool) else str(value)
+    return ", ".join(f"`{name}` → `{setting_text(name, value)}`" for name, value in changed.items())
 
 
 def _effects(rows: list[dict], scenario: str, reading: str) -> str:

@@ -1,0 +1,136 @@
+"""`korea1950 compare` and `list`: scenarios x any number of readings, as tables and figures."""
+
+import json
+
+import numpy as np
+import pytest
+
+from korea1950 import plots
+from korea1950.cli.main import main
+from korea1950.compare import Z95, comparison_tables, outcome_rows, run_comparison
+from korea1950.readings import bundled_reading_names, load_reading
+from korea1950.scenarios import bundled_scenario_names, load_scenario
+
+
+@pytest.fixture(scope="module")
+def small():
+    return run_comparison(["soviet_veto", "us_stays_out"], ["kim", "stueck"], replicates=400,
+                          seed=7, workers=1, progress=False)
+
+
+def test_baseline_is_added_first_and_differences_are_taken_against_it(small):
+    assert small.scenario_names == ["baseline", "soviet_veto", "us_stays_out"]
+    rows = {(r["scenario"], r["reading"], r["outcome"]): r for r in outcome_rows(small)}
+    for reading in ("kim", "stueck"):
+        assert rows[("baseline", reading, "invasion")]["difference_from_baseline"] == 0
+        stays_out = rows[("us_stays_out", reading, "us_intervention")]
+        base = rows[("baseline", reading, "us_intervention")]
+        assert stays_out["probability"] == 0
+        assert stays_out["difference_from_baseline"] == pytest.approx(-base["probability"])
+
+
+def test_difference_interval_is_the_conservative_independent_samples_one(small):
+    base = small.summary("baseline", "kim")
+    veto = small.summary("soviet_veto", "kim")
+    row = next(r for r in outcome_rows(small) if r["scenario"] == "soviet_veto"
+               and r["reading"] == "kim" and r["outcome"] == "soviet_veto")
+    error = np.hypot(base.standard_error("soviet_veto"), veto.standard_error("soviet_veto"))
+    difference = veto.probability("soviet_veto") - base.probability("soviet_veto")
+    assert row["difference_ci_low"] == pytest.approx(difference - Z95 * error, abs=2e-6)
+    assert row["difference_ci_high"] == pytest.approx(difference + Z95 * error, abs=2e-6)
+    assert row["difference_ci_low"] > 0
+
+
+def test_same_seed_gives_identical_tables_and_another_seed_does_not(small):
+    again = run_comparison(["soviet_veto", "us_stays_out"], ["kim", "stueck"], replicates=400,
+                           seed=7, workers=1, progress=False)
+    other = run_comparison(["soviet_veto", "us_stays_out"], ["kim", "stueck"], replicates=400,
+                           seed=8, workers=1, progress=False)
+    first = json.dumps(comparison_tables(small))
+    assert json.dumps(comparison_tables(again)) == first
+    assert json.dumps(comparison_tables(other)) != first
+
+
+def test_timing_distributions_count_every_invasion(small):
+    rows = comparison_tables(small)["distributions"]
+    for reading in ("kim", "stueck"):
+        counted = sum(r["worlds"] for r in rows if r["scenario"] == "soviet_veto"
+                      and r["reading"] == reading and r["distribution"] == "invasion_month")
+        assert counted == small.summary("soviet_veto", reading).count("invasion")
+
+
+def test_default_readings_are_every_bundled_reading():
+    comparison = run_comparison(["baseline"], None, replicates=50, seed=1, workers=1,
+                                progress=False)
+    assert comparison.reading_names == [load_reading(n).name for n in bundled_reading_names()]
+
+
+def test_compare_takes_a_third_reading_by_path_with_no_code_change(tmp_path):
+    text = load_reading("stueck").path.read_text().replace('name = "stueck"', 'name = "third"')
+    third = tmp_path / "third.toml"
+    third.write_text(text)
+    out = tmp_path / "cmp"
+    assert main(["compare", "baseline", "mao_refuses", "--readings", f"kim,stueck,{third}",
+                 "--replicates", "300", "--workers", "1", "--out", str(out)]) == 0
+    rows = json.loads((out / "tables" / "outcomes.json").read_text())
+    assert list(dict.fromkeys(r["reading"] for r in rows)) == ["kim", "stueck", "third"]
+    assert {r["scenario"] for r in rows} == {"baseline", "mao_refuses"}
+    refused = next(r for r in rows if r["scenario"] == "mao_refuses" and r["reading"] == "third"
+                   and r["outcome"] == "invasion")
+    assert refused["difference_ci_high"] < 0
+    for stem in ("outcomes", "change_vs_baseline", "front_line", "timing"):
+        assert (out / "figures" / f"{stem}.png").stat().st_size > 10_000
+        assert (out / "figures" / f"{stem}.svg").read_text().lstrip().startswith("<?xml")
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["readings"]["third"]["file"] == str(third)
+    assert manifest["command"][:3] == ["korea1950", "compare", "baseline"]
+    assert not list(tmp_path.glob(".cmp*")), "no temporary folder left behind"
+
+
+def test_each_reading_gets_its_own_colour_in_reading_order():
+    colours = plots.reading_colours(["kim", "stueck", "third", "fourth"])
+    assert list(colours) == ["kim", "stueck", "third", "fourth"]
+    assert len(set(colours.values())) == 4
+    assert plots.reading_colours(["stueck"])["stueck"] == colours["kim"]
+
+
+def test_plots_draw_from_plain_hand_written_tables(tmp_path):
+    rows = [{"scenario": s, "reading": r, "outcome": "invasion", "probability": p,
+             "standard_error": 0.01, "difference_from_baseline": p - 0.8}
+            for s, p in (("baseline", 0.8), ("what_if", 0.3)) for r in ("a", "b", "c")]
+    paths = plots.plot_outcomes(rows, ("invasion",), tmp_path / "outcomes")
+    paths += plots.plot_heatmap(rows, ("invasion",), tmp_path / "heatmap")
+    timing = [{"scenario": "baseline", "reading": r, "distribution": d, "value": v, "worlds": 5}
+              for r in ("a", "b") for d in ("invasion_month", "war_months") for v in (9, 12)]
+    paths += plots.plot_timing(timing, tmp_path / "timing")
+    assert [p.suffix for p in paths] == [".png", ".svg"] * 3
+    assert all(p.stat().st_size > 5_000 for p in paths)
+
+
+@pytest.mark.parametrize("arguments, fragment", [
+    (["--readings", "kim,nobody"], "nobody"),
+    (["--readings", "kim,kim"], "two readings share the name 'kim'"),
+    (["baseline", "atlantis"], "atlantis"),
+    (["--replicates", "0"], "positive integer"),
+])
+def test_bad_compare_input_is_one_line_and_writes_nothing(tmp_path, capsys, arguments,
+                                                          fragment):
+    out = tmp_path / "cmp"
+    try:
+        code = main(["compare", "--replicates", "20", "--workers", "1", "--out", str(out),
+                     *arguments])
+    except SystemExit as exit_:  # argparse's own errors exit rather than return
+        code = exit_.code
+    assert code == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and fragment in err
+    assert not out.exists()
+
+
+def test_list_shows_every_bundled_scenario_and_reading_with_its_title(capsys):
+    assert main(["list"]) == 0
+    printed = capsys.readouterr().out
+    for name in bundled_scenario_names():
+        assert f"{name} " in printed and load_scenario(name).title in printed
+    for name in bundled_reading_names():
+        assert load_reading(name).title in printed

@@ -1,0 +1,286 @@
+"""Scenarios are data: bundled ones are complete minimal rewrites with visible effects;
+malformed files of every kind end in one line naming file, key, value and what was expected."""
+
+import random
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from korea1950.calendar import month_index
+from korea1950.cli.main import main
+from korea1950.ensemble import simulate
+from korea1950.errors import InputError
+from korea1950.levers import LEVERS, Levers, markdown_table, parse_levers, setting_text
+from korea1950.readings import bundled_reading_names
+from korea1950.scenarios import (
+    Scenario,
+    bundled_scenario_names,
+    evidence_ids,
+    load_scenario,
+    resolve_scenario_path,
+)
+
+ROOT = Path(__file__).resolve().parents[1]
+REQUIRED = {"baseline", "soviet_veto", "no_acheson_speech", "soviet_never_boycotts",
+            "mao_refuses", "no_ccp_victory", "us_troops_remain", "us_stays_out", "no_incheon",
+            "stop_at_38th", "stalin_lives", "ongjin_only", "kim_acts_alone"}
+BASELINE = resolve_scenario_path("baseline").read_text()
+VALID_TEXTS = [resolve_scenario_path(name).read_text() for name in bundled_scenario_names()]
+
+
+# --- the bundled scenarios -------------------------------------------------------------------
+
+def test_every_required_scenario_is_bundled_under_its_own_name():
+    assert set(bundled_scenario_names()) >= REQUIRED
+    assert bundled_scenario_names()[0] == "baseline"
+    for name in bundled_scenario_names():
+        assert load_scenario(name).name == name
+
+
+@pytest.mark.parametrize("name", sorted(REQUIRED - {"baseline"}))
+def test_each_scenario_is_a_minimal_rewrite_with_its_case_made(name):
+    scenario = load_scenario(name)
+    assert len(scenario.levers.changed()) == 1, "one antecedent, one lever"
+    assert scenario.cotenability, "Tetlock & Belkin: say what else must be true"
+    assert scenario.evidence and set(scenario.evidence) <= evidence_ids()
+    assert len(scenario.antecedent) > 30 and len(scenario.feasibility) > 30
+
+
+def test_baseline_spells_out_every_lever_at_its_historical_default():
+    baseline = load_scenario("baseline")
+    assert baseline.levers == Levers()
+    assert baseline.levers.changed() == {}
+    assert all(f"\n{name} = " in BASELINE for name in LEVERS)
+
+
+def test_lever_vocabulary_defaults_resolve_to_the_model_defaults():
+    defaults = {name: spec.default for name, spec in LEVERS.items()}
+    assert parse_levers(defaults, "defaults") == Levers()
+    assert setting_text("stalin_death", Levers().stalin_death) == "1953-03"
+
+
+def test_docs_list_every_lever_and_every_bundled_scenario():
+    doc = (ROOT / "docs" / "scenarios.md").read_text()
+    assert markdown_table() in doc, "regenerate with korea1950.levers.markdown_table()"
+    listing = doc.split("## The bundled scenarios", 1)[1].splitlines()
+    for name in bundled_scenario_names():
+        row = next(line for line in listing if line.startswith(f"| `{name}` |"))
+        for lever, value in load_scenario(name).levers.changed().items():
+            assert f"{lever} = " in row and setting_text(lever, value) in row
+
+
+# --- malformed files: exit 2 and one line --------------------------------------------------
+
+def run_broken(tmp_path, capsys, text: str) -> str:
+    path = tmp_path / "broken.toml"
+    path.write_text(text)
+    code = main(["run", str(path), "--replicates", "10", "--workers", "1"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert str(path) in err
+    return err
+
+
+COMMENTED_OUT = "\n".join(f"# {line}" for line in BASELINE.splitlines())
+
+
+@pytest.mark.parametrize("text, fragments", [
+    ("[scenario\nname = 'x'", ["not valid TOML"]),
+    (b"\xff\xfe[scenario]".decode("latin-1"), ["not valid TOML"]),
+    (COMMENTED_OUT, ["missing table [scenario]", "commented out"]),
+    ("", ["missing table [scenario]"]),
+    (BASELINE.replace("[levers]", "[lever]"), ["'lever'", "did you mean 'levers'"]),
+    (BASELINE.replace("title =", "titel ="), ["[scenario]", "'titel'", "did you mean 'title'"]),
+    (BASELINE.replace('name = "baseline"\n', ""), ["missing key 'name'", "string"]),
+    (BASELINE.replace('name = "baseline"', 'name = "Base line"'), ["'name'", "'Base line'"]),
+    (BASELINE.replace('date = "1949-09"', 'date = "autumn 1949"'),
+     ["'date'", "'autumn 1949'", "YYYY-MM"]),
+    (BASELINE.replace('date = "1949-09"', 'date = "1939-09"'), ["'date'", "1945-08"]),
+    (BASELINE.replace("cotenability = []", 'cotenability = "none"'),
+     ["'cotenability'", "list of strings"]),
+    (BASELINE.replace('"invasion-25-june-1950"', '"invasion-26-june-1950"'),
+     ["'evidence'", "invasion-26-june-1950", "did you mean 'invasion-25-june-1950'"]),
+    (BASELINE.replace('stalin_death = "1953-03"', 'stalin_death = "1953-13"'),
+     ["lever 'stalin_death'", "'1953-13'", "YYYY-MM", '"never"']),
+    (BASELINE.replace('stalin_death = "1953-03"', 'stalin_death = "1948-01"'),
+     ["lever 'stalin_death'", "from 1949-09 to 1956-12"]),
+    (BASELINE.replace("us_garrison_remains = false", 'us_garrison_remains = "no"'),
+     ["lever 'us_garrison_remains'", "'no'", "expected true or false"]),
+    (BASELINE.replace('soviet_veto = "rule"', 'soviet_veto = "alway"'),
+     ["lever 'soviet_veto'", '"rule" or "always" or "never"', "did you mean 'always'"]),
+    (BASELINE.replace('soviet_veto = "rule"', "soviet_veto = 1"), ["soviet_veto", "= 1"]),
+    (BASELINE + "\n[parameters]\nmao_consent_chance = 1.5\n",
+     ["mao_consent_chance", "between 0 and 1"]),
+    (BASELINE.replace("[levers]", 'parameters = "x"\n[levers]'), ["unknown key 'parameters'"]),
+])
+def test_malformed_file_exits_2_naming_file_key_value_and_expectation(tmp_path, capsys, text,
+                                                                       fragments):
+    err = run_broken(tmp_path, capsys, text)
+    for fragment in fragments:
+        assert fragment in err
+
+
+@pytest.mark.parametrize("misspelt, meant", [
+    ("incheon_landin", "incheon_landing"),
+    ("soviet_vetoo", "soviet_veto"),
+    ("Stalin-Death", "stalin_death"),
+    ("mao_consnet", "mao_consent"),
+    ("us_garison_remains", "us_garrison_remains"),
+])
+def test_misspelt_lever_error_names_the_lever_meant(tmp_path, capsys, misspelt, meant):
+    text = BASELINE.replace(f"\n{meant} =", f"\n{misspelt} =")
+    err = run_broken(tmp_path, capsys, text)
+    assert f"[levers]: unknown lever '{misspelt}'; did you mean '{meant}'?" in err
+
+
+def test_unknown_bundled_scenario_name_suggests_the_closest(capsys):
+    assert main(["run", "soviet_vetto", "--replicates", "10"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "did you mean 'soviet_veto'" in err
+
+
+def test_missing_file_is_one_line(tmp_path, capsys):
+    assert main(["run", str(tmp_path / "nowhere.toml"), "--replicates", "10"]) == 2
+    assert "file not found" in capsys.readouterr().err
+
+
+# --- mangled files: a valid Scenario or one InputError line, never anything else ------------
+
+PIECES = ['"', "=", "[", "]", "]]", "\n", "true", "1e999", "-", "#", "'''", "\\", "{", "}",
+          '"never"', '"rule"', '"1950-13"', "[levers]", "[scenario]", "\x00", "é"]
+
+
+def mutate(text: str, rng: random.Random) -> str:
+    """Delete, duplicate, truncate, insert into, or overwrite a lever in a valid scenario."""
+    i, j = sorted(rng.randrange(len(text) + 1) for _ in range(2))
+    match rng.randrange(5):
+        case 0:
+            return text[:i] + text[j:]
+        case 1:
+            return text[:j] + text[i:j] + text[j:]
+        case 2:
+            return text[:i]
+        case 3:
+            return text[:i] + rng.choice(PIECES) + text[i:]
+        case _:
+            lever = rng.choice([*LEVERS, "evidence", "date", "name"])
+            value = rng.choice(["1", "true", '"never"', '"always"', "[1]", "{}", '"1953-03"',
+                                '"x"', "1950-06-25", "[]", '["kim-disciplined"]'])
+            return text[:i] + f"\n{lever} = {value}\n" + text[j:]
+
+
+def mangled_from_seed(seed: int) -> bytes:
+    rng = random.Random(seed)
+    text = rng.choice(VALID_TEXTS)
+    for _ in range(rng.randint(1, 3)):
+        text = mutate(text, rng)
+    return text.encode("utf-8", errors="surrogatepass")
+
+
+MANGLED = st.one_of(
+    st.binary(max_size=300),
+    st.integers(0, 2**32).map(mangled_from_seed),
+    st.integers(0, len(BASELINE)).map(lambda n: BASELINE.encode()[:n]),
+    st.text(max_size=200).map(lambda t: (BASELINE + t).encode("utf-8", "surrogatepass")),
+)
+
+
+@settings(max_examples=1200, deadline=None, derandomize=True, database=None,
+          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(payload=MANGLED)
+def test_mangled_file_gives_a_scenario_or_a_one_line_error(tmp_path, payload):
+    path = tmp_path / "mangled.toml"
+    path.write_bytes(payload)
+    try:
+        scenario = load_scenario(str(path))
+    except InputError as error:
+        message = str(error)
+        assert message.startswith(str(path)) and "\n" not in message
+        assert len(message) < 400
+    else:
+        assert isinstance(scenario, Scenario) and isinstance(scenario.levers, Levers)
+        assert scenario.name and scenario.title and scenario.date
+
+
+# --- every bundled scenario runs, and does what its antecedent says -------------------------
+
+@pytest.mark.parametrize("name", bundled_scenario_names())
+def test_every_scenario_runs_under_every_bundled_reading(name):
+    for reading in bundled_reading_names():
+        summary = simulate(name, reading, replicates=300, seed=4)
+        assert summary.replicates == 300
+        assert summary.count("invasion") <= 300
+
+
+WORLDS = 2000
+
+
+@cache
+def run(scenario: str, reading: str):
+    return simulate(scenario, reading, replicates=WORLDS, seed=11)
+
+
+def change(scenario: str, reading: str, outcome: str) -> tuple[float, float]:
+    """Difference from the baseline and its conservative standard error."""
+    this, base = run(scenario, reading), run("baseline", reading)
+    difference = this.probability(outcome) - base.probability(outcome)
+    error = np.hypot(this.standard_error(outcome), base.standard_error(outcome))
+    return difference, max(float(error), 1 / WORLDS)
+
+
+READINGS = ("kim", "stueck")
+
+
+@pytest.mark.parametrize("reading", READINGS)
+def test_forced_and_forbidden_decisions_hold_in_every_world(reading):
+    assert run("us_stays_out", reading).count("us_intervention") == 0
+    vetoed = run("soviet_veto", reading)
+    assert vetoed.count("soviet_veto") == vetoed.count("invasion") > 0
+    assert vetoed.count("un_authorization") == 0
+    assert run("soviet_never_boycotts", reading).count("soviet_boycott") == 0
+    assert run("no_acheson_speech", reading).count("acheson_speech") == 0
+    assert run("mao_refuses", reading).count("mao_consents") == 0
+    assert run("no_incheon", reading).count("incheon_landing") == 0
+    assert run("stop_at_38th", reading).count("un_crosses_38th") == 0
+    assert run("stalin_lives", reading).count("stalin_death") == 0
+    assert run("ongjin_only", reading).count("ongjin_operation") > 0
+    assert run("baseline", reading).count("ongjin_operation") == 0
+
+
+@pytest.mark.parametrize("reading", READINGS)
+def test_stalin_approves_nothing_before_the_delayed_victory_in_china(reading):
+    delayed = run("no_ccp_victory", reading)
+    approvals = delayed.tallies["month:stalin_approves"]
+    assert approvals.sum() > 0
+    assert approvals.nonzero()[0].min() >= month_index("1951-01")
+    assert delayed.month_quantile("invasion", 0.5) >= month_index("1951-01")
+    assert run("baseline", reading).month_quantile("invasion", 0.5) < month_index("1951-01")
+
+
+@pytest.mark.parametrize("reading", READINGS)
+@pytest.mark.parametrize("scenario, outcome, direction", [
+    ("mao_refuses", "invasion", -1),
+    ("kim_acts_alone", "invasion", +1),
+    ("ongjin_only", "invasion", -1),
+    ("us_troops_remain", "invasion", -1),
+    ("soviet_veto", "north_unifies", +1),
+    ("soviet_never_boycotts", "soviet_veto", +1),
+    ("us_stays_out", "north_unifies", +1),
+    ("no_incheon", "incheon_landing", -1),
+    ("stop_at_38th", "china_intervention", -1),
+    ("stalin_lives", "still_at_war", +1),
+])
+def test_scenario_moves_its_key_outcome_beyond_chance(reading, scenario, outcome, direction):
+    difference, error = change(scenario, reading, outcome)
+    assert direction * difference > 4 * error, f"{difference:+.3f} ± {error:.3f}"
+
+
+@pytest.mark.parametrize("reading", READINGS)
+def test_mao_refusing_cuts_the_invasion_share_far_below_history(reading):
+    difference, error = change("mao_refuses", reading, "invasion")
+    assert difference < -0.3 and difference < -10 * error
