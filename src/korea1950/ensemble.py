@@ -29,7 +29,7 @@ from korea1950.readings import Reading, load_reading
 from korea1950.scenarios import Scenario, load_scenario
 from korea1950.summary import Summary, summarize
 
-BLOCK = 16384
+BLOCK = 32768
 """Worlds per random-stream block: big enough for numpy to be efficient, small for the cache."""
 
 

@@ -22,7 +22,7 @@ from korea1950.study.context import StudyContext
 from korea1950.study.render import to_html
 from korea1950.study.sections import section_modules
 
-DEFAULT_STUDY_REPLICATES = 20_000
+DEFAULT_STUDY_REPLICATES = 100_000
 """Worlds per scenario x reading when no --replicates is given."""
 
 
