@@ -62,6 +62,8 @@ class CrisisModel(mesa.Model):
         self.params.update(dict(self.scenario_spec.parameters))
         self.params.update(parameters or {})
         self.trace = trace
+        self.player = None
+        """A role-play ``Player`` deciding for one actor (``korea1950.play``), or None."""
         motives = self.reading.draw(self.rng, self.replicates)
         for name, value in (stalin_motives or {}).items():
             if name not in STALIN_MOTIVE_PARAMETERS:

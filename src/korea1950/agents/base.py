@@ -40,6 +40,18 @@ class Actor(mesa.Agent):
         """
         return self.model.chance(probability, among)
 
+    def decide(self, point: str, decision: np.ndarray, eligible: np.ndarray,
+               situation: dict) -> np.ndarray:
+        """The rule's ``decision``, unless a student plays this actor (``korea1950 play``).
+
+        Why a hook: role-play replaces exactly one decision of one actor and
+        leaves every other rule, and every random draw, as it is.
+        """
+        player = self.model.player
+        if player is None or not bool(np.any(eligible)):
+            return decision
+        return player.choose(point, self.model.world.month, decision, eligible, situation)
+
     def explain(self, rule: str, worlds: np.ndarray, terms: dict,
                 evidence: tuple[str, ...]) -> None:
         """Tell the model's trace (if any) what a rule weighed; a no-op in ensemble runs."""

@@ -63,6 +63,7 @@ class Kim(Actor):
         world = self.world
         waiting = world.at_peace & ~world.happened("stalin_approves")
         asks = self.chance(np.clip(self.impatience, 0.0, 1.0), among=waiting)
+        asks = self.decide("kim.press", asks, waiting, {"impatience": self.impatience})
         reachable = self.chance(self.param("kim_stalin_reachable"), among=asks)
         self.asks_stalin = asks & reachable
         self.asks_mao = asks & ~reachable & ~world.happened("mao_consents")
@@ -107,6 +108,10 @@ class Kim(Actor):
         ready = self.chance(self.param("kim_attack_readiness"), among=idle & self.has_go_ahead())
         if not levers.kim_waits_for_approval:
             ready |= idle & (self.impatience >= self.param("kim_solo_attack_impatience"))
+        allowed = idle & (self.has_go_ahead() | (not levers.kim_waits_for_approval))
+        ready = self.decide("kim.attack", ready, allowed,
+                            {"go_ahead": self.has_go_ahead(),
+                             "north_strength": world.north_strength})
         counterattack = idle & world.happened("rhee_attacks")
         limited = ready & ~counterattack & (levers.stalin_approval == "ongjin_only")
         general = (ready | counterattack) & ~limited

@@ -37,6 +37,8 @@ class Mao(Actor):
         alone = undecided & ~urged & self.model.kim.asks_mao
         consent = (self.chance(self.param("mao_consent_chance"), among=urged)
                    | self.chance(self.param("mao_solo_consent_chance"), among=alone))
+        consent = self.decide("mao.consent", consent, urged | alone,
+                              {"urged_by_stalin": urged, "kim_alone": alone})
         world.record("mao_consents", consent)
         self.explain("consider_kim_plan", urged | alone,
                      {"urged_by_stalin": urged, "kim_alone": alone, "consents": consent},
@@ -69,6 +71,8 @@ class Mao(Actor):
             self.param("mao_unprovoked_intervention_chance") * (1.0 + 3.0 * pressing),
         )
         enter = self.chance(chance, among=candidates)
+        enter = self.decide("mao.intervene", enter, candidates & (provoked | pressing),
+                            {"front": world.front, "stalin_pressing": pressing})
         world.record("china_intervention", enter)
         self.explain("consider_intervention", candidates & (provoked | pressing),
                      {"front": world.front, "un_north_of_38th": world.happened("un_crosses_38th"),

@@ -67,14 +67,17 @@ class Stalin(Actor):
         china_settled = world.happened("ccp_victory") & (
             world.months_since("ccp_victory") >= self.param("stalin_reconsider_lag"))
         strong_enough = world.north_strength >= self.motive["required_superiority"]
+        required = self.motive["required_superiority"]
         us_risk = self.perceived_us_intervention()
         net_risk = us_risk * (1.0 - self.motive["values_us_entanglement"])
         return {
             "china_settled": china_settled,
             "strong_enough": strong_enough,
             "north_strength": world.north_strength,
+            "required_superiority": required,
             "perceived_us_intervention": us_risk,
             "net_risk": net_risk,
+            "risk_tolerance": self.motive["risk_tolerance"],
             "acceptable_risk": net_risk <= self.motive["risk_tolerance"],
         }
 
@@ -102,6 +105,7 @@ class Stalin(Actor):
         approve = asked & terms["china_settled"] & terms["strong_enough"] & terms["acceptable_risk"]
         if self.model.levers.stalin_approval == "never":
             approve = np.zeros_like(approve)
+        approve = self.decide("stalin.approve", approve, asked, terms)
         world.record("stalin_approves", approve)
         world.record("stalin_advises_waiting", asked & ~approve)
         self.explain("answer_kim", asked, {**terms, "approves": approve},
@@ -168,6 +172,8 @@ class Stalin(Actor):
             chance = np.where(self.at_council, self.param("stalin_veto_if_present"),
                               self.motive["veto_propensity"])
             veto = self.chance(chance, among=before_council & self.alive)
+            veto = self.decide("stalin.veto", veto, before_council & self.alive,
+                               {"seated": self.at_council})
         returning = veto & ~self.at_council
         self.at_council |= veto
         world.record("soviet_veto", veto)
@@ -211,6 +217,11 @@ class Stalin(Actor):
         fighting_us = world.at_war & world.happened("us_intervention") & self.alive
         pulled = self.chance(self.motive["china_pull"], among=fighting_us)
         pressing = fighting_us & (self.model.kim.requests_aid | self.pressing_china | pulled)
+        pressing = self.decide("stalin.press_china", pressing,
+                               fighting_us & ~self.pressing_china
+                               & ~world.happened("china_intervention"),
+                               {"front": world.front,
+                                "kim_requests_aid": self.model.kim.requests_aid})
         self.pressing_china = pressing & ~world.happened("china_intervention")
         new = world.record("stalin_presses_china", self.pressing_china)
         self.explain("press_china", new, {"kim_requests_aid": self.model.kim.requests_aid,
@@ -256,6 +267,8 @@ class Stalin(Actor):
         """
         talks = self.world.happened("armistice_talks") & self.world.at_war
         blocks = self.chance(self.motive["prolongs_war"], among=talks & self.alive)
+        blocks = ~self.decide("stalin.allow_armistice", ~blocks, talks & self.alive,
+                              {"front": self.world.front})
         self.allows_armistice = ~blocks
         self.explain("decide_on_armistice", talks, {"alive": self.alive, "blocks": blocks},
                      ("armistice-after-stalins-death", "gottwald-third-world-war-postponed"))
