@@ -10,13 +10,13 @@ OUT ?= results
 REPLICATES ?=
 SEED ?= 1
 
-.PHONY: install run test lint clean
+.PHONY: install run test lint clean browser
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "error: Python >= 3.12 not found (tried python3.12, pyenv)"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[test,distributed]'
+	$(BIN)/pip install -q -e '.[test,distributed,app]'
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -27,6 +27,9 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/python -m pytest
+
+browser:
+	@test -x /usr/bin/chromium || { apt-get update -qq && apt-get install -y -qq chromium; }
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks

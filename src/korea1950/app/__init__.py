@@ -1,0 +1,1 @@
+"""The classroom page (`korea1950 app`): a SolaraViz page over the lockstep model."""
