@@ -153,7 +153,7 @@ def run_many(groups: dict[Hashable, list[BlockTask]], execution: "Execution | in
               for i in range(0, len(tasks), per_chunk)]
     results: dict[Hashable, Summary] = {key: Summary() for key in groups}
     bar = tqdm(total=sum(t.size for _, chunk in chunks for t in chunk), unit="world",
-               unit_scale=True, desc=description, disable=_progress_disabled(progress),
+               unit_scale=True, desc=description, disable=progress_disabled(progress),
                leave=False)
     with bar:
         summaries = _execute([chunk for _, chunk in chunks], execution)
@@ -178,7 +178,8 @@ def _execute(chunks: list[list[BlockTask]], execution: Execution) -> Iterator[Su
         yield from pool.map(run_chunk, chunks)
 
 
-def _progress_disabled(progress: bool | None) -> bool | None:
+def progress_disabled(progress: bool | None) -> bool | None:
+    """tqdm's ``disable`` for a progress flag: None lets tqdm show bars on a terminal only."""
     if progress is None:
         return None  # tqdm decides: shown on a terminal only
     return not progress

@@ -20,7 +20,7 @@ import numpy as np
 from scipy import stats
 from tqdm import tqdm
 
-from korea1950.ensemble import BLOCK, Execution, _progress_disabled
+from korea1950.ensemble import BLOCK, Execution, progress_disabled
 from korea1950.errors import InputError
 from korea1950.model import CrisisModel
 from korea1950.readings import Prior, Reading, load_reading
@@ -149,7 +149,7 @@ def run_sensitivity(reading: str = "stueck", scenario: str = "baseline",
 def _run(tasks: list[PointsTask], execution: Execution, progress: bool | None):
     workers = execution.resolved_workers()
     bar = tqdm(total=len(tasks), unit="block", desc="sensitivity",
-               disable=_progress_disabled(progress), leave=False)
+               disable=progress_disabled(progress), leave=False)
     with bar:
         if workers == 1 or len(tasks) == 1:
             results = map(evaluate_points, tasks)

@@ -5,7 +5,9 @@ import json
 
 from korea1950.cli.common import add_run_options, execution_from
 from korea1950.ensemble import simulate
+from korea1950.readings import load_reading
 from korea1950.run_output import run_record, run_table
+from korea1950.scenarios import load_scenario
 
 COMMAND = "run"
 
@@ -31,9 +33,6 @@ def handle(args: argparse.Namespace) -> int:
     summary = simulate(args.scenario, args.reading, args.replicates, args.seed,
                        workers=settings.workers, chunk_size=settings.chunk_size,
                        scheduler=settings.scheduler)
-    from korea1950.readings import load_reading
-    from korea1950.scenarios import load_scenario
-
     record = run_record(summary, load_scenario(args.scenario).name,
                         load_reading(args.reading).name, args.seed)
     print(json.dumps(record, indent=2) if args.json else run_table(record))
