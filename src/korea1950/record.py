@@ -1,16 +1,18 @@
 """The historical record as observable facts, and which worlds match them.
 
 A fact is data (``seeds/record.toml``): an event, whether it occurred, and
-optionally a window of months, an event it must follow, or a maximum delay
-after another event. ``fact_matches`` evaluates every fact in every world from
-the event-month arrays, so the record is tested against exactly what the model
-produces - nothing is read from the historical outcome into the model.
+optionally a window of months, an event it must not precede, or a maximum
+delay after another event. ``fact_matches`` evaluates every fact in every
+world from the event-month arrays, so the record is tested against exactly
+what the model produces - nothing is read from the historical outcome into
+the model.
 """
 
-import tomllib
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -18,10 +20,20 @@ from korea1950.calendar import month_index
 from korea1950.errors import InputError
 from korea1950.parameters import STALIN_MOTIVE_PARAMETERS
 from korea1950.paths import seeds_dir
+from korea1950.scenarios import evidence_ids
+from korea1950.tomlfile import load_toml, require_string, string_list
 from korea1950.world import EVENTS
 
 POSTERIOR_BINS = 40
 """Histogram bins over each motive parameter's range, for prior-versus-posterior plots."""
+
+MAX_FACTS = 16
+"""Each world's matches are tallied as one of 2^facts patterns; 16 facts = 65,536 cells."""
+
+FACT_KEYS = {"id", "description", "date", "event", "occurs", "window", "after",
+             "within_months_after", "evidence"}
+DATE = re.compile(r"^\d{4}-\d{2}(/\d{4}-\d{2})?$")
+"""A fact's date: one month "YYYY-MM" or a span "YYYY-MM/YYYY-MM"."""
 
 
 @dataclass(frozen=True)
@@ -62,37 +74,84 @@ def record_path() -> Path:
 
 @lru_cache(maxsize=8)
 def load_record(path: Path | None = None) -> tuple[Fact, ...]:
-    """Load and validate the record's facts (one-line errors naming fact and key)."""
+    """Load and validate the record's facts (one-line errors naming file, fact and key)."""
     path = path or record_path()
-    try:
-        facts = tomllib.loads(path.read_text()).get("fact", [])
-    except (OSError, tomllib.TOMLDecodeError) as error:
-        raise InputError(f"{path}: cannot read the record ({error})") from None
-    if not facts:
-        raise InputError(f"{path}: no [[fact]] tables")
-    return tuple(_parse(item, path) for item in facts)
+    items = load_toml(path).get("fact")
+    if not isinstance(items, list) or not items:
+        raise InputError(f"{path}: expected [[fact]] tables")
+    if len(items) > MAX_FACTS:
+        raise InputError(f"{path}: {len(items)} facts; at most {MAX_FACTS} can be tallied")
+    facts = tuple(parse_fact(item, path) for item in items)
+    seen: set[str] = set()
+    for fact in facts:
+        if fact.id in seen:
+            raise InputError(f"{path}: two facts share the id '{fact.id}'")
+        seen.add(fact.id)
+    return facts
 
 
-def _parse(item: dict, path: Path) -> Fact:
-    where = f"{path}: fact '{item.get('id', '?')}'"
-    for key in ("event", "after"):
-        if key in item and item[key] not in EVENTS:
-            raise InputError(f"{where}: {key} = {item[key]!r} is not a model event")
+def parse_fact(item: Any, path: Path) -> Fact:
+    """One ``[[fact]]`` table as a ``Fact``, or a one-line ``InputError``."""
+    if not isinstance(item, dict):
+        raise InputError(f"{path}: each fact must be a table")
+    fact_id = require_string(item, "id", f"{path}: a fact")
+    where = f"{path}: fact '{fact_id}'"
+    unknown = sorted(set(item) - FACT_KEYS)
+    if unknown:
+        raise InputError(f"{where}: unknown key '{unknown[0]}' (expected one of "
+                         f"{', '.join(sorted(FACT_KEYS))})")
+    event = _event(item, "event", where)
+    date = require_string(item, "date", where)
+    if not DATE.match(date):
+        raise InputError(f"{where}: key 'date' = {date!r}: expected \"YYYY-MM\" or "
+                         "\"YYYY-MM/YYYY-MM\"")
+    occurs = item.get("occurs", True)
+    if not isinstance(occurs, bool):
+        raise InputError(f"{where}: key 'occurs' = {occurs!r}: expected true or false")
+    evidence = string_list(item, "evidence", where)
+    if not evidence:
+        raise InputError(f"{where}: key 'evidence': cite at least one evidence id")
+    known = evidence_ids()
+    for cited in evidence:
+        if known and cited not in known:
+            raise InputError(f"{where}: evidence '{cited}' is not an id in seeds/evidence.toml")
+    return Fact(id=fact_id, description=require_string(item, "description", where),
+                date=date, event=event, occurs=occurs, window=_window(item, where),
+                after=_event(item, "after", where) if "after" in item else None,
+                within_after=_within(item, where), evidence=evidence)
+
+
+def _event(item: dict, key: str, where: str) -> str:
+    name = require_string(item, key, where)
+    if name not in EVENTS:
+        raise InputError(f"{where}: key '{key}' = {name!r} is not a model event "
+                         "(see korea1950.world.EVENTS)")
+    return name
+
+
+def _window(item: dict, where: str) -> tuple[int, int] | None:
     window = item.get("window")
-    within = item.get("within_months_after")
+    if window is None:
+        return None
     try:
-        window = (month_index(window[0]), month_index(window[1])) if window else None
-    except (ValueError, TypeError, IndexError):
-        raise InputError(f"{where}: window = {item.get('window')!r}: expected two months") \
-            from None
-    if within is not None:
-        if within.get("event") not in EVENTS or not isinstance(within.get("months"), int):
-            raise InputError(f"{where}: within_months_after needs an event and whole months")
-        within = (within["event"], within["months"])
-    return Fact(id=item["id"], description=item.get("description", ""),
-                date=str(item.get("date", "")), event=item["event"],
-                occurs=bool(item.get("occurs", True)), window=window, after=item.get("after"),
-                within_after=within, evidence=tuple(item.get("evidence", ())))
+        first, last = (month_index(label) for label in window)
+    except (ValueError, TypeError):
+        first, last = 1, 0
+    if first > last:
+        raise InputError(f"{where}: key 'window' = {window!r}: expected two months "
+                         "[\"YYYY-MM\", \"YYYY-MM\"], the first not after the second")
+    return first, last
+
+
+def _within(item: dict, where: str) -> tuple[str, int] | None:
+    within = item.get("within_months_after")
+    if within is None:
+        return None
+    months = within.get("months") if isinstance(within, dict) else None
+    if not isinstance(months, int) or isinstance(months, bool) or months < 0:
+        raise InputError(f"{where}: key 'within_months_after' = {within!r}: expected "
+                         "{ event = \"...\", months = N } with N a whole number >= 0")
+    return _event(within, "event", where), months
 
 
 def fact_matches(events: dict[str, np.ndarray], facts: tuple[Fact, ...]) -> np.ndarray:
@@ -113,7 +172,12 @@ def parameter_bins(name: str) -> np.ndarray:
 
 
 def record_tallies(model) -> dict[str, np.ndarray]:
-    """Tallies for weighing readings: the fact-match patterns and parameter histograms."""
+    """Tallies for weighing readings: the fact-match patterns and parameter histograms.
+
+    Why histograms of all worlds and of matching worlds: the matching worlds are
+    a rejection sample from the posterior of Stalin's motives given the record,
+    and the histograms merge by addition like every other tally.
+    """
     facts = load_record()
     matches = fact_matches(model.world.events, facts)
     codes = pattern_codes(matches)

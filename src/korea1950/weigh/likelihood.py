@@ -4,19 +4,23 @@ P(record | reading) is the share of simulated worlds - with Stalin's motives
 drawn from the reading's priors, so parameter uncertainty is integrated out -
 whose history matches every fact. The chain rule splits it fact by fact:
 P(f1) P(f2 | f1) ... ; the ratio of two readings' conditional probabilities
-is each fact's contribution to the Bayes factor. Uncertainty comes from a
-parametric bootstrap of the fact-match pattern counts (multinomial), seeded
-from the run's seed, so the intervals are reproducible.
+is each fact's contribution to the Bayes factor, and the contributions add up
+to the log Bayes factor exactly. Uncertainty comes from a parametric bootstrap
+of the fact-match pattern counts (multinomial), drawn from a generator seeded
+by the run's seed, so the intervals are reproducible.
 """
 
 import numpy as np
 
-from korea1950.record import Fact
-from korea1950.summary import Summary
+from korea1950.record import Fact, parameter_bins
+from korea1950.summary import Summary, histogram_quantile
 
 BOOTSTRAP = 2000
+"""Bootstrap draws per reading."""
 FEW_MATCHES = 30
-"""Below this many matching worlds an estimate is flagged as resting on too few."""
+"""Below this many worlds an estimate is flagged as resting on too few."""
+EMPTY_CELL = 0.5
+"""Worlds counted for a fact no world matched, so the log stays finite (then a bound)."""
 
 
 def chain_counts(patterns: np.ndarray, facts: int) -> np.ndarray:
@@ -41,33 +45,51 @@ def bootstrap_patterns(summary: Summary, rng: np.random.Generator,
 
 
 def log_chain(chain: np.ndarray) -> np.ndarray:
-    """log P(f_k | f_<k) for each fact from chain counts (half a world added to empty cells)."""
+    """log P(f_k | f_<k) for each fact from chain counts.
+
+    The first fact no world matches counts ``EMPTY_CELL`` worlds; facts after it
+    condition on nothing and add 0. The terms therefore still sum to
+    log(matching / replicates) with half a world in place of none.
+    """
     numerator, denominator = chain[..., 1:].astype(float), chain[..., :-1].astype(float)
-    numerator = np.where(numerator == 0, 0.5, numerator)
-    return np.log(numerator / np.maximum(denominator, 1.0))
+    first_empty = (numerator == 0) & (denominator > 0)
+    numerator = np.where(first_empty, EMPTY_CELL, numerator)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(denominator > 0, np.log(numerator / denominator), 0.0)
 
 
 def reading_likelihood(summary: Summary, facts: tuple[Fact, ...],
                        rng: np.random.Generator) -> dict:
-    """Log-probability of the record, matching worlds, per-fact chain and bootstrap draws."""
+    """Log-probability of the record, matching worlds, per-fact chain and bootstrap draws.
+
+    Keys starting with "_" hold arrays for ``bayes_factor`` and are not reported.
+    """
     patterns = summary.tallies["record:pattern"]
     chain = chain_counts(patterns, len(facts))
     matching = int(chain[-1])
     log_terms = log_chain(chain)
     boot = log_chain(chain_counts(bootstrap_patterns(summary, rng), len(facts)))
     warnings = []
-    if matching < FEW_MATCHES:
+    if 0 < matching < FEW_MATCHES:
         warnings.append(f"only {matching} of {summary.replicates:,} worlds match the whole "
                         "record: the estimate is rough; run more replicates")
+    upper = None
     if matching == 0:
-        warnings.append("no world matches the whole record: log P is an upper bound "
-                        "(half a world counted)")
+        upper = round(float(np.log(3 / summary.replicates)), 4)
+        warnings.append(f"no world of {summary.replicates:,} matches the whole record: "
+                        f"log P(record) < {upper} (95% upper bound, 3 / replicates); the "
+                        "figure shown counts half a world; run more replicates")
+    thin = [fact.id for k, fact in enumerate(facts) if 0 < chain[k] < FEW_MATCHES]
+    if thin:
+        warnings.append("fewer than 30 worlds to condition on for: " + ", ".join(thin))
     return {
-        "log_p_record": float(log_terms.sum()),
+        "log_p_record": round(float(log_terms.sum()), 4),
+        "log_p_record_ci": interval(boot.sum(axis=1)),
+        "log_p_record_upper_bound": upper,
         "matching_worlds": matching,
         "replicates": summary.replicates,
         "chain": {fact.id: {"matching_so_far": int(chain[k + 1]),
-                            "conditional_probability": float(np.exp(log_terms[k]))}
+                            "conditional_probability": round(float(np.exp(log_terms[k])), 5)}
                   for k, fact in enumerate(facts)},
         "warnings": warnings,
         "_log_terms": log_terms,
@@ -79,6 +101,17 @@ def interval(values: np.ndarray) -> list[float]:
     """Central 95% interval of bootstrap values."""
     low, high = np.percentile(values, [2.5, 97.5])
     return [round(float(low), 4), round(float(high), 4)]
+
+
+STRENGTH = ((2.0, "not worth more than a bare mention"), (6.0, "positive"), (10.0, "strong"),
+            (float("inf"), "very strong"))
+"""Kass and Raftery's (1995) scale on 2 |log BF|: words for how far evidence moves the odds."""
+
+
+def strength(log_bf: float, a: str, b: str) -> str:
+    """Kass and Raftery's words for the log Bayes factor of a over b, naming the favoured one."""
+    words = next(label for bound, label in STRENGTH if 2 * abs(log_bf) < bound)
+    return f"{words}, for {a if log_bf >= 0 else b}"
 
 
 def bayes_factor(a: dict, b: dict, facts: tuple[Fact, ...]) -> tuple[dict, dict]:
@@ -94,25 +127,30 @@ def bayes_factor(a: dict, b: dict, facts: tuple[Fact, ...]) -> tuple[dict, dict]
             "p_a": round(float(np.exp(a["_log_terms"][k])), 4),
             "p_b": round(float(np.exp(b["_log_terms"][k])), 4),
         }
-    return {"log_bf": round(float(log_bf), 4), "ci": interval(boot)}, contributions
+    low, high = interval(boot)
+    return {"log_bf": round(float(log_bf), 4), "ci": [low, high],
+            "bayes_factor": round(float(np.exp(log_bf)), 4),
+            "bounded": bool(a["matching_worlds"] == 0 or b["matching_worlds"] == 0)
+            }, contributions
 
 
 def posterior_summary(summary: Summary, names: list[str]) -> dict:
-    """Prior and posterior (given the whole record) mean of each motive parameter."""
-    from korea1950.record import parameter_bins
+    """Prior and posterior (given the whole record) of each motive parameter.
 
+    Means and 5-50-95% points come from the histograms (bin centres), so they
+    are exact to half a bin (1/80 of the parameter's range).
+    """
     result = {}
     for name in names:
         edges = parameter_bins(name)
         centres = (edges[:-1] + edges[1:]) / 2
-        prior = summary.tallies[f"posterior:all:{name}"]
-        posterior = summary.tallies[f"posterior:match:{name}"]
-        result[name] = {
-            "prior_mean": round(float((prior * centres).sum() / max(prior.sum(), 1)), 4),
-            "posterior_mean": (round(float((posterior * centres).sum() / posterior.sum()), 4)
-                               if posterior.sum() else None),
-            "bins": [round(float(e), 4) for e in edges],
-            "prior_counts": prior.tolist(),
-            "posterior_counts": posterior.tolist(),
-        }
+        cell: dict = {"bins": [round(float(e), 4) for e in edges]}
+        for label, key in (("prior", "all"), ("posterior", "match")):
+            counts = summary.tallies[f"posterior:{key}:{name}"]
+            cell[f"{label}_counts"] = counts.tolist()
+            cell[f"{label}_mean"] = (round(float((counts * centres).sum() / counts.sum()), 4)
+                                     if counts.sum() else None)
+            cell[f"{label}_5_50_95"] = ([round(float(centres[histogram_quantile(counts, q)]), 4)
+                                    for q in (0.05, 0.5, 0.95)] if counts.sum() else None)
+        result[name] = cell
     return result

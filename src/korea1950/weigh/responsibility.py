@@ -21,6 +21,8 @@ from korea1950.summary import Summary
 from korea1950.weigh.likelihood import interval
 
 ACTORS = ("kim", "stalin", "mao", "us")
+ACTOR_LABELS = {"kim": "Kim", "stalin": "Stalin", "mao": "Mao", "us": "US"}
+"""How tables and figures name the actors."""
 BLOCKED = {
     "kim": {"kim_attack": "never"},
     "stalin": {"stalin_approval": "never"},
@@ -63,7 +65,12 @@ def shapley(values: dict[frozenset[str], float]) -> dict[str, float]:
 
 def responsibility(summaries: dict[frozenset[str], Summary], rng: np.random.Generator,
                    draws: int = 1000) -> dict:
-    """Shapley shares of P(war) with bootstrap intervals (binomial per coalition)."""
+    """Shapley shares of P(war) with bootstrap intervals (binomial per coalition).
+
+    "share" is in units of probability (the shares add up to v(all) - v(none));
+    "fraction" is the share divided by that total, for comparing readings whose
+    probability of war differs.
+    """
     values = {c: s.probability("war_start") for c, s in summaries.items()}
     point = shapley(values)
     boot = {actor: [] for actor in ACTORS}
@@ -72,7 +79,9 @@ def responsibility(summaries: dict[frozenset[str], Summary], rng: np.random.Gene
     for i in range(draws):
         for actor, value in shapley({c: v[i] for c, v in resampled.items()}).items():
             boot[actor].append(value)
-    return {actor: {"share": round(point[actor], 4), "ci": interval(np.array(boot[actor]))}
+    effect = values[frozenset(ACTORS)] - values[frozenset()]
+    return {actor: {"share": round(point[actor], 4), "ci": interval(np.array(boot[actor])),
+                    "fraction": round(point[actor] / effect, 4) if effect else None}
             for actor in ACTORS} | {
         "p_war_all": round(values[frozenset(ACTORS)], 4),
         "p_war_none": round(values[frozenset()], 4)}

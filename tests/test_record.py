@@ -1,0 +1,142 @@
+"""The record: its facts load, cite real evidence, and are tested on each world's event months."""
+
+import tomllib
+
+import numpy as np
+import pytest
+
+from korea1950.calendar import month_index
+from korea1950.errors import InputError
+from korea1950.model import CrisisModel
+from korea1950.paths import seeds_dir
+from korea1950.record import fact_matches, load_record, pattern_codes, record_tallies
+from korea1950.world import empty_event_months
+
+FACTS = load_record()
+HISTORY = [("stalin_advises_waiting", "1949-09"), ("ccp_victory", "1949-10"),
+           ("stalin_approves", "1950-01"), ("mao_consents", "1950-05"),
+           ("invasion", "1950-06"), ("un_authorization", "1950-06"),
+           ("us_intervention", "1950-06"), ("soviet_return", "1950-08"),
+           ("us_europe_buildup", "1950-08"), ("incheon_landing", "1950-09"),
+           ("un_crosses_38th", "1950-10"), ("china_intervention", "1950-10"),
+           ("stalin_death", "1953-03"), ("armistice", "1953-07")]
+
+
+def historical_world(worlds: int = 1) -> dict[str, np.ndarray]:
+    """Worlds whose events follow the record month by month."""
+    events = empty_event_months(worlds)
+    for event, label in HISTORY:
+        events[event][:] = month_index(label)
+    return events
+
+
+def fact(fact_id: str):
+    return next(f for f in FACTS if f.id == fact_id)
+
+
+def test_the_record_has_at_least_ten_dated_cited_facts():
+    assert len(FACTS) >= 10
+    for item in FACTS:
+        assert item.date and item.evidence and item.description
+
+
+def test_every_cited_evidence_id_exists_in_the_evidence_file():
+    items = tomllib.loads((seeds_dir() / "evidence.toml").read_text())["evidence"]
+    known = {item["id"] for item in items}
+    cited = {(item.id, evidence) for item in FACTS for evidence in item.evidence}
+    assert {pair for pair in cited if pair[1] not in known} == set()
+
+
+def test_the_historical_course_matches_every_fact():
+    assert fact_matches(historical_world(), FACTS).all()
+
+
+def test_invasion_in_june_1950_matches_and_no_invasion_does_not():
+    events = historical_world(3)
+    events["invasion"][1] = -1
+    events["invasion"][2] = month_index("1950-09")
+    assert fact("invasion-june-1950").matches(events).tolist() == [True, False, False]
+
+
+def test_a_veto_fails_the_no_veto_fact_whenever_it_comes():
+    events = historical_world(3)
+    events["soviet_veto"][1] = month_index("1950-06")
+    events["soviet_veto"][2] = month_index("1952-01")
+    assert fact("no-soviet-veto").matches(events).tolist() == [True, False, False]
+
+
+@pytest.mark.parametrize("event, label, broken", [
+    ("soviet_veto", "1950-06", "no-soviet-veto"),
+    ("invasion", "1951-03", "invasion-june-1950"),
+    ("stalin_approves", "1949-11", "stalin-approves-early-1950"),
+    ("mao_consents", "1949-12", "mao-consents-after-stalin"),
+    ("china_intervention", "1950-07", "china-after-crossing"),
+    ("armistice", "1951-10", "armistice-after-stalins-death"),
+    ("armistice", "1954-01", "armistice-after-stalins-death"),
+    ("soviet_return", "1951-01", "soviet-return-august-1950"),
+])
+def test_a_world_that_departs_from_the_record_fails_exactly_that_fact(event, label, broken):
+    events = historical_world()
+    events[event][0] = month_index(label)
+    matches = fact_matches(events, FACTS)[:, 0]
+    assert {f.id for f, ok in zip(FACTS, matches, strict=True) if not ok} == {broken}
+
+
+def test_pattern_codes_set_one_bit_per_fact():
+    matches = np.array([[True, False], [False, False], [True, True]])
+    assert pattern_codes(matches).tolist() == [0b101, 0b100]
+
+
+def test_tallies_count_every_world_once_and_the_matching_worlds_in_the_posterior():
+    model = CrisisModel(reading="kim", replicates=3000, rng=11)
+    model.run_model()
+    tallies = record_tallies(model)
+    matching = int(fact_matches(model.world.events, FACTS).all(axis=0).sum())
+    assert tallies["record:pattern"].sum() == 3000
+    assert tallies["record:pattern"][-1] == matching > 0
+    assert tallies["posterior:all:expects_us_intervention"].sum() == 3000
+    assert tallies["posterior:match:expects_us_intervention"].sum() == matching
+
+
+GOOD = '''[[fact]]
+id = "invasion"
+description = "the invasion"
+date = "1950-06"
+event = "invasion"
+window = ["1950-05", "1950-07"]
+evidence = ["invasion-25-june-1950"]
+'''
+
+
+@pytest.mark.parametrize("old, new, named", [
+    ('event = "invasion"', 'event = "invasoin"', "key 'event'"),
+    ('window = ["1950-05", "1950-07"]', 'window = ["1950-07", "1950-05"]', "key 'window'"),
+    ('window = ["1950-05", "1950-07"]', 'window = "1950-06"', "key 'window'"),
+    ('date = "1950-06"', 'date = "June 1950"', "key 'date'"),
+    ('evidence = ["invasion-25-june-1950"]', 'evidence = ["no-such-quote"]', "no-such-quote"),
+    ('evidence = ["invasion-25-june-1950"]', 'evidence = []', "key 'evidence'"),
+    ('event = "invasion"', 'event = "invasion"\noccur = false', "unknown key 'occur'"),
+    ('event = "invasion"', 'event = "invasion"\nwithin_months_after = { event = "stalin_death" }',
+     "within_months_after"),
+])
+def test_a_malformed_fact_is_a_one_line_error_naming_fact_and_key(tmp_path, old, new, named):
+    path = tmp_path / "record.toml"
+    path.write_text(GOOD.replace(old, new))
+    with pytest.raises(InputError) as caught:
+        load_record(path)
+    message = str(caught.value)
+    assert "\n" not in message and "fact 'invasion'" in message and named in message
+
+
+def test_two_facts_with_one_id_are_refused(tmp_path):
+    path = tmp_path / "record.toml"
+    path.write_text(GOOD + "\n" + GOOD)
+    with pytest.raises(InputError, match="share the id 'invasion'"):
+        load_record(path)
+
+
+def test_a_good_custom_record_loads_with_its_window_in_month_steps(tmp_path):
+    path = tmp_path / "record.toml"
+    path.write_text(GOOD)
+    (loaded,) = load_record(path)
+    assert loaded.window == (month_index("1950-05"), month_index("1950-07")) == (8, 10)
