@@ -1,5 +1,6 @@
 """`korea1950 compare` and `list`: scenarios x any number of readings, as tables and figures."""
 
+import hashlib
 import json
 
 import numpy as np
@@ -134,3 +135,34 @@ def test_list_shows_every_bundled_scenario_and_reading_with_its_title(capsys):
         assert f"{name} " in printed and load_scenario(name).title in printed
     for name in bundled_reading_names():
         assert load_reading(name).title in printed
+
+
+def test_compare_with_only_the_baseline_writes_every_figure(tmp_path, capsys):
+    out = tmp_path / "base"
+    assert main(["compare", "baseline", "--replicates", "100", "--workers", "1",
+                 "--out", str(out)]) == 0
+    for stem in ("outcomes", "change_vs_baseline", "front_line", "timing"):
+        assert (out / "figures" / f"{stem}.png").stat().st_size > 5_000
+    assert "Only the baseline" in (out / "figures" / "change_vs_baseline.svg").read_text()
+
+
+def test_two_runs_with_the_same_seed_write_byte_identical_files(tmp_path):
+    folders = []
+    for name in ("first", "second"):
+        folders.append(tmp_path / name)
+        assert main(["compare", "baseline", "soviet_veto", "--replicates", "200", "--seed", "4",
+                     "--workers", "1", "--out", str(folders[-1])]) == 0
+    first, second = ({str(p.relative_to(f)): p.read_bytes() for p in sorted(f.rglob("*"))
+                      if p.is_file()} for f in folders)
+    assert set(first) == set(second) and any(name.endswith(".svg") for name in first)
+    differing = sorted(name for name in first if first[name] != second[name])
+    assert differing == [".korea1950-output.json", "manifest.json"], "only the manifest differs"
+    manifests = [json.loads(f.joinpath("manifest.json").read_text()) for f in folders]
+    for manifest in manifests:
+        del manifest["created"]
+        manifest["command"] = [word for word in manifest["command"]
+                               if word not in {str(f) for f in folders}]
+    assert manifests[0] == manifests[1], "timestamps and the folder name aside"
+    assert manifests[0]["files"] == {name: hashlib.sha256(data).hexdigest()
+                                     for name, data in second.items()
+                                     if name not in differing}

@@ -7,6 +7,7 @@ import re
 import pytest
 
 import korea1950.study as study
+from korea1950.atomic import atomic_folder
 from korea1950.cli.main import main
 from korea1950.levers import setting_text
 from korea1950.readings import bundled_reading_names, load_reading
@@ -138,8 +139,8 @@ class FailingSection:
 
 def test_a_failed_run_leaves_the_previous_results_untouched(tmp_path, monkeypatch):
     out = tmp_path / "results"
-    out.mkdir()
-    (out / "report.md").write_text("previous")
+    with atomic_folder(out) as staging:  # results an earlier run wrote
+        (staging / "report.md").write_text("previous")
     monkeypatch.setattr(study, "section_modules", lambda: [overview_section, FailingSection])
     with pytest.raises(SectionFailed):
         study.run_study(out, replicates=20, seed=1, workers=1, progress=False)
@@ -149,8 +150,8 @@ def test_a_failed_run_leaves_the_previous_results_untouched(tmp_path, monkeypatc
 
 def test_a_finished_run_replaces_the_previous_results(tmp_path, monkeypatch):
     out = tmp_path / "results"
-    out.mkdir()
-    (out / "stale.txt").write_text("old")
+    with atomic_folder(out) as staging:  # results an earlier run wrote
+        (staging / "stale.txt").write_text("old")
     monkeypatch.setattr(study, "section_modules", lambda: [overview_section])
     study.run_study(out, replicates=20, seed=1, workers=1, progress=False, command=["x"])
     assert not (out / "stale.txt").exists()

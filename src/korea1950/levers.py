@@ -13,11 +13,10 @@ Three kinds of value:
 """
 
 from dataclasses import dataclass, fields
-from difflib import get_close_matches
 from typing import Any
 
 from korea1950.calendar import HORIZON, HORIZON_MONTHS, month_index, month_label
-from korea1950.errors import InputError
+from korea1950.errors import InputError, did_you_mean, shown
 
 NEVER = -1
 """Month index meaning 'does not happen'."""
@@ -114,26 +113,10 @@ def parse_levers(table: dict[str, Any], where: str) -> Levers:
     for key, value in table.items():
         spec = LEVERS.get(key)
         if spec is None:
-            raise InputError(f"{where}: unknown lever '{shown(key, 40)[1:-1]}'"
-                             f"{closest_hint(key, list(LEVERS))} (see docs/scenarios.md)")
+            raise InputError(f"{where}: unknown lever {shown(key, 40)}"
+                             f"{did_you_mean(key, list(LEVERS))} (see docs/scenarios.md)")
         values[key] = _parse_value(spec, value, where)
     return Levers(**values)
-
-
-def closest_hint(word: str, valid: list[str]) -> str:
-    """Return "; did you mean 'X'?" for the closest valid name, or "" if none is close.
-
-    Case and dashes are ignored, so 'Soviet-Veto' still finds 'soviet_veto'.
-    """
-    normal = {name.lower(): name for name in valid}
-    close = get_close_matches(word.lower().replace("-", "_"), list(normal), n=1, cutoff=0.5)
-    return f"; did you mean '{normal[close[0]]}'?" if close else ""
-
-
-def shown(value: Any, limit: int = 60) -> str:
-    """``repr(value)`` cut to ``limit`` characters, so an error stays one readable line."""
-    text = repr(value)
-    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def expected_values(spec: LeverSpec) -> str:
@@ -163,8 +146,8 @@ def _parse_value(spec: LeverSpec, value: Any, where: str) -> int | str | bool:
             raise problem
         return index
     if not isinstance(value, str) or value not in spec.choices:
-        hint = closest_hint(value, list(spec.choices)) if isinstance(value, str) else ""
-        raise InputError(f"{label}: expected {expected_values(spec)}{hint}")
+        raise InputError(f"{label}: expected {expected_values(spec)}"
+                         f"{did_you_mean(value, list(spec.choices))}")
     return value
 
 

@@ -32,12 +32,23 @@ def _ordered(rows: list[dict], key: str) -> list[str]:
     return list(seen)
 
 
+REPRODUCIBLE = {"svg.hashsalt": "korea1950"}
+"""Settings under which figures are saved: a fixed salt makes the SVG's element ids (clip
+paths, markers) the same on every run instead of random."""
+
+
 def _save(figure: plt.Figure, stem: Path) -> list[Path]:
-    stem.parent.mkdir(parents=True, exist_ok=True)
+    """Write ``stem.png`` and ``stem.svg`` with no date or software stamp, so the same figure
+    gives the same bytes (and the manifest's hashes reproduce); close the figure."""
     paths = [stem.with_suffix(".png"), stem.with_suffix(".svg")]
-    figure.savefig(paths[0], dpi=110, bbox_inches="tight")
-    figure.savefig(paths[1], bbox_inches="tight", metadata={"Date": None})
-    plt.close(figure)
+    try:
+        stem.parent.mkdir(parents=True, exist_ok=True)
+        with matplotlib.rc_context(REPRODUCIBLE):
+            figure.savefig(paths[0], dpi=110, bbox_inches="tight", metadata={"Software": None})
+            figure.savefig(paths[1], bbox_inches="tight",
+                           metadata={"Date": None, "Creator": None})
+    finally:
+        plt.close(figure)
     return paths
 
 
@@ -118,6 +129,9 @@ def plot_heatmap(rows: list[dict], outcomes: tuple[str, ...], stem: Path) -> lis
     """(c) Change against the baseline, scenario x outcome, one panel per reading."""
     scenarios = [s for s in _ordered(rows, "scenario") if s != "baseline"]
     readings = _ordered(rows, "reading")
+    if not scenarios:
+        return _save(_note("Only the baseline was run: there is no change against it to show.\n"
+                           "Name one or more scenarios to compare."), stem)
     lookup = {(r["scenario"], r["reading"], r["outcome"]): r["difference_from_baseline"]
               for r in rows}
     figure, axes = plt.subplots(1, len(readings), figsize=(5.5 * len(readings) + 3, 6.5),
@@ -138,6 +152,14 @@ def plot_heatmap(rows: list[dict], outcomes: tuple[str, ...], stem: Path) -> lis
                     label="change in share of worlds vs baseline")
     figure.suptitle("What each scenario changes, against the baseline", fontsize=13)
     return _save(figure, stem)
+
+
+def _note(text: str) -> plt.Figure:
+    """A small figure that says in words why there is nothing to draw."""
+    figure, ax = plt.subplots(figsize=(8, 2))
+    ax.axis("off")
+    ax.text(0.5, 0.5, text, ha="center", va="center", fontsize=12, wrap=True)
+    return figure
 
 
 def _quantiles(counts: dict[int, int], levels: tuple[float, ...]) -> list[int]:

@@ -11,18 +11,26 @@ expected.
 
 import hashlib
 import re
-import tomllib
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from korea1950.calendar import HORIZON, HORIZON_MONTHS, month_index, month_label
-from korea1950.errors import InputError
-from korea1950.levers import Levers, closest_hint, parse_levers, shown
+from korea1950.errors import InputError, did_you_mean, shown
+from korea1950.evidence import check_cited, evidence_ids
+from korea1950.levers import Levers, parse_levers
 from korea1950.parameters import validate_override
-from korea1950.paths import scenarios_dir, seeds_dir
-from korea1950.tomlfile import load_toml, require_string, require_table, string_list
+from korea1950.paths import scenarios_dir
+from korea1950.tomlfile import (
+    load_toml,
+    reject_unknown,
+    require_string,
+    require_table,
+    string_list,
+)
+
+__all__ = ["Scenario", "bundled_scenario_names", "evidence_ids", "load_scenario",
+           "parse_scenario", "resolve_scenario_path"]
 
 SCENARIO_KEYS = ("name", "title", "antecedent", "date", "feasibility", "evidence",
                  "cotenability")
@@ -67,11 +75,11 @@ def resolve_scenario_path(name_or_path: str | Path) -> Path:
     text = str(name_or_path)
     if text.endswith(".toml") or "/" in text or "\\" in text:
         return Path(text)
-    candidate = scenarios_dir() / f"{text}.toml"
-    if candidate.is_file():
-        return candidate
-    hint = closest_hint(text, bundled_scenario_names())
-    raise InputError(f"unknown scenario {shown(text)} (see 'korea1950 list'){hint}")
+    names = bundled_scenario_names()
+    if text in names:
+        return scenarios_dir() / f"{text}.toml"
+    raise InputError(f"unknown scenario {shown(text)} (see 'korea1950 list')"
+                     f"{did_you_mean(text, names)}")
 
 
 def load_scenario(name_or_path: "str | Path | Scenario") -> Scenario:
@@ -88,19 +96,11 @@ def parse_scenario(data: dict[str, Any], path: Path) -> Scenario:
     if not data:
         raise InputError(f"{path}: missing table [scenario] (the file holds no settings: "
                          "is it empty or is everything commented out?)")
-    unknown = sorted(set(data) - set(TABLES))
-    if unknown:
-        raise InputError(
-            f"{path}: unknown table or key '{shown(unknown[0], 40)[1:-1]}'"
-            f"{closest_hint(unknown[0], list(TABLES))} "
-            "(expected [scenario], [levers] and optionally [parameters])"
-        )
+    reject_unknown(data, TABLES, str(path), "table or key",
+                   "expected [scenario], [levers] and optionally [parameters]")
     header = require_table(data, "scenario", path)
     where = f"{path}: [scenario]"
-    extra = sorted(set(header) - set(SCENARIO_KEYS))
-    if extra:
-        raise InputError(f"{where}: unknown key '{shown(extra[0], 40)[1:-1]}'"
-                         f"{closest_hint(extra[0], list(SCENARIO_KEYS))}")
+    reject_unknown(header, SCENARIO_KEYS, where)
     texts = {key: require_string(header, key, where)
              for key in ("name", "title", "antecedent", "date", "feasibility")}
     _check_name(texts["name"], where)
@@ -110,7 +110,7 @@ def parse_scenario(data: dict[str, Any], path: Path) -> Scenario:
             raise InputError(f"{where}: missing key '{key}' (expected a list of strings, "
                              "possibly empty)")
     evidence = string_list(header, "evidence", where)
-    _check_evidence(evidence, where)
+    check_cited(evidence, where)
     levers = parse_levers(require_table(data, "levers", path), f"{path}: [levers]")
     overrides_table = data.get("parameters", {})
     if not isinstance(overrides_table, dict):
@@ -137,8 +137,8 @@ def parse_scenario(data: dict[str, Any], path: Path) -> Scenario:
 def _check_name(name: str, where: str) -> None:
     """Names label tables, figures and file names, so they are short lower-case identifiers."""
     if not NAME_PATTERN.fullmatch(name):
-        raise InputError(f"{where}: key 'name' = {shown(name)}: expected lower-case letters, "
-                         "digits and underscores, starting with a letter (e.g. \"soviet_veto\")")
+        raise InputError(f"{where}: key 'name' = {shown(name)}: expected a lower-case letter, "
+                         "then letters, digits or _ (e.g. \"soviet_veto\")")
 
 
 def _check_date(date: str, where: str) -> None:
@@ -150,27 +150,3 @@ def _check_date(date: str, where: str) -> None:
     if index is None or not EARLIEST_DATE <= index < HORIZON_MONTHS:
         raise InputError(f"{where}: key 'date' = {shown(date)}: expected a month \"YYYY-MM\" "
                          f"from {month_label(EARLIEST_DATE)} to {HORIZON}")
-
-
-def _check_evidence(evidence: tuple[str, ...], where: str) -> None:
-    """Every cited id must exist in seeds/evidence.toml, or the citation is a dead link."""
-    known = evidence_ids()
-    if not known:
-        return
-    for item in evidence:
-        if item not in known:
-            raise InputError(f"{where}: key 'evidence' cites {shown(item)}, which is not an "
-                             f"id in seeds/evidence.toml{closest_hint(item, sorted(known))}")
-
-
-@lru_cache(maxsize=1)
-def evidence_ids() -> frozenset[str]:
-    """The ids of seeds/evidence.toml (empty if that file is absent or unreadable)."""
-    path = seeds_dir() / "evidence.toml"
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return frozenset()
-    items = data.get("evidence", [])
-    return frozenset(item["id"] for item in items
-                     if isinstance(item, dict) and isinstance(item.get("id"), str))

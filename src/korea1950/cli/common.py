@@ -1,47 +1,89 @@
-"""Argument types and options shared by several subcommands (not a subcommand itself)."""
+"""Argument types and options shared by several subcommands (not a subcommand itself).
+
+Why types here: a bad value on the command line is refused by argparse with
+one line before any work starts; the limits are the library's own
+(``ensemble.MAX_WORLDS``, ``ensemble.MAX_WORKERS``), so the two cannot drift.
+"""
 
 import argparse
+from pathlib import Path
 
-from korea1950.ensemble import BLOCK, Execution, default_workers
+from korea1950.atomic import OutputFolder
+from korea1950.distributed import check_scheduler
+from korea1950.ensemble import BLOCK, MAX_WORKERS, MAX_WORLDS, Execution, default_workers
+from korea1950.errors import InputError, shown
 
 
-def positive_int(text: str) -> int:
-    """argparse type: an integer >= 1."""
+def bounded_int(low: int, high: int | None = None):
+    """An argparse type: an integer from ``low`` to ``high`` (no upper bound if None)."""
+    wanted = {0: "a non-negative integer", 1: "a positive integer"}.get(low, f"an integer >= {low}")
+    if high is not None:
+        wanted += f" up to {high:,}"
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text) if len(text) <= 30 else None
+        except ValueError:
+            value = None
+        if value is None or value < low or (high is not None and value > high):
+            raise argparse.ArgumentTypeError(f"expected {wanted}, got {shown(text, 40)}")
+        return value
+
+    parse.__name__ = "integer"
+    return parse
+
+
+positive_int = bounded_int(1)
+"""argparse type: an integer >= 1."""
+
+seed_int = bounded_int(0)
+"""argparse type: an integer >= 0."""
+
+replicates_int = bounded_int(1, MAX_WORLDS)
+"""argparse type: a number of worlds per run, at most ``MAX_WORLDS``."""
+
+
+def scheduler_address(text: str) -> str:
+    """argparse type: a Dask scheduler address tcp://HOST:PORT."""
     try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a positive integer, got {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a positive integer, got {text!r}")
-    return value
-
-
-def seed_int(text: str) -> int:
-    """argparse type: an integer >= 0."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a non-negative integer, got {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"expected a non-negative integer, got {text!r}")
-    return value
+        return check_scheduler(text)
+    except InputError as error:
+        raise argparse.ArgumentTypeError(str(error).split(": ", 1)[-1]) from None
 
 
 def add_run_options(parser: argparse.ArgumentParser, replicates: int) -> None:
     """--replicates, --seed and --workers, with the given default replicate count."""
-    parser.add_argument("--replicates", type=positive_int, default=replicates,
-                        help=f"number of simulated worlds (default {replicates:,})")
+    parser.add_argument("--replicates", type=replicates_int, default=replicates,
+                        help=f"number of simulated worlds (default {replicates:,}; "
+                             f"at most {MAX_WORLDS:,})")
     parser.add_argument("--seed", type=seed_int, default=1,
                         help="random seed; the same seed gives identical results (default 1)")
-    parser.add_argument("--workers", type=positive_int, default=None,
+    parser.add_argument("--workers", type=bounded_int(1, MAX_WORKERS), default=None,
                         help=f"worker processes (default: all cores, here {default_workers()})")
-    parser.add_argument("--chunk-size", type=positive_int, default=None,
+    parser.add_argument("--chunk-size", type=replicates_int, default=None,
                         help=f"worlds per unit of work, rounded up to whole blocks of {BLOCK:,} "
                              "(results do not depend on it)")
-    parser.add_argument("--scheduler", default=None, metavar="tcp://HOST:PORT",
+    parser.add_argument("--scheduler", type=scheduler_address, default=None,
+                        metavar="tcp://HOST:PORT",
                         help="run on a Dask cluster (needs korea1950[distributed])")
 
 
 def execution_from(args: argparse.Namespace) -> Execution:
     """The execution settings given on the command line."""
     return Execution(args.workers, args.chunk_size, args.scheduler)
+
+
+def add_out_options(parser: argparse.ArgumentParser, default: Path | None, what: str) -> None:
+    """--out FOLDER and --force, with the folder rule in the help."""
+    where = f"default ./{default}" if default else "not written unless given"
+    parser.add_argument("--out", type=Path, default=default,
+                        help=f"{what} ({where}); an existing folder is replaced only if "
+                             "korea1950 wrote it and it holds nothing else")
+    parser.add_argument("--force", action="store_true",
+                        help="replace files korea1950 wrote into --out even if they were "
+                             "changed since (never files it did not write)")
+
+
+def output_folder(args: argparse.Namespace) -> OutputFolder | None:
+    """The checked --out folder (None without --out): refused now, before any work."""
+    return OutputFolder(args.out, args.force) if args.out else None

@@ -3,8 +3,7 @@
 import argparse
 from pathlib import Path
 
-from korea1950.atomic import atomic_folder
-from korea1950.cli.common import add_run_options, execution_from
+from korea1950.cli.common import add_out_options, add_run_options, execution_from, output_folder
 from korea1950.compare import comparison_tables, run_comparison, write_figures, write_tables
 from korea1950.manifest import command_line, write_manifest
 
@@ -23,8 +22,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="comma-separated reading names or paths (default: every bundled "
                              "reading, see 'korea1950 list')")
     add_run_options(parser, replicates=20_000)
-    parser.add_argument("--out", type=Path, default=Path("comparison"),
-                        help="results folder (default ./comparison)")
+    add_out_options(parser, Path("comparison"), "results folder")
     parser.set_defaults(handler=handle)
 
 
@@ -33,9 +31,10 @@ def handle(args: argparse.Namespace) -> int:
     readings = ([item.strip() for item in args.readings.split(",") if item.strip()]
                 if args.readings else None)
     execution = execution_from(args)
+    folder = output_folder(args)
     comparison = run_comparison(args.scenarios or None, readings, args.replicates, args.seed,
                                 execution)
-    with atomic_folder(args.out) as staging:
+    with folder.staging() as staging:
         tables = comparison_tables(comparison)
         write_tables(tables, staging / "tables")
         write_figures(tables, staging / "figures")

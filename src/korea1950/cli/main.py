@@ -12,7 +12,7 @@ import sys
 
 import korea1950.cli
 from korea1950 import __version__
-from korea1950.errors import InputError
+from korea1950.errors import MAX_LINE, PREFIX, InputError, one_line
 
 COMMAND_ORDER = ("run", "list", "compare", "study", "weigh", "explain", "sensitivity", "play",
                  "app")
@@ -39,8 +39,8 @@ class OneLineParser(argparse.ArgumentParser):
     """An ArgumentParser whose errors are a single line on stderr and exit code 2."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        """Print ``korea1950: error: ...`` as one line and exit with 2."""
-        sys.stderr.write(f"{self.prog}: error: {' '.join(message.split())}\n")
+        """Print ``korea1950: error: ...`` as one line (at most ``MAX_LINE``) and exit with 2."""
+        sys.stderr.write(one_line(f"{self.prog}: error: {message}", MAX_LINE) + "\n")
         sys.exit(2)
 
 
@@ -67,13 +67,19 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return int(args.handler(args) or 0)
     except InputError as error:
-        sys.stderr.write(f"korea1950: error: {error}\n")
+        sys.stderr.write(f"{PREFIX}{error}\n")
         return 2
     except KeyboardInterrupt:
         sys.stderr.write("korea1950: interrupted\n")
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as error:
+        # Results folders turn their own I/O errors into InputError; this catches the
+        # rest (a full disk under a redirected stdout, a file vanishing mid-run).
+        where = f"{error.filename}: " if error.filename else ""
+        sys.stderr.write(one_line(f"{PREFIX}{where}{error.strerror or error}", MAX_LINE) + "\n")
+        return 2
 
 
 if __name__ == "__main__":

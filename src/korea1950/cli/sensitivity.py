@@ -2,11 +2,15 @@
 
 import argparse
 import json
-from pathlib import Path
 
 from korea1950 import plots
-from korea1950.atomic import atomic_folder
-from korea1950.cli.common import add_run_options, execution_from, positive_int
+from korea1950.cli.common import (
+    add_out_options,
+    add_run_options,
+    execution_from,
+    output_folder,
+    positive_int,
+)
 from korea1950.compare import to_csv
 from korea1950.sensitivity import DEFAULT_OUTCOMES, METHODS, run_sensitivity
 
@@ -30,18 +34,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="worlds simulated at each sample point (default 32)")
     add_run_options(parser, replicates=1)
     parser.add_argument("--json", action="store_true", help="print one JSON object")
-    parser.add_argument("--out", type=Path, default=None,
-                        help="also write sensitivity.csv/.json and a figure to this folder")
+    add_out_options(parser, None, "also write sensitivity.csv/.json and a figure to this folder")
     parser.set_defaults(handler=handle)
 
 
 def handle(args: argparse.Namespace) -> int:
     """Run the analysis and print the indices."""
     outcomes = tuple(o.strip() for o in args.outcomes.split(",") if o.strip())
+    folder = output_folder(args)
     result = run_sensitivity(args.reading, args.scenario, args.method, args.samples, outcomes,
                              args.replicates_per_point, args.seed, execution_from(args))
-    if args.out:
-        with atomic_folder(args.out) as staging:
+    if folder:
+        with folder.staging() as staging:
             (staging / "sensitivity.json").write_text(json.dumps(result, indent=1))
             (staging / "sensitivity.csv").write_text(to_csv(result["indices"]))
             plots.plot_sensitivity(result["indices"], title_of(result), staging / "sensitivity")

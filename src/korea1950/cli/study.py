@@ -4,7 +4,7 @@ import argparse
 import time
 from pathlib import Path
 
-from korea1950.cli.common import add_run_options, execution_from
+from korea1950.cli.common import add_out_options, add_run_options, execution_from
 from korea1950.manifest import command_line
 from korea1950.study import DEFAULT_STUDY_REPLICATES, run_study
 
@@ -18,8 +18,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Run every bundled scenario under every bundled reading and write tables, "
                     "figures, a Markdown and a self-contained HTML report and a manifest.")
     add_run_options(parser, replicates=DEFAULT_STUDY_REPLICATES)
-    parser.add_argument("--out", type=Path, default=Path("results"),
-                        help="results folder (default ./results)")
+    add_out_options(parser, Path("results"), "results folder")
     parser.set_defaults(handler=handle)
 
 
@@ -27,7 +26,7 @@ def handle(args: argparse.Namespace) -> int:
     """Run the study and say where the report is."""
     started = time.monotonic()
     out = run_study(args.out, args.replicates, args.seed, execution_from(args),
-                    command=command_line(COMMAND, args))
+                    command=command_line(COMMAND, args), force=args.force)
     print(f"wrote {out}/report.html and {out}/report.md "
           f"({time.monotonic() - started:.0f} s)")
     return 0

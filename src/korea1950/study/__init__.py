@@ -4,7 +4,9 @@ The study runs the comparison once, then lets each report section (see
 ``korea1950.study.sections``) write its tables and figures and return its
 Markdown; the sections are joined into ``report.md`` and ``report.html`` (one
 self-contained page). Everything goes into a temporary folder that replaces
-the results folder only when complete, with ``manifest.json`` written last.
+the results folder only when complete, with ``manifest.json`` written last
+(``korea1950.atomic``: a folder holding anything korea1950 did not write is
+never replaced, and the refusal comes before the simulation, not after).
 """
 
 import sys
@@ -14,7 +16,7 @@ from types import ModuleType
 
 from tqdm import tqdm
 
-from korea1950.atomic import atomic_folder
+from korea1950.atomic import OutputFolder
 from korea1950.compare import comparison_tables, run_comparison, write_tables
 from korea1950.ensemble import Execution
 from korea1950.manifest import write_manifest
@@ -28,10 +30,14 @@ DEFAULT_STUDY_REPLICATES = 100_000
 
 def run_study(out: Path, replicates: int = DEFAULT_STUDY_REPLICATES, seed: int = 1,
               workers: "int | Execution | None" = None, progress: bool | None = None,
-              command: list[str] | None = None) -> Path:
-    """Run the whole study and write it to ``out`` atomically; return ``out``."""
+              command: list[str] | None = None, force: bool = False) -> Path:
+    """Run the whole study and write it to ``out`` atomically; return ``out``.
+
+    ``force`` replaces files korea1950 wrote into ``out`` that were changed since.
+    """
+    folder = OutputFolder(out, force)
     comparison = run_comparison(None, None, replicates, seed, workers, progress)
-    with atomic_folder(Path(out)) as staging:
+    with folder.staging() as staging:
         execution = workers if isinstance(workers, Execution) else Execution(workers)
         tables = comparison_tables(comparison)
         context = StudyContext(staging, replicates, seed, execution, comparison, progress,
