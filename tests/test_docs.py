@@ -3,6 +3,7 @@
 from pathlib import Path
 
 from korea1950.parameters import STALIN_MOTIVE_PARAMETERS, markdown_table
+from korea1950.readings import markdown_table as stalin_table
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -10,6 +11,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def test_odd_lists_every_parameter_with_its_source_or_assumption():
     odd = (ROOT / "docs" / "ODD.md").read_text()
     assert markdown_table() in odd, "regenerate the table with parameters.markdown_table()"
+    assert stalin_table() in odd, "regenerate the table with readings.markdown_table()"
     for name in STALIN_MOTIVE_PARAMETERS:
         assert f"`{name}`" in odd
 

@@ -40,6 +40,8 @@ CAUSES = {
     "armistice_talks": ("war_start",),
     "armistice": ("armistice_talks",),
     "soviet_veto": ("invasion",),
+    "gottwald_letter": ("soviet_return", "un_authorization", "us_intervention"),
+    "stalin_presses_china": ("us_intervention",),
     "un_authorization": ("invasion",),
     "war_end": ("war_start",),
     "invasion": ("war_start",),

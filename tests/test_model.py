@@ -36,13 +36,19 @@ def test_baseline_follows_the_records_order(baseline):
     assert median["armistice"] >= month_index("1951-07")
 
 
-def test_readings_differ_in_stalins_veto():
-    """Kim's Stalin stays away on purpose; Stueck's might have listened to his aides."""
+def test_readings_differ_where_their_goals_differ():
+    """Kim's Stalin, who wants China set against the US, presses Mao more; Stueck's, who
+    values a tied-down US less, lets an armistice through before his death more often."""
     kim = simulate("baseline", "kim", replicates=20000, seed=1)
     stueck = simulate("baseline", "stueck", replicates=20000, seed=1)
-    gap = stueck.probability("soviet_veto") - kim.probability("soviet_veto")
-    error = np.hypot(stueck.standard_error("soviet_veto"), kim.standard_error("soviet_veto"))
+    gap = kim.probability("stalin_presses_china") - stueck.probability("stalin_presses_china")
+    error = np.hypot(kim.standard_error("stalin_presses_china"),
+                     stueck.standard_error("stalin_presses_china"))
     assert gap > 5 * error
+    alive = month_index("1953-03")
+    early = {name: summary.tallies["month:armistice"][:alive].sum() / summary.replicates
+             for name, summary in (("kim", kim), ("stueck", stueck))}
+    assert early["stueck"] - early["kim"] > 5 * np.sqrt(0.25 * 2 / 20000)
 
 
 def run_json(capsys, *args: str) -> dict:

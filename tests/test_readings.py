@@ -1,10 +1,12 @@
 """Readings are data: loaded by name or path, validated, and every prior justified."""
 
 import shutil
+import tomllib
 
 import numpy as np
 import pytest
 
+from korea1950.calendar import month_index
 from korea1950.ensemble import simulate
 from korea1950.errors import InputError
 from korea1950.parameters import STALIN_MOTIVE_PARAMETERS
@@ -20,11 +22,32 @@ def test_bundled_readings_give_a_justified_prior_for_every_motive():
             assert prior.evidence or prior.assumption.strip()
 
 
-def test_readings_disagree_about_stalins_motives():
+def test_a_reading_holds_goals_and_beliefs_only_never_an_act_propensity():
+    kinds = {spec.kind for spec in STALIN_MOTIVE_PARAMETERS.values()}
+    assert kinds == {"goal", "belief", "observation"}
+    for name in bundled_reading_names():
+        table = tomllib.loads(load_reading(name).path.read_text())["parameters"]
+        assert set(table) <= set(STALIN_MOTIVE_PARAMETERS)
+        assert not any(word in key for key in table
+                       for word in ("veto", "propensity", "prolong", "chance"))
+
+
+def test_shared_parameters_have_the_same_prior_in_every_bundled_reading():
+    readings = [load_reading(name) for name in bundled_reading_names()]
+    shared = [name for name, spec in STALIN_MOTIVE_PARAMETERS.items() if spec.shared]
+    assert len(shared) >= 5
+    for name in shared:
+        assert len({reading.priors[name] for reading in readings}) == 1, name
+        for reading in readings:  # given by the shared file, not restated
+            assert name not in tomllib.loads(reading.path.read_text())["parameters"]
+
+
+def test_readings_disagree_about_stalins_goals_and_beliefs():
     kim, stueck = load_reading("kim").means(), load_reading("stueck").means()
-    assert kim["values_us_entanglement"] > stueck["values_us_entanglement"] + 0.3
-    assert kim["veto_propensity"] < stueck["veto_propensity"]
-    assert kim["china_pull"] > stueck["china_pull"]
+    assert kim["values_us_tied_down"] > stueck["values_us_tied_down"] + 0.3
+    assert kim["values_unified_korea"] < stueck["values_unified_korea"]
+    assert kim["expects_us_to_fight"] > stueck["expects_us_to_fight"]
+    assert kim["letter_candour"] > stueck["letter_candour"]
 
 
 def test_draws_follow_the_prior_mean():
@@ -47,38 +70,40 @@ def write_variant(tmp_path, old: str, new: str, name: str = "mine.toml"):
 
 def test_a_third_reading_by_path_needs_no_code_change(tmp_path):
     path = write_variant(tmp_path, 'name = "stueck"', 'name = "mine"')
-    text = path.read_text().replace("[parameters.veto_propensity]\ndistribution = \"beta\"\n"
-                                    "mean = 0.2", "[parameters.veto_propensity]\n"
-                                    "distribution = \"beta\"\nmean = 0.9")
+    text = path.read_text().replace("[parameters.values_us_tied_down]\ndistribution = \"beta\"\n"
+                                    "mean = 0.4", "[parameters.values_us_tied_down]\n"
+                                    "distribution = \"beta\"\nmean = 0.95").replace(
+        "mean_range = [0.25, 0.55]", "mean_range = [0.9, 0.97]", 1)
     path.write_text(text)
     reading = load_reading(str(path))
     assert reading.name == "mine"
     summary = simulate("baseline", str(path), replicates=4000, seed=2)
     stueck = simulate("baseline", "stueck", replicates=4000, seed=2)
-    assert summary.probability("soviet_veto") > stueck.probability("soviet_veto") + 0.3
+    # A Stalin who wants the US tied down blocks the armistice while he lives.
+    alive = month_index("1953-03")
+    assert (summary.tallies["month:armistice"][:alive].sum()
+            < stueck.tallies["month:armistice"][:alive].sum() / 2)
 
 
 def test_a_prior_without_evidence_or_assumption_is_rejected(tmp_path):
-    path = write_variant(tmp_path, 'evidence = ["stueck-return-uncertain", '
-                                   '"stueck-decision-alone", "stueck-feared-confrontation"]',
-                         "evidence = []")
-    with pytest.raises(InputError, match=r"veto_propensity.*evidence.*assumption"):
+    path = write_variant(tmp_path, 'evidence = ["stueck-un-toothless"]', "evidence = []")
+    with pytest.raises(InputError, match=r"un_flag_effect.*evidence.*assumption"):
         load_reading(str(path))
 
 
 def test_a_missing_prior_is_named(tmp_path):
     source = load_reading("kim").path.read_text()
-    start = source.index("[parameters.china_pull]")
-    end = source.index("[parameters.prolongs_war]")
+    start = source.index("[parameters.un_flag_effect]")
+    end = source.index("[parameters.letter_candour]")
     path = tmp_path / "short.toml"
     path.write_text(source[:start] + source[end:])
-    with pytest.raises(InputError, match="missing a prior for 'china_pull'"):
+    with pytest.raises(InputError, match="missing a prior for 'un_flag_effect'"):
         load_reading(str(path))
 
 
 def test_an_unknown_parameter_suggests_the_right_one(tmp_path):
-    path = write_variant(tmp_path, "[parameters.china_pull]", "[parameters.china_pul]")
-    with pytest.raises(InputError, match="did you mean 'china_pull'"):
+    path = write_variant(tmp_path, "[parameters.un_flag_effect]", "[parameters.un_flag_efect]")
+    with pytest.raises(InputError, match="did you mean 'un_flag_effect'"):
         load_reading(str(path))
 
 
@@ -91,3 +116,12 @@ def test_reading_file_copied_elsewhere_loads_identically(tmp_path):
     copy = tmp_path / "copy.toml"
     shutil.copy(load_reading("kim").path, copy)
     assert load_reading(str(copy)).priors == load_reading("kim").priors
+
+
+def test_a_reading_may_restate_a_shared_prior_to_disagree(tmp_path):
+    path = write_variant(tmp_path, 'name = "stueck"', 'name = "warier"')
+    path.write_text(path.read_text() + '\n[parameters.fears_direct_clash]\ndistribution = "beta"'
+                    '\nmean = 0.3\nconcentration = 20\nassumption = "a bolder Stalin"\n')
+    reading = load_reading(str(path))
+    assert reading.priors["fears_direct_clash"].mean() == 0.3
+    assert load_reading("stueck").priors["fears_direct_clash"].mean() == 0.9

@@ -9,15 +9,23 @@ from korea1950.calendar import month_index
 from korea1950.errors import InputError
 from korea1950.model import CrisisModel
 from korea1950.paths import seeds_dir
-from korea1950.record import fact_matches, load_record, pattern_codes, record_tallies
+from korea1950.readings import bundled_reading_names, load_reading
+from korea1950.record import (
+    fact_matches,
+    load_record,
+    pattern_codes,
+    record_tallies,
+    weighing_facts,
+)
 from korea1950.world import empty_event_months
 
 FACTS = load_record()
 HISTORY = [("stalin_advises_waiting", "1949-09"), ("ccp_victory", "1949-10"),
-           ("stalin_approves", "1950-01"), ("mao_consents", "1950-05"),
-           ("invasion", "1950-06"), ("un_authorization", "1950-06"),
+           ("soviet_boycott", "1950-01"), ("stalin_approves", "1950-01"),
+           ("mao_consents", "1950-05"), ("invasion", "1950-06"), ("un_authorization", "1950-06"),
            ("us_intervention", "1950-06"), ("soviet_return", "1950-08"),
-           ("us_europe_buildup", "1950-08"), ("incheon_landing", "1950-09"),
+           ("gottwald_letter", "1950-08"), ("us_europe_buildup", "1950-08"),
+           ("incheon_landing", "1950-09"), ("stalin_presses_china", "1950-10"),
            ("un_crosses_38th", "1950-10"), ("china_intervention", "1950-10"),
            ("stalin_death", "1953-03"), ("armistice", "1953-07")]
 
@@ -38,6 +46,49 @@ def test_the_record_has_at_least_ten_dated_cited_facts():
     assert len(FACTS) >= 10
     for item in FACTS:
         assert item.date and item.evidence and item.description
+        assert item.use in ("test", "calibration")
+
+
+def test_at_least_six_facts_weigh_the_readings_and_none_cites_what_a_prior_cites():
+    tested = weighing_facts(FACTS)
+    assert len(tested) >= 6
+    cited_by_priors = {item for name in bundled_reading_names()
+                       for prior in load_reading(name).priors.values() for item in prior.evidence}
+    assert not {item for fact in tested for item in fact.evidence} & cited_by_priors
+
+
+def test_the_gottwald_letter_is_a_test_fact():
+    assert fact("gottwald-letter") in weighing_facts(FACTS)
+
+
+def test_a_record_that_scores_a_reading_on_its_own_evidence_is_refused(tmp_path):
+    path = tmp_path / "record.toml"
+    # stueck-un-toothless sets Stueck's belief about the Council's flag.
+    path.write_text(GOOD.replace('evidence = ["invasion-25-june-1950"]',
+                                 'evidence = ["stueck-un-toothless"]'))
+    with pytest.raises(InputError) as caught:
+        load_record(path)
+    message = str(caught.value)
+    assert "\n" not in message and "stueck-un-toothless" in message and "'stueck'" in message
+    path.write_text(GOOD.replace('use = "test"', 'use = "calibration"').replace(
+        'evidence = ["invasion-25-june-1950"]', 'evidence = ["stueck-un-toothless"]')
+        + GOOD.replace('id = "invasion"', 'id = "second"'))
+    assert len(load_record(path)) == 2  # a calibration fact may cite it: it weighs nothing
+
+
+def test_a_test_fact_may_not_cite_what_sets_stalins_shared_rule(tmp_path):
+    path = tmp_path / "record.toml"
+    # gottwald-illegitimate sets stalin_legitimacy_value, a term of the shared rule.
+    path.write_text(GOOD.replace('evidence = ["invasion-25-june-1950"]',
+                                 'evidence = ["gottwald-illegitimate"]'))
+    with pytest.raises(InputError, match="stalin_legitimacy_value"):
+        load_record(path)
+
+
+def test_only_weighing_facts_are_tallied():
+    model = CrisisModel(reading="stueck", replicates=500, rng=3)
+    model.run_model()
+    assert record_tallies(model)["record:pattern"].size == 2 ** len(weighing_facts(FACTS))
 
 
 def test_every_cited_evidence_id_exists_in_the_evidence_file():
@@ -74,10 +125,13 @@ def test_a_veto_fails_the_no_veto_fact_whenever_it_comes():
     ("armistice", "1951-10", "armistice-after-stalins-death"),
     ("armistice", "1954-01", "armistice-after-stalins-death"),
     ("soviet_return", "1951-01", "soviet-return-august-1950"),
+    ("gottwald_letter", "-", "gottwald-letter"),
+    ("stalin_presses_china", "1950-07", "stalin-presses-china-after-incheon"),
+    ("soviet_ground_troops", "1950-11", "no-soviet-ground-troops"),
 ])
 def test_a_world_that_departs_from_the_record_fails_exactly_that_fact(event, label, broken):
     events = historical_world()
-    events[event][0] = month_index(label)
+    events[event][0] = -1 if label == "-" else month_index(label)
     matches = fact_matches(events, FACTS)[:, 0]
     assert {f.id for f, ok in zip(FACTS, matches, strict=True) if not ok} == {broken}
 
@@ -91,15 +145,16 @@ def test_tallies_count_every_world_once_and_the_matching_worlds_in_the_posterior
     model = CrisisModel(reading="kim", replicates=3000, rng=11)
     model.run_model()
     tallies = record_tallies(model)
-    matching = int(fact_matches(model.world.events, FACTS).all(axis=0).sum())
+    matching = int(fact_matches(model.world.events, weighing_facts(FACTS)).all(axis=0).sum())
     assert tallies["record:pattern"].sum() == 3000
     assert tallies["record:pattern"][-1] == matching > 0
-    assert tallies["posterior:all:expects_us_intervention"].sum() == 3000
-    assert tallies["posterior:match:expects_us_intervention"].sum() == matching
+    assert tallies["posterior:all:expects_us_to_fight"].sum() == 3000
+    assert tallies["posterior:match:expects_us_to_fight"].sum() == matching
 
 
 GOOD = '''[[fact]]
 id = "invasion"
+use = "test"
 description = "the invasion"
 date = "1950-06"
 event = "invasion"
@@ -118,6 +173,8 @@ evidence = ["invasion-25-june-1950"]
     ('event = "invasion"', 'event = "invasion"\noccur = false', "unknown key 'occur'"),
     ('event = "invasion"', 'event = "invasion"\nwithin_months_after = { event = "stalin_death" }',
      "within_months_after"),
+    ('use = "test"', 'use = "weigh"', "key 'use'"),
+    ('use = "test"', '', "key 'use'"),
 ])
 def test_a_malformed_fact_is_a_one_line_error_naming_fact_and_key(tmp_path, old, new, named):
     path = tmp_path / "record.toml"

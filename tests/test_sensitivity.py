@@ -35,7 +35,9 @@ def test_sobol_gives_first_order_and_total_indices_with_intervals(capsys):
         assert {"S1", "S1_conf", "ST", "ST_conf"} <= set(row)
         assert row["ST_conf"] >= 0
     veto = {r["parameter"]: r for r in result["indices"] if r["outcome"] == "soviet_veto"}
-    assert veto["veto_propensity"]["ST"] > veto["required_superiority"]["ST"]
+    # The boycott's value decides whether he comes back to veto; how candid his later
+    # letters are cannot touch the veto at all.
+    assert veto["values_boycott_solidarity"]["ST"] > veto["letter_candour"]["ST"]
 
 
 def test_same_seed_same_indices_for_any_worker_count():

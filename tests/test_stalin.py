@@ -1,14 +1,28 @@
-"""Stalin's rules, each checked in a described situation across many worlds."""
+"""Stalin's rules, each checked in a described situation across many worlds.
+
+Every choice follows from one rule (``agents/stalin_calculus.py``): the logit
+chance of what the act brings, weighed by his goals. So the tests put a
+reading's Stalin - his goals and beliefs fixed at the reading's prior means -
+in a situation and check the choice its historian describes, or check a share
+against the rule's own probability within binomial standard errors.
+"""
 
 import numpy as np
+import pytest
 from situations import WORLDS, everywhere, set_event, situation, within
 
+from korea1950.agents.stalin_calculus import choice_probability
 from korea1950.calendar import month_index
 from korea1950.levers import NEVER
+from korea1950.parameters import MODEL_PARAMETERS
+from korea1950.readings import load_reading
 
-EASY = {"expects_us_intervention": 0.1, "values_us_entanglement": 0.0, "risk_tolerance": 0.2,
-        "required_superiority": 1.5, "acheson_discount": 1.0}
-"""Motives under which every condition for approval is met once China is won."""
+NOISE = MODEL_PARAMETERS["stalin_decision_noise"].default
+
+
+def means(reading: str, **changes: float) -> dict[str, float]:
+    """A reading's Stalin at his prior means, with some goals or beliefs changed."""
+    return {**load_reading(reading).means(), **changes}
 
 
 def asked_in(model, month: int) -> None:
@@ -16,131 +30,125 @@ def asked_in(model, month: int) -> None:
     model.kim.asks_stalin = everywhere(model)
 
 
-def test_stalin_advises_waiting_before_the_victory_in_china():
-    model = situation(levers={"ccp_victory": NEVER}, motives=EASY)
-    model.world.north_strength[:] = 3.0
+def approval_share(reading: str, strength: float = 2.2, month: str = "1950-03",
+                   levers: dict | None = None, **changes: float) -> float:
+    """Share of worlds in which the reading's Stalin approves Kim's request."""
+    model = situation(reading=reading, motives=means(reading, **changes), levers=levers)
+    set_event(model, "ccp_victory", month_index("1949-10"))
+    model.world.north_strength[:] = strength
+    asked_in(model, month_index(month))
+    model.stalin.answer_kim()
+    return float(model.world.happened("stalin_approves").mean())
+
+
+@pytest.mark.parametrize("reading", ["kim", "stueck"])
+def test_stalin_advises_waiting_before_the_victory_in_china(reading):
+    model = situation(reading=reading, levers={"ccp_victory": NEVER}, motives=means(reading))
+    model.world.north_strength[:] = 1.5
     asked_in(model, month_index("1949-11"))
     model.stalin.answer_kim()
-    assert not model.world.happened("stalin_approves").any()
-    assert model.world.happened("stalin_advises_waiting").all()
+    assert model.world.happened("stalin_advises_waiting").mean() > 0.9
 
 
-def test_stalin_approves_after_china_when_north_strong_and_risk_low():
-    model = situation(motives=EASY)
+@pytest.mark.parametrize("reading", ["kim", "stueck"])
+def test_stalin_approves_with_china_settled_and_the_north_strong(reading):
+    assert approval_share(reading, strength=2.4) > 0.75
+
+
+def test_stueck_stalin_waits_while_the_north_is_weaker_than_he_requires():
+    assert approval_share("stueck", strength=1.4, required_superiority=1.8) < 0.1
+
+
+def test_news_that_the_us_will_fight_deters_stueck_stalin_but_not_kim_stalin():
+    """The issue's touchstone: Stueck's Stalin wanted no US war; Kim's wanted one."""
+    drop = {reading: approval_share(reading, expects_us_to_fight=0.1)
+            - approval_share(reading, expects_us_to_fight=0.95) for reading in ("kim", "stueck")}
+    error = np.sqrt(2 * 0.25 / WORLDS)
+    assert drop["stueck"] > 4 * error
+    assert drop["kim"] < 0  # the opposite: he is, if anything, keener
+
+
+def test_a_us_garrison_makes_stueck_stalin_less_willing_and_does_not_deter_kim_stalin():
+    """Same seed with and without the garrison: the worlds are paired, so signs are reliable."""
+    garrison = {"us_garrison_remains": True}
+    error = np.sqrt(2 * 0.25 / WORLDS)
+    assert approval_share("stueck") - approval_share("stueck", levers=garrison) > 4 * error
+    assert approval_share("kim", levers=garrison) >= approval_share("kim")
+
+
+def test_the_approval_lever_never_refuses_every_request():
+    assert approval_share("kim", levers={"stalin_approval": "never"}) == 0.0
+
+
+def test_stalin_leaves_the_council_when_the_seat_question_comes_to_a_head():
+    model = situation(motives=means("stueck"))
     set_event(model, "ccp_victory", month_index("1949-10"))
-    model.world.north_strength[:] = 2.0
-    asked_in(model, month_index("1950-02"))
-    model.stalin.answer_kim()
-    assert model.world.happened("stalin_approves").all()
-    assert (model.world.events["stalin_approves"] == month_index("1950-02")).all()
+    model.world.month = month_index("1949-12")  # two months on; the lag is three
+    model.stalin.leave_council_over_china()
+    assert not model.world.happened("soviet_boycott").any()
+    model.world.month = month_index("1950-01")
+    model.stalin.leave_council_over_china()
+    expected = choice_probability(np.array(0.3), NOISE)  # solidarity at its prior mean
+    assert within(model.world.happened("soviet_boycott").mean(), float(expected), WORLDS)
+    assert (model.stalin.at_council == ~model.world.happened("soviet_boycott")).all()
 
 
-def test_stalin_waits_while_north_is_weaker_than_he_requires():
-    model = situation(motives={**EASY, "required_superiority": 1.8})
-    set_event(model, "ccp_victory", month_index("1949-10"))
-    model.world.north_strength[:] = 1.6
-    asked_in(model, month_index("1950-03"))
-    model.stalin.answer_kim()
-    assert not model.world.happened("stalin_approves").any()
-
-
-def test_stalin_needs_time_to_digest_the_victory_in_china():
-    model = situation(motives=EASY)
-    set_event(model, "ccp_victory", month_index("1949-10"))
-    model.world.north_strength[:] = 2.5
-    asked_in(model, month_index("1949-11"))  # one month on; the lag is two
-    model.stalin.answer_kim()
-    assert not model.world.happened("stalin_approves").any()
-
-
-def test_stalin_refuses_when_a_us_garrison_makes_intervention_certain():
-    model = situation(levers={"us_garrison_remains": True},
-                      motives={**EASY, "values_us_entanglement": 0.5})
-    set_event(model, "ccp_victory", month_index("1949-10"))
-    model.world.north_strength[:] = 2.5
-    asked_in(model, month_index("1950-03"))
-    model.stalin.answer_kim()
-    assert not model.world.happened("stalin_approves").any()
-
-
-def test_entanglement_motive_lets_stalin_accept_expected_us_intervention():
-    """Kim's reading: a Stalin who values US entanglement approves despite expecting the US."""
-    wanting = {**EASY, "expects_us_intervention": 0.7, "values_us_entanglement": 0.8}
-    fearing = {**wanting, "values_us_entanglement": 0.1}
-    shares = []
-    for motives in (wanting, fearing):
-        model = situation(motives=motives)
-        set_event(model, "ccp_victory", month_index("1949-10"))
-        model.world.north_strength[:] = 2.0
-        asked_in(model, month_index("1950-03"))
-        model.stalin.answer_kim()
-        shares.append(model.world.happened("stalin_approves").mean())
-    assert shares == [1.0, 0.0]
-
-
-def test_acheson_speech_matters_more_to_stueck_stalin_than_to_kim_stalin():
-    """With priors drawn, removing the speech lowers approval more under Stueck's reading."""
-    drop = {}
-    for reading in ("kim", "stueck"):
-        shares = []
-        for speech in (True, False):
-            model = situation(reading=reading, worlds=20000)
-            set_event(model, "ccp_victory", month_index("1949-10"))
-            if speech:
-                set_event(model, "acheson_speech", month_index("1950-01"))
-            model.world.north_strength[:] = 2.2
-            asked_in(model, month_index("1950-03"))
-            model.stalin.answer_kim()
-            shares.append(model.world.happened("stalin_approves").mean())
-        drop[reading] = shares[0] - shares[1]
-    standard_error = np.sqrt(4 * 0.25 / 20000)
-    assert drop["stueck"] - drop["kim"] > 4 * standard_error
-
-
-def test_seated_soviet_delegate_vetoes_the_invasion():
+def test_the_boycott_lever_keeps_the_delegate_seated():
     model = situation(levers={"soviet_boycott": "never"})
-    month = month_index("1950-06")
-    model.world.month = month
-    set_event(model, "invasion", month)
-    model.stalin.decide_on_veto()
-    share = model.world.happened("soviet_veto").mean()
-    assert within(share, 0.95, WORLDS)
+    set_event(model, "ccp_victory", month_index("1949-10"))
+    model.world.month = month_index("1950-02")
+    model.stalin.leave_council_over_china()
+    assert model.stalin.at_council.all()
 
 
-def test_absent_stalin_returns_to_veto_with_his_readings_propensity():
-    model = situation(motives={"veto_propensity": 0.3})
+def veto_share(reading: str, seated: bool, levers: dict | None = None, **changes) -> np.ndarray:
+    model = situation(reading=reading, motives=means(reading, **changes), levers=levers)
     month = month_index("1950-06")
+    set_event(model, "ccp_victory", month_index("1949-10"))
+    set_event(model, "acheson_speech", month_index("1950-01"))
+    model.world.north_strength[:] = 2.2
     model.world.month = month
-    model.stalin.at_council[:] = False
-    set_event(model, "soviet_boycott", month_index("1950-01"))
+    model.stalin.at_council[:] = seated
+    if not seated:
+        set_event(model, "soviet_boycott", month_index("1950-01"))
     set_event(model, "invasion", month)
     model.stalin.decide_on_veto()
     vetoed = model.world.happened("soviet_veto")
-    assert within(vetoed.mean(), 0.3, WORLDS)
-    assert (model.world.happened("soviet_return") == vetoed).all()
+    if not seated:
+        assert (model.world.happened("soviet_return") == vetoed).all()
+    return vetoed
 
 
-def test_veto_lever_forces_the_veto_in_every_world():
-    model = situation(levers={"soviet_veto": "always"}, motives={"veto_propensity": 0.0})
-    model.world.month = month_index("1950-06")
-    model.stalin.at_council[:] = False
-    set_event(model, "invasion", month_index("1950-06"))
-    model.stalin.decide_on_veto()
-    assert model.world.happened("soviet_veto").all()
+@pytest.mark.parametrize("reading", ["kim", "stueck"])
+def test_a_seated_delegate_vetoes_the_invasion(reading):
+    assert veto_share(reading, seated=True).mean() > 0.8
 
 
-def test_stalin_leaves_the_council_three_months_after_the_victory_in_china():
-    model = situation()
-    set_event(model, "ccp_victory", month_index("1949-10"))
-    for label in ("1949-11", "1949-12", "1950-01"):
-        model.world.month = month_index(label)
-        model.stalin.leave_council_over_china()
-    assert (model.world.events["soviet_boycott"] == month_index("1950-01")).all()
-    assert not model.stalin.at_council.any()
+@pytest.mark.parametrize("reading", ["kim", "stueck"])
+def test_an_absent_stalin_rarely_comes_back_to_veto(reading):
+    """Both readings explain the absence: a free hand (Kim); risk and solidarity (Stueck)."""
+    assert veto_share(reading, seated=False).mean() < 0.05
 
 
-def test_stalin_returns_once_the_us_is_entangled():
-    model = situation()
+def test_if_the_flag_decided_us_entry_stueck_stalin_would_veto_and_kim_stalin_would_not():
+    """The readings part where the Council matters: a Stalin who wants no US war comes
+    back to stop it; one who wants the US entangled stays away to let it in."""
+    flag_decides = {"un_flag_effect": 0.9, "expects_clash_if_he_returns": 0.0,
+                    "values_boycott_solidarity": 0.05}
+    kim = veto_share("kim", seated=False, **flag_decides).mean()
+    stueck = veto_share("stueck", seated=False, **flag_decides).mean()
+    assert kim < 0.1
+    assert stueck > 0.3
+
+
+@pytest.mark.parametrize("lever, expected", [("always", True), ("never", False)])
+def test_the_veto_lever_forces_or_forbids_the_veto(lever, expected):
+    vetoed = veto_share("kim", seated=False, levers={"soviet_veto": lever})
+    assert (vetoed == expected).all()
+
+
+def test_stalin_returns_once_the_us_fights_under_the_flag():
+    model = situation(motives=means("stueck"))
     model.stalin.at_council[:] = False
     set_event(model, "soviet_boycott", month_index("1950-01"))
     set_event(model, "us_intervention", month_index("1950-06"))
@@ -149,23 +157,56 @@ def test_stalin_returns_once_the_us_is_entangled():
     assert not model.world.happened("soviet_return").any()  # not in the first month
     model.world.month = month_index("1950-07")
     model.stalin.return_to_council()
-    assert within(model.world.happened("soviet_return").mean(), 0.6, WORLDS)
+    expected = float(choice_probability(np.array(0.5 - 0.3), NOISE))
+    assert within(model.world.happened("soviet_return").mean(), expected, WORLDS)
 
 
-def test_stalin_presses_china_when_kim_asks_for_aid_and_rarely_otherwise():
-    model = situation(motives={"china_pull": 0.1})
+def letter_share(reading: str, buildup: bool, **changes) -> float:
+    model = situation(reading=reading, motives=means(reading, **changes))
+    month = month_index("1950-08")
+    set_event(model, "ccp_victory", month_index("1949-10"))
+    for event, label in (("soviet_boycott", "1950-01"), ("invasion", "1950-06"),
+                         ("un_authorization", "1950-06"), ("us_intervention", "1950-06"),
+                         ("soviet_return", "1950-08")):
+        set_event(model, event, month_index(label))
+    if buildup:
+        set_event(model, "us_europe_buildup", month_index("1950-08"))
     model.world.phase[:] = 1
-    model.world.month = month_index("1950-09")
+    model.world.front[:] = 0.9
+    model.world.month = month
+    model.stalin.write_to_gottwald()
+    return float(model.world.happened("gottwald_letter").mean())
+
+
+def test_a_candid_stalin_claims_success_only_if_the_war_brought_what_he_wanted():
+    assert letter_share("kim", buildup=False, letter_candour=1.0) > 0.9
+    assert letter_share("stueck", buildup=True, letter_candour=1.0) < 0.1
+
+
+def test_a_reassuring_stalin_writes_the_letter_whatever_happened():
+    for reading, buildup in (("kim", False), ("stueck", True)):
+        share = letter_share(reading, buildup, letter_candour=0.0, reassurance_rate=0.6)
+        assert within(share, 0.6, WORLDS)
+
+
+def press_share(reading: str, front: float) -> float:
+    model = situation(reading=reading, motives=means(reading))
+    model.world.phase[:] = 1
+    model.world.front[:] = front
+    model.world.month = month_index("1950-08")
     set_event(model, "us_intervention", month_index("1950-06"))
-    half = np.arange(WORLDS) < WORLDS // 2
-    model.kim.requests_aid = half
     model.stalin.press_china()
-    assert model.stalin.pressing_china[half].all()
-    assert within(model.stalin.pressing_china[~half].mean(), 0.1, WORLDS // 2)
+    assert (model.world.happened("stalin_presses_china") == model.stalin.pressing_china).all()
+    return float(model.stalin.pressing_china.mean())
+
+
+def test_kim_stalin_presses_china_before_any_collapse_and_stueck_stalin_when_the_north_fails():
+    assert press_share("kim", front=0.9) - press_share("stueck", front=0.9) > 0.2
+    assert press_share("stueck", front=0.1) - press_share("stueck", front=0.9) > 0.2
 
 
 def test_no_soviet_ground_troops_unless_the_north_is_overrun_and_china_stays_out():
-    model = situation(params={"stalin_ground_troops_chance": 1.0})
+    model = situation(motives=means("stueck", fears_direct_clash=0.0))
     model.world.phase[:] = 1
     model.world.month = month_index("1950-10")
     model.world.front[:] = 0.3
@@ -174,17 +215,27 @@ def test_no_soviet_ground_troops_unless_the_north_is_overrun_and_china_stays_out
     assert not model.world.happened("soviet_ground_troops").any()
     model.world.front[:] = 0.1
     model.stalin.send_ground_troops()
-    assert model.world.happened("soviet_ground_troops").all()
+    assert model.world.happened("soviet_ground_troops").mean() > 0.9
 
 
-def test_living_stalin_blocks_armistice_with_his_propensity_and_a_dead_one_never():
-    model = situation(motives={"prolongs_war": 0.8})
+def armistice_share(reading: str, dead: bool = False) -> float:
+    model = situation(reading=reading, motives=means(reading))
     model.world.phase[:] = 1
     model.world.month = month_index("1952-01")
+    for event in ("us_intervention", "china_intervention", "us_europe_buildup"):
+        set_event(model, event, month_index("1950-10"))
     set_event(model, "armistice_talks", month_index("1951-07"))
+    if dead:
+        set_event(model, "stalin_death", month_index("1951-12"))
     model.stalin.decide_on_armistice()
-    assert within(model.stalin.allows_armistice.mean(), 0.2, WORLDS)
-    set_event(model, "stalin_death", month_index("1953-03"))
-    model.world.month = month_index("1953-04")
-    model.stalin.decide_on_armistice()
-    assert model.stalin.allows_armistice.all()
+    return float(model.stalin.allows_armistice.mean())
+
+
+def test_kim_stalin_blocks_an_armistice_that_would_free_the_us_and_stueck_stalin_less():
+    kim, stueck = armistice_share("kim"), armistice_share("stueck")
+    assert kim < 0.05
+    assert stueck - kim > 0.1
+
+
+def test_a_dead_stalin_blocks_nothing():
+    assert armistice_share("kim", dead=True) == 1.0

@@ -2,22 +2,25 @@
 
 import json
 import math
+import re
+import tomllib
+from pathlib import Path
 
 import numpy as np
 import pytest
 
 from korea1950.cli.main import main
+from korea1950.cli.weigh import summary_text
 from korea1950.ensemble import simulate
 from korea1950.readings import load_reading
-from korea1950.record import load_record
 from korea1950.scenarios import bundled_scenario_names
 from korea1950.summary import Summary
 from korea1950.weigh import run_weigh
-from korea1950.weigh.likelihood import bayes_factor, reading_likelihood
+from korea1950.weigh.likelihood import bayes_factor, reading_likelihood, weighed_facts
 from korea1950.weigh.plots import write_figures
 from korea1950.weigh.responsibility import ACTORS, coalition_scenario, coalitions, shapley
 
-FACTS = load_record()
+FACTS = weighed_facts()
 
 
 def pattern_summary(counts: dict[int, int]) -> Summary:
@@ -101,25 +104,52 @@ def test_a_coalition_blocks_exactly_the_actors_left_out():
 THIRD_SEED, THIRD_WORLDS = 4, 500
 
 
+def copy_reading(source: str, path: Path, name: str, new_mean: float | None = None
+                 ) -> str | None:
+    """Write a copy of a bundled reading under another name to ``path``.
+
+    With ``new_mean``, the first prior that has a ``mean`` gets that mean instead,
+    and that parameter's name is returned. Nothing here names a parameter, so the
+    tests survive changes to the registry.
+    """
+    text = load_reading(source).path.read_text()
+    text, renamed = re.subn(r'^name = ".*"$', f'name = "{name}"', text, count=1, flags=re.M)
+    assert renamed == 1
+    if new_mean is None:
+        path.write_text(text)
+        return None
+    parameter = next(key for key, prior in tomllib.loads(text)["parameters"].items()
+                     if "mean" in prior)
+    head = text.index(f"[parameters.{parameter}]")
+    end = text.find("\n[", head + 1)
+    end = len(text) if end < 0 else end + 1
+    # The moved mean may leave the cited range of the mean, so that range is dropped.
+    table = re.sub(r"^mean_range = .*\n", "", text[head:end], flags=re.M)
+    table = re.sub(r"^mean = .*$", f"mean = {new_mean}", table, count=1, flags=re.M)
+    path.write_text(text[:head] + table + text[end:])
+    return parameter
+
+
 @pytest.fixture(scope="module")
 def third_reading(tmp_path_factory):
-    """A copy of Stueck's reading under another name, expecting US intervention more."""
+    """A copy of Stueck's reading under another name, with its first mean moved."""
     path = tmp_path_factory.mktemp("third") / "third.toml"
-    source = load_reading("stueck").path.read_text()
-    changed = source.replace('name = "stueck"', 'name = "third"').replace("mean = 0.3\n",
-                                                                          "mean = 0.6\n", 1)
-    assert changed.count("third") == 1 and "mean = 0.6" in changed
-    path.write_text(changed)
-    return path
+    source_mean = next(prior.mean() for prior in load_reading("stueck").priors.values()
+                       if prior.distribution == "beta")
+    new_mean = 0.6 if source_mean < 0.5 else 0.2
+    parameter = copy_reading("stueck", path, "third", new_mean)
+    assert load_reading(path).priors[parameter].mean() == new_mean
+    return path, parameter, new_mean
 
 
 @pytest.fixture(scope="module")
 def weighing(third_reading):
-    return run_weigh(["kim", "stueck", str(third_reading)], replicates=THIRD_WORLDS,
-                     seed=THIRD_SEED, execution=1)
+    return run_weigh(["kim", "stueck", str(third_reading[0])], replicates=THIRD_WORLDS,
+                     seed=THIRD_SEED, execution=1, robustness_replicates=THIRD_WORLDS,
+                     calibration_replicates=THIRD_WORLDS)
 
 
-def test_a_third_reading_by_path_appears_in_every_table(weighing):
+def test_a_third_reading_by_path_appears_in_every_table(weighing, third_reading):
     names = {"kim", "stueck", "third"}
     assert set(weighing["readings"]) == names
     assert {(f["a"], f["b"]) for f in weighing["bayes_factors"]} == {
@@ -131,8 +161,14 @@ def test_a_third_reading_by_path_appears_in_every_table(weighing):
         assert {"kim/stueck", "kim/third", "stueck/third"} <= set(cell)
     assert {tuple(row["readings"]) for row in weighing["discrimination"]} == {
         ("kim", "stueck"), ("kim", "third"), ("stueck", "third")}
-    prior = weighing["posterior"]["third"]["expects_us_intervention"]["prior_mean"]
-    assert prior == pytest.approx(0.6, abs=0.03)
+    _, parameter, new_mean = third_reading
+    prior = weighing["posterior"]["third"][parameter]["prior_mean"]
+    assert prior == pytest.approx(new_mean, abs=0.03)
+    assert {tuple(p[k] for k in ("a", "b")) for p in weighing["robustness"]["pairs"]} == {
+        ("kim", "stueck"), ("kim", "third"), ("stueck", "third")}
+    assert weighing["calibration"]["confusion"]["labels"] == ["kim", "stueck", "third"]
+    assert all(sum(row) == pytest.approx(1, abs=1e-3)
+               for row in weighing["calibration"]["confusion"]["matrix"])
 
 
 def test_discrimination_ranks_every_bundled_scenario(weighing):
@@ -157,25 +193,39 @@ def test_figures_are_written_as_png_and_svg(weighing, tmp_path):
     paths = write_figures(weighing, tmp_path)
     stems = {p.stem for p in paths}
     assert {"bayes_factor", "discrimination", "decision_band", "responsibility",
-            "posterior"} == stems
+            "posterior", "robustness", "confusion"} == stems
     assert all(p.stat().st_size > 1000 for p in paths)
 
 
 def test_weigh_json_is_complete_and_reproducible(capsys, third_reading, weighing):
     """The command's JSON, run again with the fixture's seed, equals the fixture's result."""
-    args = ["weigh", "--readings", f"kim,stueck,{third_reading}", "--replicates",
-            str(THIRD_WORLDS), "--seed", str(THIRD_SEED), "--workers", "1", "--json"]
+    args = ["weigh", "--readings", f"kim,stueck,{third_reading[0]}", "--replicates",
+            str(THIRD_WORLDS), "--seed", str(THIRD_SEED), "--workers", "1", "--json",
+            "--robustness-replicates", str(THIRD_WORLDS), "--calibration-replicates",
+            str(THIRD_WORLDS)]
     assert main(args) == 0
     printed = json.loads(capsys.readouterr().out)
     assert printed == json.loads(json.dumps(weighing))
     assert {"replicates", "seed", "readings", "bayes_factors", "contributions",
-            "discrimination", "responsibility", "warnings", "posterior", "caveat"} <= set(printed)
+            "discrimination", "responsibility", "warnings", "posterior", "caveat", "robustness",
+            "calibration", "predictive", "verdict"} <= set(printed)
+    assert {"log_bf_min", "log_bf_max", "sign_holds", "most_influential"} <= set(
+        printed["robustness"])
+    assert len(printed["calibration"]["confusion"]["matrix"]) == 3
     assert (printed["replicates"], printed["seed"]) == (THIRD_WORLDS, THIRD_SEED)
     for cell in printed["readings"].values():
         assert {"log_p_record", "matching_worlds"} <= set(cell)
     assert {"a", "b", "log_bf", "ci"} <= set(printed["bayes_factors"][0])
     assert set(printed["contributions"]) == {f.id for f in FACTS}
     assert set(printed["responsibility"]["kim"]) >= set(ACTORS)
+
+
+def test_the_text_leads_with_what_the_record_can_decide(weighing):
+    text = summary_text(weighing)
+    assert text.startswith("What the record can and cannot decide:\n- The record ")
+    assert text.index("log Bayes factor kim / stueck:") > text.index(weighing["caveat"][:40])
+    assert "*" not in text
+    assert "over the prior family (kim/stueck)" in text and "undecided" in text
 
 
 def exit_code(args: list[str]) -> int:

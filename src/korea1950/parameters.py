@@ -30,6 +30,10 @@ class Parameter:
     meaning: str
     evidence: tuple[str, ...] = ()
     assumption: str = ""
+    kind: str = ""
+    """For Stalin's parameters: "goal", "belief" or "observation" (how he writes letters)."""
+    shared: bool = False
+    """For Stalin's parameters: True if neither historian speaks to it (every reading agrees)."""
 
 
 def _p(name: str, default: float, low: float, high: float, meaning: str, *,
@@ -80,35 +84,93 @@ _MODEL = [
        "share of the peninsula below which Kim, losing, asks Stalin for aid",
        evidence=("kim-requests-aid",),
        assumption="'losing' read as the North holding less than about its own half"),
-    # --- Stalin (same under every reading) ---------------------------------
-    _p("stalin_reconsider_lag", 2, 0, 12,
-       "months after the Communist victory in China before Stalin reconsiders",
+    # --- Stalin: the calendar and the terms of his shared decision rule -----------
+    # What he wants and believes is drawn per world from the readings' priors
+    # (STALIN_MOTIVE_PARAMETERS below); these numbers are the same under every reading.
+    _p("stalin_reconsider_lag", 3, 0, 12,
+       "months after the Communist victory in China before China counts as a settled ally",
        evidence=("ccp-victory-changed-stalins-mind", "stalin-changes-tune"),
-       assumption="the victory came in October 1949 and the change of tune 'midway'; "
-                  "two months is our reading of that gap"),
+       assumption="calibrated on the record fact 'stalin-approves-early-1950' (use = "
+                  "calibration): the victory came in October 1949 and Stalin changed his tune "
+                  "in January 1950, while Mao was in Moscow negotiating the alliance"),
     _p("stalin_boycott_lag", 3, 0, 12,
-       "months after the Communist victory before the Soviet delegate leaves the Council",
-       evidence=("gottwald-solidarity-with-china", "soviet-withdrawal-january-1950")),
-    _p("stalin_veto_if_present", 0.95, 0.0, 1.0,
-       "chance a Soviet delegate sitting on the Council vetoes UN action in Korea",
-       assumption="the documents discuss only the absence; a present delegate vetoing "
-                  "is the obvious reading of why the absence mattered"),
+       "months after the Communist victory before the Council's seat question comes to a head",
+       evidence=("soviet-withdrawal-january-1950",),
+       assumption="calibrated on the record fact 'soviet-boycott-january-1950' (the Council's "
+                  "calendar, use = calibration)"),
     _p("stalin_return_months", 1, 0, 12,
-       "months of US entanglement before Stalin considers sending the delegate back",
-       evidence=("stueck-return-in-august", "gottwald-returned-to-expose")),
-    _p("stalin_return_chance", 0.6, 0.0, 1.0,
-       "chance per month, once entangled, that the delegate returns",
-       evidence=("gottwald-leave-and-return",),
-       assumption="a return in August 1950, two months into the war, fixes only the order "
-                  "of magnitude"),
-    _p("stalin_air_cover_chance", 0.5, 0.0, 1.0,
-       "chance per month that Stalin gives Soviet air cover once China fights",
-       assumption="Soviet air cover is outside the documents; kept as an assumption for "
-                  "the war submodel"),
-    _p("stalin_ground_troops_chance", 0.05, 0.0, 1.0,
-       "chance per month Stalin sends ground troops when the North collapses and China stays out",
-       evidence=("stueck-feared-confrontation", "stalin-runs-to-mao"),
-       assumption="he 'ran to Mao' rather than send his own army; kept small, not zero"),
+       "months of US fighting after which the Council's flag serves as the US's 'smokescreen'",
+       evidence=("stueck-return-in-august", "gottwald-returned-to-expose"),
+       assumption="calibrated on the record fact 'soviet-return-august-1950' (use = "
+                  "calibration)"),
+    _p("stalin_decision_noise", 0.1, 0.01, 1.0,
+       "spread of Stalin's stances around his best option (logit scale, in units of his goals)",
+       assumption="one value for every choice and every reading: across worlds, a net gain of "
+                  "0.1 (a tenth of a goal's weight) turns into the act in 73% of them; each "
+                  "world's stance on a question is drawn once, not every month; not in the "
+                  "documents"),
+    _p("stalin_patience", 0.8, 0.0, 1.0,
+       "share of the best foreseeable moment's gain that waiting for it is worth to him",
+       evidence=("ccp-victory-changed-stalins-mind",),
+       assumption="calibrated on 'stalin-approves-early-1950' (use = calibration): he waited "
+                  "while the moment could still improve - China's victory, the North's "
+                  "rearmament - and approved when it came close to the best he foresaw"),
+    _p("stalin_quick_win_width", 0.1, 0.01, 1.0,
+       "how sharply his belief in a quick victory rises as the North passes the ratio he needs",
+       assumption="a logistic curve around required_superiority; the documents give only "
+                  "'not strong enough' in 1949"),
+    _p("stalin_no_china_factor", 0.2, 0.0, 1.0,
+       "his chance of a quick victory without a settled communist China, relative to with one",
+       evidence=("stalin-china-needed",),
+       assumption="'only possible with the intervention of China' read as a fifth of the chance"),
+    _p("stalin_win_against_us", 0.3, 0.0, 1.0,
+       "his chance that the North still unifies Korea if the US fights",
+       assumption="not in the documents; a US war makes unification unlikely but not hopeless "
+                  "with China as 'counterweight'"),
+    _p("stalin_short_war_factor", 0.1, 0.0, 1.0,
+       "how far a US war in Korea without China able to join ties the US down, relative to with "
+       "it",
+       evidence=("dkim-china-envisioned-from-start",),
+       assumption="without China the US would win quickly, its prestige intact, and stay free; "
+                  "the value is ours"),
+    _p("stalin_pacific_diversion", 0.3, 0.0, 1.0,
+       "how far a US response in the western Pacific alone (no war in Korea) ties the US down",
+       evidence=("stueck-anticipated-pacific-response",),
+       assumption="Taiwan, Indochina and Japan divert less than a war; the share is ours"),
+    _p("stalin_legitimacy_value", 0.3, 0.0, 1.0,
+       "what denying the Council's decisions legitimacy is worth to him",
+       evidence=("gottwald-illegitimate",),
+       assumption="the letter's third reason: his absence already renders the Council's "
+                  "decisions illegitimate, so this counts only for a seated delegate, whose "
+                  "veto is the way to deny them; the size is ours"),
+    _p("stalin_expose_value", 0.5, 0.0, 1.0,
+       "what a seat at the Council is worth to him once the US fights under its flag",
+       evidence=("gottwald-returned-to-expose",),
+       assumption="larger than any solidarity value, so that he returns; the size is ours"),
+    _p("stalin_troops_rescue", 0.8, 0.0, 1.0,
+       "how far fresh troops (Chinese, or his own) would restore a collapsing North, in his eyes",
+       assumption="not in the documents (that he 'ran to Mao' is a test fact of the record, so "
+                  "it is not cited here); the figure is ours"),
+    _p("stalin_air_cover_help", 0.2, 0.0, 1.0,
+       "how much Soviet air cover adds to the communist side's prospects, in his eyes",
+       assumption="Soviet air cover is outside the documents"),
+    _p("stalin_air_cover_clash_risk", 0.15, 0.0, 1.0,
+       "his chance that Soviet air cover brings a direct clash with the US",
+       assumption="Soviet pilots over Korea risk a clash; outside the documents"),
+    _p("stalin_ground_troops_clash_risk", 1.0, 0.0, 1.0,
+       "his chance that Soviet ground troops in Korea bring a direct clash with the US",
+       assumption="near-certain: Soviet and US soldiers would meet in battle; not in the "
+                  "documents"),
+    _p("stalin_buildup_sustained", 0.5, 0.0, 1.0,
+       "how much of a US build-up in Europe, once begun, each further month of war sustains",
+       evidence=("stueck-general-buildup",),
+       assumption="the build-up would go on in part without the war; half is our choice"),
+    _p("stalin_monthly_clash_risk", 0.01, 0.0, 0.2,
+       "his chance per month of a stalemated war with the US that it becomes a direct clash",
+       assumption="not in the documents; small"),
+    _p("stalin_desperate_front", 0.15, 0.0, 0.5,
+       "share of the peninsula below which he considers sending his own ground troops",
+       assumption="only in extremity, with China out; the threshold is ours"),
     _p("rhee_attack_chance", 0.0015, 0.0, 0.2,
        "chance per month that Rhee attacks first (which Stalin said would justify a counterattack)",
        evidence=("rhee-must-be-aggressor", "kim-knows-north-stronger")),
@@ -214,28 +276,66 @@ _MODEL = [
 
 MODEL_PARAMETERS: dict[str, Parameter] = {p.name: p for p in _MODEL}
 
+def _stalin(name: str, kind: str, shared: bool, default: float, meaning: str,
+            low: float = 0.0, high: float = 1.0) -> Parameter:
+    return Parameter(name, default, low, high, meaning, kind=kind, shared=shared)
+
+
 STALIN_MOTIVE_PARAMETERS: dict[str, Parameter] = {
     p.name: p
     for p in [
-        _p("expects_us_intervention", 0.4, 0.0, 1.0,
-           "Stalin's belief that the US would fight for the South, before any signal"),
-        _p("values_us_entanglement", 0.4, 0.0, 1.0,
-           "how far he counts a US war in Asia as a gain (1) rather than a cost (0)"),
-        _p("risk_tolerance", 0.15, 0.0, 1.0,
-           "the highest net risk of an unwanted US war he accepts when approving"),
-        _p("required_superiority", 1.7, 1.0, 3.0,
-           "North:South strength ratio he needs before the North is 'strong enough'"),
-        _p("acheson_discount", 0.7, 0.0, 1.0,
-           "factor by which the Acheson speech lowers his expectation of US intervention"),
-        _p("veto_propensity", 0.1, 0.0, 1.0,
-           "chance he sends the delegate back to veto when the invasion reaches the Council"),
-        _p("china_pull", 0.2, 0.0, 1.0,
-           "chance per month, once the US fights, that he presses Mao before any collapse"),
-        _p("prolongs_war", 0.9, 0.0, 1.0,
-           "chance per month, while alive, that he blocks an armistice"),
+        # Goals: the weight he puts on each consequence (a gain, or for a fear a cost).
+        _stalin("values_unified_korea", "goal", False, 0.6,
+                "how much he values Korea unified under the North"),
+        _stalin("values_us_tied_down", "goal", False, 0.6,
+                "how much he values the US tied down in Asia, away from Europe"),
+        _stalin("values_china_against_us", "goal", False, 0.5,
+                "how much he values China at odds with the US and dependent on Moscow"),
+        _stalin("values_boycott_solidarity", "goal", True, 0.3,
+                "what staying away from the Council over China's seat is worth to him"),
+        _stalin("fears_direct_clash", "goal", True, 0.8,
+                "how much he fears a direct military clash with the US"),
+        _stalin("fears_europe_buildup", "goal", True, 0.6,
+                "how much he fears a US and NATO military build-up in Europe"),
+        _stalin("war_burden", "goal", True, 0.3,
+                "what a month of stalemated war costs him (supplies, risk, China's demands)"),
+        _stalin("cost_of_asking_mao", "goal", True, 0.4,
+                "what asking Mao for troops costs him (a debt to Beijing, weakness shown)"),
+        # Beliefs: what he expects his choices to bring about.
+        _stalin("expects_us_to_fight", "belief", False, 0.4,
+                "his belief that the US would fight for the South, before any signal"),
+        _stalin("un_flag_effect", "belief", False, 0.3,
+                "how far a Council authorisation (his absence) raises Washington's will to fight"),
+        _stalin("acheson_effect", "belief", True, 0.7,
+                "factor by which Acheson's speech scales his expectation that the US fights"),
+        _stalin("required_superiority", "belief", True, 1.65,
+                "North:South strength ratio at which he believes a quick victory likely",
+                low=1.0, high=3.0),
+        _stalin("war_ties_us_down", "belief", False, 0.5,
+                "how far a US war in Korea, beyond a Pacific response, ties the US down in Asia"),
+        _stalin("expects_china_to_join", "belief", False, 0.6,
+                "his belief that China would send troops if the US fought"),
+        _stalin("north_lost_if_us_fights", "belief", True, 0.5,
+                "his belief that a US war would cost him the North, China not joining"),
+        _stalin("expects_clash_if_us_fights", "belief", True, 0.1,
+                "his belief that a US war in Korea brings a direct Soviet-US clash"),
+        _stalin("expects_clash_if_he_returns", "belief", False, 0.1,
+                "his belief that coming back to the Council to veto risks a direct clash"),
+        _stalin("expects_europe_buildup", "belief", True, 0.25,
+                "his belief that a US war in Korea brings a US build-up in Europe"),
+        # How his letters to allies relate to what he thought (the Gottwald letter).
+        _stalin("letter_candour", "observation", False, 0.5,
+                "how far a letter to an ally renders his calculations rather than reassures"),
+        _stalin("reassurance_rate", "observation", False, 0.6,
+                "how likely a letter reassuring a nervous ally claims every goal achieved"),
     ]
 }
-"""Each reading must give a prior for every one of these (checked when loaded)."""
+"""Stalin's goals and beliefs: each reading gives a prior for every one (checked when loaded).
+
+A reading may not set how often he vetoes or how long he prolongs the war: his
+acts follow from these through one decision rule (``agents/stalin_calculus.py``).
+``shared`` marks what neither historian speaks to; the bundled readings give
+those the same prior (a test checks it)."""
 
 
 def validate_override(name: str, value: object, where: str) -> float:
@@ -243,20 +343,17 @@ def validate_override(name: str, value: object, where: str) -> float:
 
     Raises ``InputError`` with a one-line message naming ``where`` otherwise.
     """
-    from difflib import get_close_matches
-
-    from korea1950.errors import InputError
+    from korea1950.errors import InputError, did_you_mean, shown
 
     if name not in MODEL_PARAMETERS:
-        close = get_close_matches(name, list(MODEL_PARAMETERS), n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
-        raise InputError(f"{where}: unknown parameter '{name}'{hint}")
+        raise InputError(f"{where}: unknown parameter {shown(name)}"
+                         f"{did_you_mean(name, list(MODEL_PARAMETERS))}")
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise InputError(f"{where}: parameter '{name}' = {value!r}: expected a number")
+        raise InputError(f"{where}: parameter '{name}' = {shown(value)}: expected a number")
     spec = MODEL_PARAMETERS[name]
     if not spec.low <= float(value) <= spec.high:
         raise InputError(
-            f"{where}: parameter '{name}' = {value!r}: expected a number "
+            f"{where}: parameter '{name}' = {shown(value)}: expected a number "
             f"between {spec.low:g} and {spec.high:g}"
         )
     return float(value)

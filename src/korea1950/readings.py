@@ -3,22 +3,32 @@
 A reading is data (``seeds/readings/NAME.toml``), not code, so a historian can
 add a third reading by writing a file. Each parameter's prior cites evidence
 ids or states openly that it is an assumption; loading checks that, and that
-every parameter in ``STALIN_MOTIVE_PARAMETERS`` has a prior.
+every parameter in ``STALIN_MOTIVE_PARAMETERS`` has a prior: the contested ones
+from the reading, the shared ones (which neither historian speaks to) from
+``seeds/stalin_shared.toml`` unless the reading restates them.
 """
 
 import hashlib
 from dataclasses import dataclass
-from difflib import get_close_matches
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from korea1950.errors import InputError
+from korea1950.errors import InputError, did_you_mean, shown
+from korea1950.evidence import check_cited
 from korea1950.parameters import STALIN_MOTIVE_PARAMETERS
 from korea1950.paths import readings_dir
-from korea1950.tomlfile import load_toml, require_string, require_table, string_list
+from korea1950.tomlfile import (
+    load_toml,
+    optional_string,
+    reject_unknown,
+    require_number,
+    require_string,
+    require_table,
+    string_list,
+)
 
 DISTRIBUTIONS = {
     "beta": ("mean", "concentration"),
@@ -27,6 +37,27 @@ DISTRIBUTIONS = {
     "fixed": ("value",),
 }
 """Supported prior families and the keys each needs."""
+
+OPTIONAL_ARGUMENTS = {"beta": ("mean_range",)}
+"""Keys a family may add: a beta prior's ``mean_range`` is the range of its mean the cited
+words allow (for robustness analyses); it does not change the draws."""
+
+PRIOR_KEYS = ("distribution", "evidence", "assumption", "why")
+"""Keys every prior may hold besides its family's arguments."""
+
+READING_TABLES = ("reading", "parameters")
+"""Top-level tables of a reading file."""
+
+HEADER_KEYS = ("name", "title", "historian", "summary", "evidence")
+"""Keys of the ``[reading]`` table."""
+
+BETA_MEAN = (1e-6, 1.0 - 1e-6)
+"""Allowed range of a beta prior's mean: closer to 0 or 1 it is a fixed value in disguise,
+and the draws underflow to exactly 0 or 1."""
+
+CONCENTRATION = (0.5, 10_000.0)
+"""Allowed range of a beta prior's concentration (alpha + beta): below 0.5 nearly every draw
+sits at 0 or 1; above 10,000 the prior is a fixed value (use ``fixed``)."""
 
 
 @dataclass(frozen=True)
@@ -39,6 +70,8 @@ class Prior:
     evidence: tuple[str, ...]
     assumption: str
     why: str
+    mean_range: tuple[float, float] | None = None
+    """For a beta prior, the (low, high) range of the mean its sources allow, if the file says."""
 
     def argument(self, key: str) -> float:
         """Return the named argument of the distribution."""
@@ -100,8 +133,18 @@ class Reading:
     sha256: str
 
     def draw(self, rng: np.random.Generator, size: int) -> dict[str, np.ndarray]:
-        """Draw every motive parameter for ``size`` worlds, in a fixed order."""
-        return {name: self.priors[name].draw(rng, size) for name in STALIN_MOTIVE_PARAMETERS}
+        """Draw every motive parameter for ``size`` worlds, each from its own stream.
+
+        Why own streams: ``rng`` gives up one number whatever the priors, and each
+        parameter draws from a child of it; so changing one prior (a robustness
+        variant, a user's reading) changes that parameter's draws only, and every
+        other draw of the world - the other priors, the stances, the war - stays
+        the same (common random numbers).
+        """
+        children = np.random.SeedSequence(int(rng.integers(2**63))).spawn(
+            len(STALIN_MOTIVE_PARAMETERS))
+        return {name: self.priors[name].draw(np.random.default_rng(child), size)
+                for name, child in zip(STALIN_MOTIVE_PARAMETERS, children, strict=True)}
 
     def means(self) -> dict[str, float]:
         """Return each parameter's prior mean."""
@@ -118,13 +161,11 @@ def resolve_reading_path(name_or_path: str | Path) -> Path:
     text = str(name_or_path)
     if text.endswith(".toml") or "/" in text or "\\" in text:
         return Path(text)
-    candidate = readings_dir() / f"{text}.toml"
-    if candidate.is_file():
-        return candidate
     names = bundled_reading_names()
-    close = get_close_matches(text, names, n=1)
-    hint = f"; did you mean '{close[0]}'?" if close else ""
-    raise InputError(f"unknown reading '{text}' (bundled: {', '.join(names)}){hint}")
+    if text in names:
+        return readings_dir() / f"{text}.toml"
+    raise InputError(f"unknown reading {shown(text)} (bundled: {', '.join(names)})"
+                     f"{did_you_mean(text, names)}")
 
 
 def load_reading(name_or_path: "str | Path | Reading") -> Reading:
@@ -133,7 +174,7 @@ def load_reading(name_or_path: "str | Path | Reading") -> Reading:
         return name_or_path
     path = resolve_reading_path(name_or_path).resolve()
     try:
-        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        digest = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
     except OSError:
         digest = ""
     return _load_reading_cached(path, digest)
@@ -142,71 +183,145 @@ def load_reading(name_or_path: "str | Path | Reading") -> Reading:
 @lru_cache(maxsize=64)
 def _load_reading_cached(path: Path, digest: str) -> Reading:
     data = load_toml(path)
+    reject_unknown(data, READING_TABLES, str(path), "table or key",
+                   "expected [reading] and [parameters.NAME] tables")
     header = require_table(data, "reading", path)
     where = f"{path}: [reading]"
+    reject_unknown(header, HEADER_KEYS, where)
+    evidence = string_list(header, "evidence", where)
+    check_cited(evidence, where)
     name = require_string(header, "name", where)
     table = require_table(data, "parameters", path)
-    unknown = sorted(set(table) - set(STALIN_MOTIVE_PARAMETERS))
-    if unknown:
-        close = get_close_matches(unknown[0], list(STALIN_MOTIVE_PARAMETERS), n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else ""
-        raise InputError(f"{path}: [parameters] unknown parameter '{unknown[0]}'{hint}")
-    missing = [key for key in STALIN_MOTIVE_PARAMETERS if key not in table]
-    if missing:
-        raise InputError(
-            f"{path}: [parameters] missing a prior for '{missing[0]}' "
-            f"(every reading gives all of: {', '.join(STALIN_MOTIVE_PARAMETERS)})"
-        )
-    priors = {key: _parse_prior(key, table[key], path) for key in STALIN_MOTIVE_PARAMETERS}
+    _check_parameter_names(table, f"{path}: [parameters]")
+    priors = shared_priors() | {key: parse_prior(key, spec, f"{path}: [parameters.{key}]")
+                                for key, spec in table.items()}
+    priors = {key: priors[key] for key in STALIN_MOTIVE_PARAMETERS}
     return Reading(
         name=name,
-        title=str(header.get("title", name)),
-        historian=str(header.get("historian", "")),
-        summary=str(header.get("summary", "")),
-        evidence=string_list(header, "evidence", where),
+        title=optional_string(header, "title", where, name),
+        historian=optional_string(header, "historian", where),
+        summary=optional_string(header, "summary", where),
+        evidence=evidence,
         priors=priors,
         path=path,
         sha256=digest,
     )
 
 
-def _parse_prior(key: str, spec: Any, path: Path) -> Prior:
-    where = f"{path}: [parameters.{key}]"
+def _check_parameter_names(table: dict[str, Any], where: str) -> None:
+    """Every contested parameter has a prior, and nothing unknown does.
+
+    A shared parameter (``Parameter.shared``: neither historian speaks to it)
+    takes its prior from ``seeds/stalin_shared.toml`` unless the reading restates it.
+    """
+    reject_unknown(table, list(STALIN_MOTIVE_PARAMETERS), where, "parameter")
+    contested = [key for key, spec in STALIN_MOTIVE_PARAMETERS.items() if not spec.shared]
+    missing = [key for key in contested if key not in table]
+    if missing:
+        raise InputError(f"{where} missing a prior for '{missing[0]}' (every reading gives "
+                         f"all of: {', '.join(contested)})")
+
+
+def shared_priors_path() -> Path:
+    """The priors every reading shares: Stalin's goals and beliefs neither historian discusses."""
+    return readings_dir().parent / "stalin_shared.toml"
+
+
+@lru_cache(maxsize=1)
+def shared_priors() -> dict[str, Prior]:
+    """The shared priors, one per parameter marked ``shared`` in the registry."""
+    path = shared_priors_path()
+    data = load_toml(path)
+    reject_unknown(data, ("parameters",), str(path), "table")
+    table = require_table(data, "parameters", path)
+    shared = [key for key, spec in STALIN_MOTIVE_PARAMETERS.items() if spec.shared]
+    reject_unknown(table, shared, f"{path}: [parameters]", "shared parameter")
+    missing = [key for key in shared if key not in table]
+    if missing:
+        raise InputError(f"{path}: [parameters] missing the shared prior for '{missing[0]}'")
+    return {key: parse_prior(key, table[key], f"{path}: [parameters.{key}]") for key in shared}
+
+
+def parse_prior(key: str, spec: Any, where: str) -> Prior:
+    """Validate one ``[parameters.KEY]`` table as the prior of motive parameter ``key``.
+
+    ``where`` names the file and table in messages. Each check is its own small
+    function so the list of parameters can change without touching them.
+    """
     if not isinstance(spec, dict):
         raise InputError(f"{where}: expected a table with 'distribution' and its arguments")
-    family = spec.get("distribution")
-    if family not in DISTRIBUTIONS:
-        raise InputError(
-            f"{where}: distribution = {family!r}: expected one of {', '.join(DISTRIBUTIONS)}"
-        )
-    arguments = []
-    for argument in DISTRIBUTIONS[family]:
-        value = spec.get(argument)
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise InputError(f"{where}: '{argument}' = {value!r}: expected a number")
-        arguments.append((argument, float(value)))
-    _check_arguments(family, dict(arguments), STALIN_MOTIVE_PARAMETERS[key], where)
+    family = _family(spec, where)
+    reject_unknown(spec, (*PRIOR_KEYS, *DISTRIBUTIONS[family],
+                          *OPTIONAL_ARGUMENTS.get(family, ())), where,
+                   expected=f"a {family} prior takes {', '.join(DISTRIBUTIONS[family])}")
+    bounds = STALIN_MOTIVE_PARAMETERS[key]
+    arguments = _arguments(family, spec, (bounds.low, bounds.high), where)
     evidence = string_list(spec, "evidence", where)
-    assumption = spec.get("assumption", "")
-    if not isinstance(assumption, str):
-        raise InputError(f"{where}: 'assumption' = {assumption!r}: expected a string")
+    check_cited(evidence, where)
+    assumption = optional_string(spec, "assumption", where)
     if not evidence and not assumption.strip():
         raise InputError(f"{where}: cite 'evidence' ids or state an 'assumption'")
-    return Prior(key, family, tuple(arguments), evidence, assumption, str(spec.get("why", "")))
+    mean_range = _mean_range(spec, arguments, where) if "mean_range" in spec else None
+    return Prior(key, family, tuple(arguments.items()), evidence, assumption,
+                 optional_string(spec, "why", where), mean_range)
 
 
-def _check_arguments(family: str, args: dict[str, float], bounds: Any, where: str) -> None:
-    low, high = bounds.low, bounds.high
+def _family(spec: dict[str, Any], where: str) -> str:
+    family = spec.get("distribution")
+    if not isinstance(family, str) or family not in DISTRIBUTIONS:
+        hint = did_you_mean(family, list(DISTRIBUTIONS))
+        raise InputError(f"{where}: distribution = {shown(family)}: expected one of "
+                         f"{', '.join(DISTRIBUTIONS)}{hint}")
+    return family
+
+
+def _arguments(family: str, spec: dict[str, Any], bounds: tuple[float, float],
+               where: str) -> dict[str, float]:
+    """The family's arguments as finite numbers within their documented ranges."""
     if family == "beta":
-        if not 0.0 < args["mean"] < 1.0 or args["concentration"] <= 0:
-            raise InputError(f"{where}: beta needs 0 < mean < 1 and concentration > 0")
-        if (low, high) != (0.0, 1.0):
+        if bounds != (0.0, 1.0):
             raise InputError(f"{where}: beta only fits parameters on [0, 1]")
-        return
-    values = list(args.values())
-    if any(not low <= value <= high for value in values):
-        raise InputError(f"{where}: values {values} outside the allowed {low:g}..{high:g}")
+        return {"mean": require_number(spec.get("mean"), f"{where}: 'mean'", *BETA_MEAN),
+                "concentration": require_number(spec.get("concentration"),
+                                                f"{where}: 'concentration'", *CONCENTRATION)}
+    args = {name: require_number(spec.get(name), f"{where}: '{name}'", *bounds)
+            for name in DISTRIBUTIONS[family]}
     if family == "uniform" and args["low"] > args["high"]:
         raise InputError(f"{where}: uniform needs low <= high")
     if family == "triangular" and not args["low"] <= args["mode"] <= args["high"]:
         raise InputError(f"{where}: triangular needs low <= mode <= high")
+    return args
+
+
+def _mean_range(spec: dict[str, Any], arguments: dict[str, float],
+                where: str) -> tuple[float, float]:
+    """A beta prior's ``mean_range = [low, high]``: 0 < low <= mean <= high < 1."""
+    value = spec["mean_range"]
+    if not isinstance(value, list) or len(value) != 2:
+        raise InputError(f"{where}: 'mean_range' = {shown(value)}: expected [low, high] with "
+                         "0 < low <= mean <= high < 1")
+    low, high = (require_number(item, f"{where}: 'mean_range'", *BETA_MEAN) for item in value)
+    if not low <= arguments["mean"] <= high:
+        raise InputError(f"{where}: 'mean_range' = [{low:g}, {high:g}]: expected low <= mean "
+                         f"({arguments['mean']:g}) <= high")
+    return (low, high)
+
+
+def markdown_table(readings: list[Reading] | None = None) -> str:
+    """The table of Stalin's goals and beliefs in docs/ODD.md, generated so it cannot drift.
+
+    One row per parameter: its kind, whether the historians disagree about it,
+    its meaning, and each reading's prior mean (with the range its sources allow).
+    """
+    readings = readings or [load_reading(name) for name in bundled_reading_names()]
+    head = ["parameter", "kind", "contested?", "meaning", *[r.name for r in readings]]
+    rows = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for name, spec in STALIN_MOTIVE_PARAMETERS.items():
+        cells = [f"`{name}`", spec.kind, "shared" if spec.shared else "**contested**",
+                 spec.meaning]
+        for reading in readings:
+            prior = reading.priors[name]
+            span = prior.mean_range or prior.support()
+            cells.append(f"{prior.mean():.3g} ({span[0]:.3g}–{span[1]:.3g})")
+        rows.append("| " + " | ".join(cells) + " |")
+    return "\n".join(rows)

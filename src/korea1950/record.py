@@ -17,9 +17,10 @@ from typing import Any
 import numpy as np
 
 from korea1950.calendar import month_index
-from korea1950.errors import InputError
-from korea1950.parameters import STALIN_MOTIVE_PARAMETERS
+from korea1950.errors import InputError, shown
+from korea1950.parameters import MODEL_PARAMETERS, STALIN_MOTIVE_PARAMETERS
 from korea1950.paths import seeds_dir
+from korea1950.readings import bundled_reading_names, load_reading
 from korea1950.scenarios import evidence_ids
 from korea1950.tomlfile import load_toml, require_string, string_list
 from korea1950.world import EVENTS
@@ -30,8 +31,10 @@ POSTERIOR_BINS = 40
 MAX_FACTS = 16
 """Each world's matches are tallied as one of 2^facts patterns; 16 facts = 65,536 cells."""
 
-FACT_KEYS = {"id", "description", "date", "event", "occurs", "window", "after",
+FACT_KEYS = {"id", "use", "description", "date", "event", "occurs", "window", "after",
              "within_months_after", "evidence"}
+USES = ("calibration", "test")
+"""What a fact is for: it set a reading-independent number, or it weighs the readings."""
 DATE = re.compile(r"^\d{4}-\d{2}(/\d{4}-\d{2})?$")
 """A fact's date: one month "YYYY-MM" or a span "YYYY-MM/YYYY-MM"."""
 
@@ -44,6 +47,7 @@ class Fact:
     description: str
     date: str
     event: str
+    use: str = "test"
     occurs: bool = True
     window: tuple[int, int] | None = None
     after: str | None = None
@@ -74,20 +78,56 @@ def record_path() -> Path:
 
 @lru_cache(maxsize=8)
 def load_record(path: Path | None = None) -> tuple[Fact, ...]:
-    """Load and validate the record's facts (one-line errors naming file, fact and key)."""
+    """Load and validate the record's facts (one-line errors naming file, fact and key).
+
+    Refuses a record in which a test fact cites evidence that a bundled reading's
+    prior cites (``check_not_circular``).
+    """
     path = path or record_path()
     items = load_toml(path).get("fact")
     if not isinstance(items, list) or not items:
         raise InputError(f"{path}: expected [[fact]] tables")
-    if len(items) > MAX_FACTS:
-        raise InputError(f"{path}: {len(items)} facts; at most {MAX_FACTS} can be tallied")
     facts = tuple(parse_fact(item, path) for item in items)
     seen: set[str] = set()
     for fact in facts:
         if fact.id in seen:
             raise InputError(f"{path}: two facts share the id '{fact.id}'")
         seen.add(fact.id)
+    tested = weighing_facts(facts)
+    if not tested:
+        raise InputError(f"{path}: no fact has use = \"test\": nothing would weigh the readings")
+    if len(tested) > MAX_FACTS:
+        raise InputError(f"{path}: {len(tested)} test facts; at most {MAX_FACTS} can be tallied")
+    check_not_circular(facts, [load_reading(name) for name in bundled_reading_names()], path)
     return facts
+
+
+def weighing_facts(facts: tuple[Fact, ...] | None = None) -> tuple[Fact, ...]:
+    """The facts that weigh the readings (``use = "test"``), in the record's order."""
+    return tuple(fact for fact in (load_record() if facts is None else facts)
+                 if fact.use == "test")
+
+
+def check_not_circular(facts: tuple[Fact, ...], readings: list, where: object) -> None:
+    """Refuse a test fact that cites evidence a reading's prior, or Stalin's shared rule, cites.
+
+    No fact scores what set it: not a reading's goals and beliefs, and not the
+    terms of the decision rule every reading shares (the ``stalin_*`` parameters),
+    since those turn goals into the acts the test facts record.
+    """
+    sources = [(f"reading '{reading.name}'", {item: name for name, prior in reading.priors.items()
+                                              for item in prior.evidence})
+               for reading in readings]
+    sources.append(("Stalin's shared rule", {item: name for name, spec in MODEL_PARAMETERS.items()
+                                             if name.startswith("stalin_")
+                                             for item in spec.evidence}))
+    for fact in facts:
+        for label, cited in sources:
+            shared = [item for item in fact.evidence if item in cited]
+            if fact.use == "test" and shared:
+                raise InputError(
+                    f"{where}: test fact '{fact.id}' cites '{shared[0]}', which sets "
+                    f"'{cited[shared[0]]}' in {label}: a fact may not score what set it")
 
 
 def parse_fact(item: Any, path: Path) -> Fact:
@@ -105,6 +145,10 @@ def parse_fact(item: Any, path: Path) -> Fact:
     if not DATE.match(date):
         raise InputError(f"{where}: key 'date' = {date!r}: expected \"YYYY-MM\" or "
                          "\"YYYY-MM/YYYY-MM\"")
+    use = item.get("use")
+    if use not in USES:
+        raise InputError(f"{where}: key 'use' = {shown(use)}: expected \"test\" (it weighs the "
+                         "readings) or \"calibration\" (it set a reading-independent number)")
     occurs = item.get("occurs", True)
     if not isinstance(occurs, bool):
         raise InputError(f"{where}: key 'occurs' = {occurs!r}: expected true or false")
@@ -116,7 +160,7 @@ def parse_fact(item: Any, path: Path) -> Fact:
         if known and cited not in known:
             raise InputError(f"{where}: evidence '{cited}' is not an id in seeds/evidence.toml")
     return Fact(id=fact_id, description=require_string(item, "description", where),
-                date=date, event=event, occurs=occurs, window=_window(item, where),
+                date=date, event=event, use=use, occurs=occurs, window=_window(item, where),
                 after=_event(item, "after", where) if "after" in item else None,
                 within_after=_within(item, where), evidence=evidence)
 
@@ -178,7 +222,7 @@ def record_tallies(model) -> dict[str, np.ndarray]:
     a rejection sample from the posterior of Stalin's motives given the record,
     and the histograms merge by addition like every other tally.
     """
-    facts = load_record()
+    facts = weighing_facts()
     matches = fact_matches(model.world.events, facts)
     codes = pattern_codes(matches)
     tallies = {"record:pattern": np.bincount(codes, minlength=2 ** len(facts)).astype(np.int64)}

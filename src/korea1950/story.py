@@ -29,6 +29,8 @@ RULE_TITLES = {
     "leave_council": "walks out of the Security Council",
     "decide_on_veto": "decides whether to veto UN action",
     "return_to_council": "sends the delegate back to the Council",
+    "write_to_gottwald": "explains his Council policy to an ally (the Gottwald letter)",
+    "send_air_cover": "weighs Soviet air cover for the Chinese",
     "press_china": "presses Mao to send troops",
     "send_ground_troops": "weighs sending Soviet ground troops",
     "decide_on_armistice": "decides whether to let an armistice be signed",

@@ -25,6 +25,8 @@ EVENTS: dict[str, str] = {
     "kim_requests_aid": "Kim, losing, asks Stalin for aid",
     "stalin_presses_china": "Stalin presses Mao to send troops",
     "soviet_return": "the Soviet delegate returns to the Security Council",
+    "gottwald_letter": "Stalin tells an ally that staying away from the Council achieved all "
+                       "its goals (the Gottwald letter)",
     "us_europe_buildup": "the US begins a general military build-up (Europe included)",
     "incheon_landing": "a US amphibious landing behind the North's lines",
     "un_crosses_38th": "UN forces cross the 38th parallel northward",
@@ -44,6 +46,9 @@ EVENTS: dict[str, str] = {
 
 PEACE, WAR, ENDED = 0, 1, 2
 """War phases."""
+
+PARALLEL = 0.5
+"""The front at the 38th parallel (the North holds half the peninsula)."""
 
 FRONT_BINS = 50
 """Histogram bins for the front (share of the peninsula held by the North)."""

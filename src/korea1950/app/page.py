@@ -1,7 +1,9 @@
 """The classroom page: switches and sliders in the sidebar, results in the main area.
 
 Run with `korea1950 app`. Pressing Reset after changing a switch recomputes the
-worlds (each session has its own model).
+worlds (each session has its own model). The widgets' ranges come from
+``korea1950.app.classroom``, which also enforces them on the server; anything
+the server refused or could not compute is shown as one short line.
 """
 
 import matplotlib
@@ -12,7 +14,14 @@ import numpy as np
 import solara
 from mesa.visualization import SolaraViz
 
-from korea1950.app.classroom import SWITCHES, ClassroomModel
+from korea1950.app.classroom import (
+    DEFAULT_WORLDS,
+    MAX_STORY,
+    SWITCHES,
+    WORLDS,
+    ClassroomModel,
+)
+from korea1950.app.verdict import page_verdict, start_in_background
 from korea1950.plots import PALETTE
 from korea1950.readings import bundled_reading_names
 from korea1950.scenarios import bundled_scenario_names
@@ -25,8 +34,8 @@ model_params = {
                 "label": "Scenario"},
     "reading": {"type": "Select", "value": "stueck", "values": bundled_reading_names(),
                 "label": "Reading of Stalin's intent"},
-    "worlds": {"type": "SliderInt", "value": 10_000, "min": 1_000, "max": 50_000,
-               "step": 1_000, "label": "Worlds"},
+    "worlds": {"type": "SliderInt", "value": DEFAULT_WORLDS, "min": WORLDS[0], "max": WORLDS[1],
+               "step": WORLDS[2], "label": "Worlds"},
     "seed": 1,
     **{name: {"type": "Checkbox", "value": False, "label": label}
        for name, (label, _) in SWITCHES.items()},
@@ -39,9 +48,14 @@ SCROLL = {"height": "100%", "overflow-y": "auto"}
 
 @solara.component
 def Outcomes(model: ClassroomModel) -> None:
-    """Outcome shares against the baseline: a chart and the numbers."""
+    """Outcome shares against the baseline: a chart and the numbers (or why there are none)."""
     with solara.Column(style=SCROLL):
-        _outcomes(model)
+        for notice in model.notices:
+            solara.Warning(notice)
+        if model.error:
+            solara.Error(model.error)
+        else:
+            _outcomes(model)
 
 
 def _outcomes(model: ClassroomModel) -> None:
@@ -56,7 +70,7 @@ def _outcomes(model: ClassroomModel) -> None:
     ax.set_xticks(x, [o.replace("_", " ") for o in SHOWN], rotation=35, ha="right")
     ax.set_ylim(0, 1.05)
     ax.set_ylabel("share of worlds")
-    ax.set_title(f"{model.replicates:,} worlds, reading {model.reading.name}")
+    ax.set_title(f"{model.worlds:,} worlds, reading {model.reading.name}")
     ax.legend()
     figure.tight_layout()
     solara.FigureMatplotlib(figure)
@@ -71,6 +85,8 @@ def _outcomes(model: ClassroomModel) -> None:
 @solara.component
 def FrontLine(model: ClassroomModel) -> None:
     """The front line's median and 80% band, this setting against the baseline."""
+    if model.error:
+        return
     figure, ax = plt.subplots(figsize=(8, 3))
     months = np.arange(model.result.tallies["front"].shape[0])
     for label, summary, colour in (("baseline", model.baseline, "#999999"),
@@ -93,13 +109,46 @@ def FrontLine(model: ClassroomModel) -> None:
 def Story(model: ClassroomModel) -> None:
     """The story of one sampled world, with its quotes."""
     with solara.Column(style=SCROLL):
-        solara.Markdown("### The story of one world\n\n" + model.story.split("\n", 1)[1][:12000])
+        if model.story:
+            solara.Markdown("### The story of one world\n\n"
+                            + model.story.split("\n", 1)[-1][:MAX_STORY])
+
+
+@solara.component
+def Verdict(model: ClassroomModel) -> None:
+    """Kim or Stueck: what the record decides, with how far the verdict can be trusted.
+
+    The same sentences as `korea1950 weigh`, from a smaller run shared by every
+    session; it does not depend on the switches.
+    """
+    result = solara.use_thread(page_verdict, [])
+    with solara.Column(style=SCROLL):
+        solara.Markdown("### Kim or Stueck? What the record can and cannot decide")
+        if result.state == solara.ResultState.FINISHED:
+            verdict = result.value
+            rows = "\n".join(
+                f"| {row['pair']} | {row['log_bf']:+.2f} ({row['ci'][0]:+.2f} to "
+                f"{row['ci'][1]:+.2f}) | {row['family'][0]:+.2f} to {row['family'][1]:+.2f} | "
+                f"{'yes' if row['sign_holds'] else 'no'} | {row['accuracy']:.0%} |"
+                for row in verdict["rows"])
+            solara.Markdown("\n\n".join(f"- {sentence}" for sentence in verdict["sentences"])
+                            + "\n\n| readings | log Bayes factor (95%) | over the prior family "
+                            "| sign holds? | names the true reading |\n|---|---|---|---|---|\n"
+                            + rows + f"\n\n*{verdict['caveat']} "
+                            f"({verdict['replicates']:,} worlds per reading; "
+                            "`korea1950 weigh` runs more.)*")
+        elif result.state == solara.ResultState.ERROR:
+            solara.Error(f"The verdict could not be computed: {str(result.error)[:200]}")
+        else:
+            solara.Info("Weighing the readings against the record (once per server; about "
+                        "half a minute)...")
 
 
 def make_page(model: ClassroomModel | None = None):
     """The page element; a fresh model per call (per browser session)."""
+    start_in_background()
     return SolaraViz(model or ClassroomModel(), components=[
-        (Outcomes, 0), (FrontLine, 0), (Story, 0)], model_params=model_params,
+        (Outcomes, 0), (FrontLine, 0), (Story, 0), (Verdict, 0)], model_params=model_params,
         name="korea1950 — how the Korean War began")
 
 

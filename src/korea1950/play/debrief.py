@@ -3,32 +3,81 @@
 import dataclasses
 from collections.abc import Callable
 
+import numpy as np
+
+from korea1950.agents.stalin_calculus import (
+    approval_gain,
+    armistice_gain,
+    choice_probability,
+    expects_us_fights,
+    net_gain,
+    press_china_prospect,
+    quick_victory,
+    veto_prospect,
+)
 from korea1950.calendar import month_name
 from korea1950.ensemble import simulate
 from korea1950.levers import NEVER
 from korea1950.model import CrisisModel
+from korea1950.parameters import MODEL_PARAMETERS
 from korea1950.play import Choice, Player
 from korea1950.play.points import POINTS
 from korea1950.readings import bundled_reading_names, load_reading
 from korea1950.scenarios import load_scenario
+from korea1950.world import PARALLEL
 
 KEY = ("invasion", "soviet_veto", "us_intervention", "china_intervention", "armistice",
        "north_unifies", "south_unifies", "still_at_war")
 
 
 def reading_chance(point: str, situation: dict, reading: str, speech_made: bool) -> str:
-    """What a reading's Stalin, with its prior-mean motives, would do in this situation."""
-    means = load_reading(reading).means()
+    """How likely a reading's Stalin, his goals and beliefs at their prior means, says yes here.
+
+    It uses the very functions his rules use (``agents/stalin_calculus``), with
+    the situation the student saw; where the student's situation does not say
+    (e.g. how strong the North is at the Council's vote) the North is taken as
+    strong enough for a quick victory.
+    """
+    gain = _reading_gain(point, situation, load_reading(reading).means(), speech_made)
+    if gain is None:
+        return "-"
+    chance = float(np.ravel(choice_probability(gain, MODEL_DEFAULTS["stalin_decision_noise"]))[0])
+    return f"yes with chance {chance:.2f}"
+
+
+MODEL_DEFAULTS = {name: spec.default for name, spec in MODEL_PARAMETERS.items()}
+
+
+def _reading_gain(point: str, situation: dict, means: dict[str, float],
+                  speech_made: bool) -> "np.ndarray | None":
+    motive = {name: np.asarray(value, dtype=float) for name, value in means.items()}
+    params = MODEL_DEFAULTS
+    us_fights = expects_us_fights(motive, np.asarray(speech_made), False)
+    strong = np.ones(1)
     if point == "stalin.approve":
-        expects = means["expects_us_intervention"] * (
-            means["acheson_discount"] if speech_made else 1.0)
-        acceptable = expects * (1 - means["values_us_entanglement"]) <= means["risk_tolerance"]
-        ready = situation.get("china_settled", True) and situation.get("strong_enough", True)
-        return "approve" if ready and acceptable else "refuse"
-    chance = {"stalin.veto": means["veto_propensity"],
-              "stalin.press_china": means["china_pull"],
-              "stalin.allow_armistice": 1 - means["prolongs_war"]}.get(point)
-    return f"yes with chance {chance:.2f} a month" if chance is not None else "-"
+        ready = np.asarray(_first(situation, "china_ready", True), dtype=bool)
+        if not ready:
+            return np.asarray(-np.inf)
+        strength = np.asarray(_first(situation, "north_strength", 3.0), dtype=float)
+        quick = quick_victory(strength, motive, params, ready)
+        return approval_gain(motive, params, us_fights, quick, ready)
+    if point == "stalin.veto":
+        seated = np.asarray(_first(situation, "seated", False), dtype=bool)
+        prospect = veto_prospect(motive, params, us_fights, strong, strong.astype(bool), seated)
+        return net_gain(prospect, motive, params)
+    if point == "stalin.press_china":
+        front = float(_first(situation, "front", PARALLEL))
+        peril = np.clip((PARALLEL - front) / PARALLEL, 0.0, 1.0)
+        return net_gain(press_china_prospect(motive, params, peril), motive, params)
+    if point == "stalin.allow_armistice":
+        return armistice_gain(motive, params, strong, strong, strong)
+    return None
+
+
+def _first(situation: dict, key: str, default: object) -> object:
+    """The situation's value for the traced world (arrays hold one world in role-play)."""
+    value = situation.get(key, default)
+    return np.ravel(value)[0] if np.ndim(value) else value
 
 
 def debrief(player: Player, model: CrisisModel, worlds: int) -> str:

@@ -3,7 +3,8 @@
 For each scenario, the Jensen-Shannon divergence (log base 2, so between 0 and
 1) and the total variation distance between two readings' predicted joint
 distributions of key outcomes (``summary.JOINT_OUTCOMES``), with bootstrap
-intervals. And, for one Stalin parameter fixed on a grid, the band of values in
+intervals. And, for one Stalin parameter fixed on a grid (by default the
+registry's first belief, ``default_band_parameter``), the band of values in
 which the readings' Stalins decide differently.
 """
 
@@ -22,6 +23,19 @@ from korea1950.weigh.likelihood import interval
 from korea1950.world import EVENTS
 
 DIVERGENCE_BOOTSTRAP = 1000
+"""Bootstrap draws for the divergence intervals."""
+BAND_PARAMETER: str | None = None
+"""The Stalin parameter the decision band fixes by default; None picks the registry's first
+belief (a parameter whose ``kind`` is "belief"), or failing that its first parameter."""
+
+
+def default_band_parameter() -> str:
+    """The decision band's default parameter, read from the registry (never hard-coded)."""
+    if BAND_PARAMETER is not None:
+        return BAND_PARAMETER
+    beliefs = [name for name, spec in STALIN_MOTIVE_PARAMETERS.items()
+               if getattr(spec, "kind", None) == "belief"]
+    return (beliefs or list(STALIN_MOTIVE_PARAMETERS))[0]
 
 
 def jensen_shannon(p: np.ndarray, q: np.ndarray) -> np.ndarray:
@@ -54,7 +68,7 @@ def divergence(a: Summary, b: Summary, rng: np.random.Generator,
             "total_variation_ci": interval(total_variation(boot_p, boot_q))}
 
 
-def decision_band(readings: list[Reading], parameter: str = "expects_us_intervention",
+def decision_band(readings: list[Reading], parameter: str | None = None,
                   decision: str = "stalin_approves", grid: int = 11, worlds: int = 2000,
                   seed: int = 1, progress: bool | None = None) -> dict:
     """Share of worlds taking ``decision`` with ``parameter`` fixed on a grid, per reading.
@@ -64,6 +78,7 @@ def decision_band(readings: list[Reading], parameter: str = "expects_us_interven
     readings, the values where their shares differ by more than two standard
     errors are the band in which the decision itself tells the readings apart.
     """
+    parameter = parameter or default_band_parameter()
     if parameter not in STALIN_MOTIVE_PARAMETERS:
         raise InputError(f"unknown Stalin parameter {parameter!r} (expected one of "
                          f"{', '.join(STALIN_MOTIVE_PARAMETERS)})")

@@ -12,8 +12,8 @@ by the run's seed, so the intervals are reproducible.
 
 import numpy as np
 
-from korea1950.record import Fact, parameter_bins
-from korea1950.summary import Summary, histogram_quantile
+from korea1950.record import Fact, weighing_facts
+from korea1950.summary import Summary
 
 BOOTSTRAP = 2000
 """Bootstrap draws per reading."""
@@ -21,6 +21,15 @@ FEW_MATCHES = 30
 """Below this many worlds an estimate is flagged as resting on too few."""
 EMPTY_CELL = 0.5
 """Worlds counted for a fact no world matched, so the log stays finite (then a bound)."""
+
+
+def weighed_facts() -> tuple[Fact, ...]:
+    """The facts that weigh the readings (``use = "test"``), in the order the record gives them.
+
+    The one place the weighing reads the record; it must list the same facts,
+    in the same order, as the pattern tally (``record.record_tallies``).
+    """
+    return weighing_facts()
 
 
 def chain_counts(patterns: np.ndarray, facts: int) -> np.ndarray:
@@ -132,25 +141,3 @@ def bayes_factor(a: dict, b: dict, facts: tuple[Fact, ...]) -> tuple[dict, dict]
             "bayes_factor": round(float(np.exp(log_bf)), 4),
             "bounded": bool(a["matching_worlds"] == 0 or b["matching_worlds"] == 0)
             }, contributions
-
-
-def posterior_summary(summary: Summary, names: list[str]) -> dict:
-    """Prior and posterior (given the whole record) of each motive parameter.
-
-    Means and 5-50-95% points come from the histograms (bin centres), so they
-    are exact to half a bin (1/80 of the parameter's range).
-    """
-    result = {}
-    for name in names:
-        edges = parameter_bins(name)
-        centres = (edges[:-1] + edges[1:]) / 2
-        cell: dict = {"bins": [round(float(e), 4) for e in edges]}
-        for label, key in (("prior", "all"), ("posterior", "match")):
-            counts = summary.tallies[f"posterior:{key}:{name}"]
-            cell[f"{label}_counts"] = counts.tolist()
-            cell[f"{label}_mean"] = (round(float((counts * centres).sum() / counts.sum()), 4)
-                                     if counts.sum() else None)
-            cell[f"{label}_5_50_95"] = ([round(float(centres[histogram_quantile(counts, q)]), 4)
-                                    for q in (0.05, 0.5, 0.95)] if counts.sum() else None)
-        result[name] = cell
-    return result

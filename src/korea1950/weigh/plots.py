@@ -1,6 +1,7 @@
 """Figures of the weighing: Bayes factor and fact contributions, discrimination,
-responsibility, prior versus posterior. Each takes parts of the weighing's
-JSON-ready result (plain data) and writes PNG and SVG."""
+responsibility (and, from ``verdict_plots``, robustness, the confusion matrix and
+prior versus posterior). Each takes parts of the weighing's JSON-ready result
+(plain data) and writes PNG and SVG."""
 
 from pathlib import Path
 
@@ -8,6 +9,7 @@ import numpy as np
 
 from korea1950.plots import PALETTE, _save, plt, reading_colours
 from korea1950.weigh.responsibility import ACTOR_LABELS, ACTORS
+from korea1950.weigh.verdict_plots import plot_confusion, plot_posterior, plot_robustness
 
 
 def error_bars(values: list[float], intervals: list[list[float]]) -> np.ndarray:
@@ -90,35 +92,6 @@ def plot_responsibility(shares: dict, stem: Path) -> list[Path]:
     return _save(figure, stem)
 
 
-def plot_posterior(posterior: dict, stem: Path) -> list[Path]:
-    """Prior (dashed) and posterior given the record (solid) of Stalin's parameters."""
-    readings = list(posterior)
-    parameters = list(posterior[readings[0]])
-    colours = reading_colours(readings)
-    columns = 4
-    rows_n = int(np.ceil(len(parameters) / columns))
-    figure, axes = plt.subplots(rows_n, columns, figsize=(14, 3 * rows_n), squeeze=False)
-    for ax, name in zip(axes.flat, parameters, strict=False):
-        for reading in readings:
-            cell = posterior[reading][name]
-            edges = np.array(cell["bins"])
-            centres = (edges[:-1] + edges[1:]) / 2
-            for key, style in (("prior_counts", "--"), ("posterior_counts", "-")):
-                counts = np.array(cell[key], dtype=float)
-                if counts.sum():
-                    ax.plot(centres, counts / counts.sum(), style, color=colours[reading],
-                            label=f"{reading} {key.split('_')[0]}")
-        ax.set_title(name.replace("_", " "), fontsize=10)
-        ax.set_yticks([])
-    for ax in axes.flat[len(parameters):]:
-        ax.axis("off")
-    axes.flat[0].legend(fontsize=7)
-    figure.suptitle("Stalin's parameters: prior (dashed) and posterior given the record (solid)",
-                    fontsize=13)
-    figure.tight_layout()
-    return _save(figure, stem)
-
-
 def plot_decision_band(band: dict, stem: Path) -> list[Path]:
     """Share of worlds taking the decision with one parameter fixed, per reading.
 
@@ -148,6 +121,8 @@ def write_figures(result: dict, folder: Path) -> list[Path]:
         paths += plot_bayes(result["bayes_factors"], result["contributions"],
                             folder / "bayes_factor")
         paths += plot_discrimination(result["discrimination"], folder / "discrimination")
+        paths += plot_robustness(result["robustness"], folder / "robustness")
+    paths += plot_confusion(result["calibration"], folder / "confusion")
     if result.get("decision_band"):
         paths += plot_decision_band(result["decision_band"], folder / "decision_band")
     paths += plot_responsibility(result["responsibility"], folder / "responsibility")
