@@ -54,6 +54,16 @@ def server():
     process.wait(timeout=20)
 
 
+def keep_the_us_out(page) -> None:
+    """Flip "The US stays out", press Reset and wait until US intervention reads 0.000."""
+    page.get_by_text("The US stays out").click()
+    page.get_by_role("button", name="Reset").click()
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('tr')].some(r => "
+        "r.innerText.includes('us intervention') && r.innerText.includes('0.000'))",
+        timeout=60_000)
+
+
 def us_row(page) -> str:
     return page.locator("tr", has_text="us intervention").first.inner_text()
 
@@ -68,12 +78,7 @@ def test_page_loads_a_switch_changes_the_numbers_and_a_screenshot_is_saved(serve
         assert "Loading app" not in page.content()
         before = us_row(page).split()
         assert before[-2] == before[-1] and float(before[-1]) > 0.3
-        page.get_by_text("The US stays out").click()
-        page.get_by_role("button", name="Reset").click()
-        page.wait_for_function(
-            "() => [...document.querySelectorAll('tr')].some(r => "
-            "r.innerText.includes('us intervention') && r.innerText.includes('0.000'))",
-            timeout=60_000)
+        keep_the_us_out(page)
         after = us_row(page).split()
         assert float(after[-2]) == 0.0 and after[-1] == before[-1]
         assert page.locator("img").count() >= 2, "the two plots are on the page"
@@ -121,12 +126,7 @@ def test_server_refuses_a_path_and_a_huge_world_count_and_keeps_serving(server):
         assert "using 50,000" in notices
         shown = page.locator("body").inner_text()
         assert "Traceback" not in shown and "root:x:" not in shown
-        page.get_by_text("The US stays out").click()
-        page.get_by_role("button", name="Reset").click()
-        page.wait_for_function(
-            "() => [...document.querySelectorAll('tr')].some(r => "
-            "r.innerText.includes('us intervention') && r.innerText.includes('0.000'))",
-            timeout=60_000)
+        keep_the_us_out(page)
         fresh = browser.new_page(viewport={"width": 1400, "height": 1000})
         fresh.goto(server, timeout=60_000)
         fresh.wait_for_selector("text=this setting", timeout=120_000)

@@ -22,7 +22,8 @@ from korea1950.world import EVENTS, FRONT_BINS, WAR
 OUTCOMES = (
     "stalin_advises_waiting", "stalin_approves", "mao_consents", "soviet_boycott",
     "ongjin_operation", "invasion", "soviet_veto", "un_authorization", "us_intervention",
-    "soviet_return", "incheon_landing", "un_crosses_38th", "china_intervention",
+    "soviet_return", "gottwald_letter", "stalin_presses_china", "incheon_landing",
+    "un_crosses_38th", "china_intervention",
     "soviet_air_cover", "soviet_ground_troops", "us_europe_buildup", "armistice_talks",
     "armistice", "north_unifies", "south_unifies", "limited_war_ends", "rhee_attacks",
     "war_start", "still_at_war",

@@ -104,7 +104,7 @@ def _confusion(names: list[str], generators: dict, judges: dict
     records = weights.sum(axis=1, keepdims=True)
     weights = weights / records
     matrix = weights @ shares.T
-    se = np.sqrt(matrix * (1 - matrix) / records)
+    se = np.sqrt(np.clip(matrix * (1 - matrix), 0.0, None) / records)
     undecided = weights[:, margin < BARE_MENTION].sum(axis=1)
     order = np.argsort(margin, kind="stable")
     medians = []
