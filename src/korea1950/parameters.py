@@ -146,7 +146,8 @@ _MODEL = [
     _p("stalin_expose_value", 0.5, 0.0, 1.0,
        "what a seat at the Council is worth to him once the US fights under its flag",
        evidence=("gottwald-returned-to-expose",),
-       assumption="larger than any solidarity value, so that he returns; the size is ours"),
+       assumption="larger than the boycott's solidarity value at its prior mean (0.3), so that "
+                  "most worlds' Stalin returns once the US fights; the size is ours"),
     _p("stalin_troops_rescue", 0.8, 0.0, 1.0,
        "how far fresh troops (Chinese, or his own) would restore a collapsing North, in his eyes",
        assumption="not in the documents (that he 'ran to Mao' is a test fact of the record, so "

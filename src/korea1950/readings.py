@@ -173,15 +173,21 @@ def load_reading(name_or_path: "str | Path | Reading") -> Reading:
     if isinstance(name_or_path, Reading):
         return name_or_path
     path = resolve_reading_path(name_or_path).resolve()
+    return _load_reading_cached(path, file_digest(path), file_digest(shared_priors_path()))
+
+
+def file_digest(path: Path) -> str:
+    """SHA-256 of a file's bytes ("" if it cannot be read: loading then says why)."""
     try:
-        digest = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
+        return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
     except OSError:
-        digest = ""
-    return _load_reading_cached(path, digest)
+        return ""
 
 
 @lru_cache(maxsize=64)
-def _load_reading_cached(path: Path, digest: str) -> Reading:
+def _load_reading_cached(path: Path, digest: str, shared_digest: str) -> Reading:
+    """Why both digests: a reading takes its shared priors from another file, so an edit to
+    either (in a long-running page server, say) must load afresh."""
     data = load_toml(path)
     reject_unknown(data, READING_TABLES, str(path), "table or key",
                    "expected [reading] and [parameters.NAME] tables")
@@ -193,7 +199,8 @@ def _load_reading_cached(path: Path, digest: str) -> Reading:
     name = require_string(header, "name", where)
     table = require_table(data, "parameters", path)
     _check_parameter_names(table, f"{path}: [parameters]")
-    priors = shared_priors() | {key: parse_prior(key, spec, f"{path}: [parameters.{key}]")
+    priors = shared_priors(shared_digest) | {key: parse_prior(key, spec,
+                                                             f"{path}: [parameters.{key}]")
                                 for key, spec in table.items()}
     priors = {key: priors[key] for key in STALIN_MOTIVE_PARAMETERS}
     return Reading(
@@ -227,9 +234,12 @@ def shared_priors_path() -> Path:
     return readings_dir().parent / "stalin_shared.toml"
 
 
-@lru_cache(maxsize=1)
-def shared_priors() -> dict[str, Prior]:
-    """The shared priors, one per parameter marked ``shared`` in the registry."""
+@lru_cache(maxsize=4)
+def shared_priors(digest: str = "") -> dict[str, Prior]:
+    """The shared priors, one per parameter marked ``shared`` in the registry.
+
+    ``digest`` (the file's SHA-256) is the cache key: an edited file loads afresh.
+    """
     path = shared_priors_path()
     data = load_toml(path)
     reject_unknown(data, ("parameters",), str(path), "table")

@@ -207,10 +207,11 @@ def letter_chance(motive: Mapping[str, np.ndarray], params: Mapping[str, float],
 
     candour x P(an honest account claims success) + (1 - candour) x reassurance_rate,
     where an honest account claims success with the logit chance of the net gain of
-    the US war (the North's advance as his ``hope`` of victory, the build-up in
-    Europe as it happened).
+    the US war so far: what it has cost of a quick unification shrinks as the North
+    advances regardless (``hope``, the share of the South it holds), and the build-up
+    in Europe counts as it happened.
     """
-    brought = us_war_prospect(motive, params, hope, china_ready, buildup=buildup_begun)
+    brought = us_war_prospect(motive, params, 1.0 - hope, china_ready, buildup=buildup_begun)
     honest = choice_probability(net_gain(brought, motive, params),
                                 params["stalin_decision_noise"])
     candour = motive["letter_candour"]

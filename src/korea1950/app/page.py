@@ -138,7 +138,8 @@ def Verdict(model: ClassroomModel) -> None:
                             f"({verdict['replicates']:,} worlds per reading; "
                             "`korea1950 weigh` runs more.)*")
         elif result.state == solara.ResultState.ERROR:
-            solara.Error(f"The verdict could not be computed: {str(result.error)[:200]}")
+            reason = " ".join(str(result.error).split())[:200]
+            solara.Error(f"The verdict could not be computed: {reason}")
         else:
             solara.Info("Weighing the readings against the record (once per server; about "
                         "half a minute)...")
