@@ -35,7 +35,8 @@ READING_TEXTS = [resolve_reading_path(n).read_text() for n in bundled_reading_na
 
 PIECES = ['"', "=", "[", "]", "]]", "\n", "true", "1e999", "-", "#", "'''", '"""', "\\", "{",
           "}", ".", '"never"', '"rule"', '"1950-13"', "[levers]", "[scenario]", "[reading]",
-          "[parameters]", "[parameters.china_pull]", "\x00", "é", "\ud800", "nan", "inf"]
+          "[parameters]", "[parameters.un_flag_effect]", "[parameters.fears_direct_clash]",
+          "\x00", "é", "\ud800", "nan", "inf"]
 
 VALUES = ["nan", "+nan", "-nan", "inf", "-inf", "1e308", "1e-300", "-1e-300", "0", "-1", "0.0",
           "1", "0.5", "0.49", "1e-7", "10000.1", "1e4", "9" * 25, "-" + "9" * 19, "true", '"x"',
@@ -51,7 +52,7 @@ SCENARIO_KEYS = ["name", "title", "date", "evidence", "cotenability", "anteceden
                  "sovet_veto", "parameters", "levers"]
 READING_KEYS = ["distribution", "mean", "concentration", "low", "high", "mode", "value",
                 "evidence", "assumption", "why", "mean_range", "stddev", "name", "title",
-                "historian", "meen", "china_pull"]
+                "historian", "meen", "un_flag_efect", "letter_candour"]
 
 
 def hostile_blob(rng: random.Random) -> str:
