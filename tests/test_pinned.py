@@ -70,12 +70,10 @@ def test_one_world_same_history_as_pinned(seed):
 
 
 if __name__ == "__main__":
-    figures, digests = {}, {}
+    pins = {"replicates": REPLICATES, "seed": SEED, "figures": {}, "digests": {},
+            "single_worlds": {str(seed): single_world(seed) for seed in range(SINGLE_WORLDS)}}
     for name in runs():
         summary = run(name)
-        figures[name] = {outcome: summary.count(outcome) for outcome in OUTCOMES}
-        digests[name] = tally_digest(summary)
-    PINS.write_text(json.dumps({"replicates": REPLICATES, "seed": SEED, "figures": figures,
-                                "digests": digests,
-                                "single_worlds": {str(seed): single_world(seed)
-                                                  for seed in range(SINGLE_WORLDS)}}, indent=1, sort_keys=True) + "\n")
+        pins["figures"][name] = {outcome: summary.count(outcome) for outcome in OUTCOMES}
+        pins["digests"][name] = tally_digest(summary)
+    PINS.write_text(json.dumps(pins, indent=1, sort_keys=True) + "\n")
