@@ -3,7 +3,7 @@
 What it measures (worlds per second, on one core unless --workers says otherwise):
 
 (a) the same ``CrisisModel`` ("baseline", "stueck") as R worlds in lockstep,
-    through ``korea1950.ensemble.simulate`` (blocks of 16,384 worlds);
+    through ``korea1950.running.ensemble.simulate`` (blocks of 16,384 worlds);
 (b) ``mesa.batch_run`` with ``replicates=1`` per run, one process.
 
 Then worlds per second and peak resident memory of the streaming ensemble at
@@ -22,8 +22,8 @@ import time
 
 import mesa
 
-from korea1950.ensemble import simulate
-from korea1950.model import CrisisModel
+from korea1950.running.ensemble import simulate
+from korea1950.simulation.model import CrisisModel
 
 SCENARIO, READING = "baseline", "stueck"
 
@@ -50,7 +50,7 @@ def measure_in_subprocess(worlds: int, workers: int) -> dict:
     """Run one ensemble size in a fresh interpreter; return its rate and peak memory."""
     code = (
         "import json, resource, time\n"
-        "from korea1950.ensemble import simulate\n"
+        "from korea1950.running.ensemble import simulate\n"
         "t = time.perf_counter()\n"
         f"simulate('{SCENARIO}', '{READING}', replicates={worlds}, seed=1, workers={workers}, "
         "progress=False)\n"

@@ -9,8 +9,8 @@ import dataclasses
 
 import numpy as np
 
-from korea1950.model import CrisisModel
-from korea1950.scenarios import load_scenario
+from korea1950.inputs.scenarios import load_scenario
+from korea1950.simulation.model import CrisisModel
 
 WORLDS = 4000
 """Enough worlds that a share's standard error is below 0.008."""

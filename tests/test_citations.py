@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from korea1950.parameters import MODEL_PARAMETERS
-from korea1950.paths import scenarios_dir, seeds_dir
-from korea1950.readings import bundled_reading_names, load_reading
+from korea1950.inputs.parameters import MODEL_PARAMETERS
+from korea1950.inputs.paths import scenarios_dir, seeds_dir
+from korea1950.inputs.readings import bundled_reading_names, load_reading
 
-SOURCE = Path(__file__).resolve().parents[1] / "src" / "korea1950"
+SOURCE = Path(__file__).resolve().parents[1] / "src" / "korea1950" / "simulation"
 SLUG = r"[a-z][a-z0-9]*(?:-[a-z0-9]+)+"
 """Evidence ids are hyphenated slugs; event and parameter names use underscores."""
 

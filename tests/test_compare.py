@@ -6,11 +6,11 @@ import json
 import numpy as np
 import pytest
 
-from korea1950 import plots
+from korea1950.analysis.compare import Z95, comparison_tables, outcome_rows, run_comparison
 from korea1950.cli.main import main
-from korea1950.compare import Z95, comparison_tables, outcome_rows, run_comparison
-from korea1950.readings import bundled_reading_names, load_reading
-from korea1950.scenarios import bundled_scenario_names, load_scenario
+from korea1950.inputs.readings import bundled_reading_names, load_reading
+from korea1950.inputs.scenarios import bundled_scenario_names, load_scenario
+from korea1950.reporting import plots
 
 
 @pytest.fixture(scope="module")

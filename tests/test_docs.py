@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
-from korea1950.parameters import STALIN_MOTIVE_PARAMETERS, markdown_table
-from korea1950.readings import markdown_table as stalin_table
+from korea1950.inputs.parameters import STALIN_MOTIVE_PARAMETERS, markdown_table
+from korea1950.inputs.readings import markdown_table as stalin_table
 
 ROOT = Path(__file__).resolve().parents[1]
 

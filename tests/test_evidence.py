@@ -5,7 +5,7 @@ import tomllib
 
 import pytest
 
-from korea1950.paths import seeds_dir, shared_seeds_dir
+from korea1950.inputs.paths import seeds_dir, shared_seeds_dir
 
 QUOTE_MARKS = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "`": "'", "´": "'"})
 

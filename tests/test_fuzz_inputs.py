@@ -21,9 +21,9 @@ from pathlib import Path
 import numpy as np
 
 from korea1950.cli.main import main
-from korea1950.errors import MAX_LINE
-from korea1950.readings import bundled_reading_names, load_reading, resolve_reading_path
-from korea1950.scenarios import bundled_scenario_names, resolve_scenario_path
+from korea1950.inputs.errors import MAX_LINE
+from korea1950.inputs.readings import bundled_reading_names, load_reading, resolve_reading_path
+from korea1950.inputs.scenarios import bundled_scenario_names, resolve_scenario_path
 
 SCENARIO_CASES = 1100
 READING_CASES = 330

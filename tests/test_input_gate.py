@@ -13,14 +13,14 @@ import numpy as np
 import pytest
 
 from korea1950.cli.main import main
-from korea1950.ensemble import BLOCK, MAX_WORLDS, BlockPlan, in_order, make_tasks
-from korea1950.errors import MAX_LINE, MAX_MESSAGE, InputError, did_you_mean, one_line, shown
-from korea1950.evidence import evidence_ids
-from korea1950.parameters import STALIN_MOTIVE_PARAMETERS
-from korea1950.readings import CONCENTRATION, Prior, load_reading
-from korea1950.record import load_record
-from korea1950.scenarios import load_scenario, resolve_scenario_path
-from korea1950.tomlfile import MAX_BYTES, MAX_KEY_PARTS, MAX_NESTING, load_toml
+from korea1950.inputs.errors import MAX_LINE, MAX_MESSAGE, InputError, did_you_mean, one_line, shown
+from korea1950.inputs.evidence import evidence_ids
+from korea1950.inputs.parameters import STALIN_MOTIVE_PARAMETERS
+from korea1950.inputs.readings import CONCENTRATION, Prior, load_reading
+from korea1950.inputs.record import load_record
+from korea1950.inputs.scenarios import load_scenario, resolve_scenario_path
+from korea1950.inputs.tomlfile import MAX_BYTES, MAX_KEY_PARTS, MAX_NESTING, load_toml
+from korea1950.running.ensemble import BLOCK, MAX_WORLDS, BlockPlan, in_order, make_tasks
 
 BASELINE = resolve_scenario_path("baseline").read_text()
 

@@ -6,13 +6,13 @@ import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from korea1950.calendar import HORIZON_MONTHS
-from korea1950.levers import LEVERS, NEVER
-from korea1950.model import CrisisModel
-from korea1950.parameters import STALIN_MOTIVE_PARAMETERS
-from korea1950.scenarios import load_scenario
-from korea1950.summary import summarize
-from korea1950.world import ENDED, WAR
+from korea1950.inputs.calendar import HORIZON_MONTHS
+from korea1950.inputs.levers import LEVERS, NEVER
+from korea1950.inputs.parameters import STALIN_MOTIVE_PARAMETERS
+from korea1950.inputs.scenarios import load_scenario
+from korea1950.running.summary import summarize
+from korea1950.simulation.model import CrisisModel
+from korea1950.simulation.world import ENDED, WAR
 
 BASELINE = load_scenario("baseline")
 

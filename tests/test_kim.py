@@ -3,7 +3,7 @@
 import numpy as np
 from situations import WORLDS, everywhere, set_event, situation, within
 
-from korea1950.calendar import month_index
+from korea1950.inputs.calendar import month_index
 
 
 def test_kim_impatience_grows_and_jumps_with_china_and_acheson():

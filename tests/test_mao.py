@@ -3,8 +3,8 @@
 import numpy as np
 from situations import WORLDS, set_event, situation, within
 
-from korea1950.calendar import month_index
-from korea1950.levers import NEVER
+from korea1950.inputs.calendar import month_index
+from korea1950.inputs.levers import NEVER
 
 
 def test_mao_consents_reluctantly_when_stalin_has_approved():

@@ -6,10 +6,10 @@ import mesa
 import numpy as np
 import pytest
 
-from korea1950.calendar import month_index
 from korea1950.cli.main import main
-from korea1950.ensemble import simulate
-from korea1950.model import CrisisModel
+from korea1950.inputs.calendar import month_index
+from korea1950.running.ensemble import simulate
+from korea1950.simulation.model import CrisisModel
 
 
 @pytest.fixture(scope="module", params=["kim", "stueck"])

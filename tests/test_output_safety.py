@@ -18,11 +18,11 @@ from pathlib import Path
 
 import pytest
 
+import korea1950.analysis.compare
 import korea1950.cli.compare
-import korea1950.compare
-from korea1950.atomic import OWNER_FILE, OutputFolder, atomic_folder, clean_leftovers
 from korea1950.cli.main import main
-from korea1950.errors import MAX_LINE, InputError
+from korea1950.inputs.errors import MAX_LINE, InputError
+from korea1950.reporting.atomic import OWNER_FILE, OutputFolder, atomic_folder, clean_leftovers
 
 COMPARE = ["compare", "baseline", "--replicates", "64", "--seed", "2", "--workers", "1"]
 
@@ -126,7 +126,7 @@ def test_unusable_targets_exit_2_in_one_line_before_any_work(tmp_path, capsys, m
     (tmp_path / "a_file").write_text("a file")
     (tmp_path / "elsewhere").mkdir()
     (tmp_path / "a_link").symlink_to(tmp_path / "elsewhere")
-    monkeypatch.setattr(korea1950.compare, "run_many", pytest.fail)  # refused before the runs
+    monkeypatch.setattr(korea1950.analysis.compare, "run_many", pytest.fail)  # refused first
     code, err = run(capsys, *COMPARE, "--out", where)
     assert code == 2
     assert_one_line(err, fragment)
@@ -156,7 +156,7 @@ def test_an_io_error_while_writing_is_one_line_and_leaves_the_old_results(tmp_pa
 
 
 def test_a_failing_swap_puts_the_old_folder_back(tmp_path, monkeypatch):
-    import korea1950.atomic as atomic
+    import korea1950.reporting.atomic as atomic
 
     target = tmp_path / "out"
     with atomic_folder(target) as staging:

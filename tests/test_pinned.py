@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from korea1950 import CrisisModel, simulate
-from korea1950.paths import readings_dir, scenarios_dir
-from korea1950.summary import OUTCOMES, Summary
+from korea1950.inputs.paths import readings_dir, scenarios_dir
+from korea1950.running.summary import OUTCOMES, Summary
 
 PINS = Path(__file__).with_name("pinned_figures.json")
 REPLICATES, SEED = 1500, 7

@@ -4,7 +4,7 @@ import io
 import subprocess
 import sys
 
-from korea1950.play import play
+from korea1950.teaching.play import play
 
 
 def scripted(answers: list[str]):

@@ -6,11 +6,11 @@ import tomllib
 import numpy as np
 import pytest
 
-from korea1950.calendar import month_index
-from korea1950.ensemble import simulate
-from korea1950.errors import InputError
-from korea1950.parameters import STALIN_MOTIVE_PARAMETERS
-from korea1950.readings import bundled_reading_names, load_reading
+from korea1950.inputs.calendar import month_index
+from korea1950.inputs.errors import InputError
+from korea1950.inputs.parameters import STALIN_MOTIVE_PARAMETERS
+from korea1950.inputs.readings import bundled_reading_names, load_reading
+from korea1950.running.ensemble import simulate
 
 
 def test_bundled_readings_give_a_justified_prior_for_every_motive():

@@ -5,19 +5,19 @@ import tomllib
 import numpy as np
 import pytest
 
-from korea1950.calendar import month_index
-from korea1950.errors import InputError
-from korea1950.model import CrisisModel
-from korea1950.paths import seeds_dir
-from korea1950.readings import bundled_reading_names, load_reading
-from korea1950.record import (
+from korea1950.inputs.calendar import month_index
+from korea1950.inputs.errors import InputError
+from korea1950.inputs.paths import seeds_dir
+from korea1950.inputs.readings import bundled_reading_names, load_reading
+from korea1950.inputs.record import (
     fact_matches,
     load_record,
     pattern_codes,
     record_tallies,
     weighing_facts,
 )
-from korea1950.world import empty_event_months
+from korea1950.simulation.model import CrisisModel
+from korea1950.simulation.world import empty_event_months
 
 FACTS = load_record()
 HISTORY = [("stalin_advises_waiting", "1949-09"), ("ccp_victory", "1949-10"),

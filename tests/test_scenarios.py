@@ -7,18 +7,18 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from korea1950.calendar import month_index
 from korea1950.cli.main import main
-from korea1950.ensemble import simulate
-from korea1950.errors import MAX_LINE
-from korea1950.levers import LEVERS, Levers, markdown_table, parse_levers, setting_text
-from korea1950.readings import bundled_reading_names
-from korea1950.scenarios import (
+from korea1950.inputs.calendar import month_index
+from korea1950.inputs.errors import MAX_LINE
+from korea1950.inputs.levers import LEVERS, Levers, markdown_table, parse_levers, setting_text
+from korea1950.inputs.readings import bundled_reading_names
+from korea1950.inputs.scenarios import (
     bundled_scenario_names,
     evidence_ids,
     load_scenario,
     resolve_scenario_path,
 )
+from korea1950.running.ensemble import simulate
 
 ROOT = Path(__file__).resolve().parents[1]
 REQUIRED = {"baseline", "soviet_veto", "no_acheson_speech", "soviet_never_boycotts",
@@ -60,7 +60,7 @@ def test_lever_vocabulary_defaults_resolve_to_the_model_defaults():
 
 def test_docs_list_every_lever_and_every_bundled_scenario():
     doc = (ROOT / "docs" / "scenarios.md").read_text()
-    assert markdown_table() in doc, "regenerate with korea1950.levers.markdown_table()"
+    assert markdown_table() in doc, "regenerate with korea1950.inputs.levers.markdown_table()"
     listing = doc.split("## The bundled scenarios", 1)[1].splitlines()
     for name in bundled_scenario_names():
         row = next(line for line in listing if line.startswith(f"| `{name}` |"))

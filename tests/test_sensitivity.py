@@ -4,10 +4,10 @@ import json
 
 import numpy as np
 
+from korea1950.analysis.sensitivity import run_sensitivity, to_prior, varied_parameters
 from korea1950.cli.main import main
-from korea1950.ensemble import Execution
-from korea1950.readings import load_reading
-from korea1950.sensitivity import run_sensitivity, to_prior, varied_parameters
+from korea1950.inputs.readings import load_reading
+from korea1950.running.ensemble import Execution
 
 
 def test_quantiles_map_through_each_prior():

@@ -11,11 +11,11 @@ import numpy as np
 import pytest
 from situations import WORLDS, everywhere, set_event, situation, within
 
-from korea1950.agents.stalin_calculus import choice_probability
-from korea1950.calendar import month_index
-from korea1950.levers import NEVER
-from korea1950.parameters import MODEL_PARAMETERS
-from korea1950.readings import load_reading
+from korea1950.inputs.calendar import month_index
+from korea1950.inputs.levers import NEVER
+from korea1950.inputs.parameters import MODEL_PARAMETERS
+from korea1950.inputs.readings import load_reading
+from korea1950.simulation.agents.stalin_calculus import choice_probability
 
 NOISE = MODEL_PARAMETERS["stalin_decision_noise"].default
 

@@ -4,8 +4,8 @@ import re
 import tomllib
 
 from korea1950.cli.main import main
-from korea1950.paths import seeds_dir
-from korea1950.story import tell, trace_world
+from korea1950.inputs.paths import seeds_dir
+from korea1950.teaching.story import tell, trace_world
 
 KNOWN = {item["id"] for item in
          tomllib.loads((seeds_dir() / "evidence.toml").read_text())["evidence"]}

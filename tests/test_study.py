@@ -6,14 +6,14 @@ import re
 
 import pytest
 
-import korea1950.study as study
-from korea1950.atomic import atomic_folder
+import korea1950.reporting.study as study
 from korea1950.cli.main import main
-from korea1950.levers import setting_text
-from korea1950.readings import bundled_reading_names, load_reading
-from korea1950.scenarios import bundled_scenario_names, load_scenario
-from korea1950.study.sections import overview as overview_section
-from korea1950.study.sections import section_modules
+from korea1950.inputs.levers import setting_text
+from korea1950.inputs.readings import bundled_reading_names, load_reading
+from korea1950.inputs.scenarios import bundled_scenario_names, load_scenario
+from korea1950.reporting.atomic import atomic_folder
+from korea1950.reporting.study.sections import overview as overview_section
+from korea1950.reporting.study.sections import section_modules
 
 MY_SECTIONS = ("overview", "comparison", "scenarios", "disagreement")
 

@@ -3,8 +3,8 @@
 import numpy as np
 from situations import WORLDS, set_event, situation, within
 
-from korea1950.calendar import month_index
-from korea1950.levers import NEVER
+from korea1950.inputs.calendar import month_index
+from korea1950.inputs.levers import NEVER
 
 
 def test_acheson_speech_is_made_in_the_lever_month_only():

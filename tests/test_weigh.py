@@ -9,16 +9,16 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from korea1950.analysis.weigh import run_weigh
+from korea1950.analysis.weigh.likelihood import bayes_factor, reading_likelihood, weighed_facts
+from korea1950.analysis.weigh.plots import write_figures
+from korea1950.analysis.weigh.responsibility import ACTORS, coalition_scenario, coalitions, shapley
 from korea1950.cli.main import main
 from korea1950.cli.weigh import summary_text
-from korea1950.ensemble import simulate
-from korea1950.readings import load_reading
-from korea1950.scenarios import bundled_scenario_names
-from korea1950.summary import Summary
-from korea1950.weigh import run_weigh
-from korea1950.weigh.likelihood import bayes_factor, reading_likelihood, weighed_facts
-from korea1950.weigh.plots import write_figures
-from korea1950.weigh.responsibility import ACTORS, coalition_scenario, coalitions, shapley
+from korea1950.inputs.readings import load_reading
+from korea1950.inputs.scenarios import bundled_scenario_names
+from korea1950.running.ensemble import simulate
+from korea1950.running.summary import Summary
 
 FACTS = weighed_facts()
 
@@ -94,7 +94,7 @@ def test_shapley_shares_add_up_to_the_whole_effect_exactly():
 
 
 def test_a_coalition_blocks_exactly_the_actors_left_out():
-    from korea1950.scenarios import load_scenario
+    from korea1950.inputs.scenarios import load_scenario
 
     levers = coalition_scenario(load_scenario("baseline"), frozenset({"kim", "us"})).levers
     assert (levers.stalin_approval, levers.mao_consent) == ("never", "never")

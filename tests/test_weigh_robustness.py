@@ -11,22 +11,22 @@ import numpy as np
 import pytest
 from test_weigh import copy_reading
 
-import korea1950.weigh.variants as variants_module
-from korea1950.ensemble import make_tasks, run_many
-from korea1950.parameters import STALIN_MOTIVE_PARAMETERS
-from korea1950.readings import load_reading
-from korea1950.scenarios import load_scenario
-from korea1950.weigh import run_weigh
-from korea1950.weigh.calibration import calibration
-from korea1950.weigh.predictive import predictive, predictive_check
-from korea1950.weigh.robustness import REFERENCE, robustness, robustness_groups
-from korea1950.weigh.variants import (
+import korea1950.analysis.weigh.variants as variants_module
+from korea1950.analysis.weigh import run_weigh
+from korea1950.analysis.weigh.calibration import calibration
+from korea1950.analysis.weigh.predictive import predictive, predictive_check
+from korea1950.analysis.weigh.robustness import REFERENCE, robustness, robustness_groups
+from korea1950.analysis.weigh.variants import (
     Variant,
     mean_range,
     move_mean,
     prior_family,
     scale_concentration,
 )
+from korea1950.inputs.parameters import STALIN_MOTIVE_PARAMETERS
+from korea1950.inputs.readings import load_reading
+from korea1950.inputs.scenarios import load_scenario
+from korea1950.running.ensemble import make_tasks, run_many
 
 WORLDS, SEED = 2000, 7
 SMALL = {"replicates": WORLDS, "seed": SEED, "execution": 1, "scenarios": ["baseline"],

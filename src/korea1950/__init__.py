@@ -7,9 +7,9 @@ lockstep and ``simulate`` runs a whole ensemble and returns its summary.
 
 __version__ = "0.1.0"
 
-from korea1950.ensemble import simulate
-from korea1950.model import CrisisModel
-from korea1950.readings import load_reading
-from korea1950.scenarios import load_scenario
+from korea1950.inputs.readings import load_reading
+from korea1950.inputs.scenarios import load_scenario
+from korea1950.running.ensemble import simulate
+from korea1950.simulation.model import CrisisModel
 
 __all__ = ["CrisisModel", "__version__", "load_reading", "load_scenario", "simulate"]

@@ -24,6 +24,6 @@ def handle(args: argparse.Namespace) -> int:
     """Run Solara's server in production mode and print the address."""
     print(f"korea1950 classroom page on http://{args.host}:{args.port}/ (Ctrl-C to stop)",
           flush=True)
-    command = [sys.executable, "-m", "solara", "run", "korea1950.app.page:Page", "--host",
+    command = [sys.executable, "-m", "solara", "run", "korea1950.teaching.app.page:Page", "--host",
                args.host, "--port", str(args.port), "--production", "--no-open"]
     return subprocess.call(command)

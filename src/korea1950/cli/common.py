@@ -8,10 +8,10 @@ one line before any work starts; the limits are the library's own
 import argparse
 from pathlib import Path
 
-from korea1950.atomic import OutputFolder
-from korea1950.distributed import check_scheduler
-from korea1950.ensemble import BLOCK, MAX_WORKERS, MAX_WORLDS, Execution, default_workers
-from korea1950.errors import InputError, shown
+from korea1950.inputs.errors import InputError, shown
+from korea1950.reporting.atomic import OutputFolder
+from korea1950.running.distributed import check_scheduler
+from korea1950.running.ensemble import BLOCK, MAX_WORKERS, MAX_WORLDS, Execution, default_workers
 
 
 def bounded_int(low: int, high: int | None = None):

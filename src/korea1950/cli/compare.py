@@ -3,9 +3,14 @@
 import argparse
 from pathlib import Path
 
+from korea1950.analysis.compare import (
+    comparison_tables,
+    run_comparison,
+    write_figures,
+    write_tables,
+)
 from korea1950.cli.common import add_out_options, add_run_options, execution_from, output_folder
-from korea1950.compare import comparison_tables, run_comparison, write_figures, write_tables
-from korea1950.manifest import command_line, write_manifest
+from korea1950.reporting.manifest import command_line, write_manifest
 
 COMMAND = "compare"
 

@@ -3,7 +3,7 @@
 import argparse
 
 from korea1950.cli.common import seed_int
-from korea1950.story import tell
+from korea1950.teaching.story import tell
 
 COMMAND = "explain"
 

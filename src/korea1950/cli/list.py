@@ -2,8 +2,8 @@
 
 import argparse
 
-from korea1950.readings import bundled_reading_names, load_reading
-from korea1950.scenarios import bundled_scenario_names, load_scenario
+from korea1950.inputs.readings import bundled_reading_names, load_reading
+from korea1950.inputs.scenarios import bundled_scenario_names, load_scenario
 
 COMMAND = "list"
 

@@ -12,7 +12,7 @@ import sys
 
 import korea1950.cli
 from korea1950 import __version__
-from korea1950.errors import MAX_LINE, PREFIX, InputError, one_line
+from korea1950.inputs.errors import MAX_LINE, PREFIX, InputError, one_line
 
 COMMAND_ORDER = ("run", "list", "compare", "study", "weigh", "explain", "sensitivity", "play",
                  "app")

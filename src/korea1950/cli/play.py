@@ -4,7 +4,7 @@ import argparse
 import sys
 
 from korea1950.cli.common import seed_int
-from korea1950.play import ACTORS, play
+from korea1950.teaching.play import ACTORS, play
 
 COMMAND = "play"
 

@@ -4,10 +4,10 @@ import argparse
 import json
 
 from korea1950.cli.common import add_run_options, execution_from
-from korea1950.ensemble import simulate
-from korea1950.readings import load_reading
-from korea1950.run_output import run_record, run_table
-from korea1950.scenarios import load_scenario
+from korea1950.inputs.readings import load_reading
+from korea1950.inputs.scenarios import load_scenario
+from korea1950.reporting.run_output import run_record, run_table
+from korea1950.running.ensemble import simulate
 
 COMMAND = "run"
 

@@ -3,7 +3,8 @@
 import argparse
 import json
 
-from korea1950 import plots
+from korea1950.analysis.compare import to_csv
+from korea1950.analysis.sensitivity import DEFAULT_OUTCOMES, METHODS, run_sensitivity
 from korea1950.cli.common import (
     add_out_options,
     add_run_options,
@@ -11,8 +12,7 @@ from korea1950.cli.common import (
     output_folder,
     positive_int,
 )
-from korea1950.compare import to_csv
-from korea1950.sensitivity import DEFAULT_OUTCOMES, METHODS, run_sensitivity
+from korea1950.reporting import plots
 
 COMMAND = "sensitivity"
 

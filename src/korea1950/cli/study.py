@@ -5,8 +5,8 @@ import time
 from pathlib import Path
 
 from korea1950.cli.common import add_out_options, add_run_options, execution_from
-from korea1950.manifest import command_line
-from korea1950.study import DEFAULT_STUDY_REPLICATES, run_study
+from korea1950.reporting.manifest import command_line
+from korea1950.reporting.study import DEFAULT_STUDY_REPLICATES, run_study
 
 COMMAND = "study"
 

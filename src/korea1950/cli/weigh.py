@@ -4,6 +4,11 @@ import argparse
 import json
 import textwrap
 
+from korea1950.analysis.weigh import CALIBRATION_WORLDS, ROBUSTNESS_WORLDS, run_weigh
+from korea1950.analysis.weigh.discrimination import default_band_parameter
+from korea1950.analysis.weigh.plots import write_figures
+from korea1950.analysis.weigh.posterior import posterior_rows
+from korea1950.analysis.weigh.responsibility import ACTOR_LABELS
 from korea1950.cli.common import (
     add_out_options,
     add_run_options,
@@ -11,13 +16,8 @@ from korea1950.cli.common import (
     output_folder,
     positive_int,
 )
-from korea1950.parameters import STALIN_MOTIVE_PARAMETERS
-from korea1950.weigh import CALIBRATION_WORLDS, ROBUSTNESS_WORLDS, run_weigh
-from korea1950.weigh.discrimination import default_band_parameter
-from korea1950.weigh.plots import write_figures
-from korea1950.weigh.posterior import posterior_rows
-from korea1950.weigh.responsibility import ACTOR_LABELS
-from korea1950.world import EVENTS
+from korea1950.inputs.parameters import STALIN_MOTIVE_PARAMETERS
+from korea1950.simulation.world import EVENTS
 
 COMMAND = "weigh"
 

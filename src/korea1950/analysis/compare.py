@@ -1,0 +1,209 @@
+"""Every scenario under every reading, as plain tables.
+
+Data flows one way: scenarios + readings -> ensembles (``Summary`` per pair)
+-> tables (lists of dicts) -> CSV/JSON files and plots. Nothing here knows
+how many readings there are.
+
+Differences from the baseline use the conservative independent-samples
+standard error sqrt(se1^2 + se2^2). The runs share random streams (common
+random numbers), which makes the true error of a difference smaller, so the
+95% intervals reported are, if anything, too wide.
+"""
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from korea1950.inputs.calendar import month_label
+from korea1950.inputs.errors import InputError
+from korea1950.inputs.readings import Reading, bundled_reading_names, load_reading
+from korea1950.inputs.scenarios import Scenario, bundled_scenario_names, load_scenario
+from korea1950.reporting import plots
+from korea1950.running.ensemble import Execution, make_tasks, run_many
+from korea1950.running.summary import OUTCOMES, TIMINGS, Summary
+
+KEY_OUTCOMES = ("invasion", "soviet_veto", "us_intervention", "incheon_landing",
+                "un_crosses_38th", "china_intervention", "armistice", "north_unifies",
+                "south_unifies", "still_at_war")
+"""Outcomes shown in figures (tables hold every outcome)."""
+
+Z95 = 1.959963984540054
+
+
+@dataclass
+class Comparison:
+    """The ensembles of every scenario x reading pair, run with one seed."""
+
+    scenarios: list[Scenario]
+    readings: list[Reading]
+    replicates: int
+    seed: int
+    summaries: dict[tuple[str, str], Summary]
+
+    def summary(self, scenario: str, reading: str) -> Summary:
+        """The ensemble of one scenario under one reading."""
+        return self.summaries[(scenario, reading)]
+
+    @property
+    def scenario_names(self) -> list[str]:
+        """Scenario names in run order (baseline first)."""
+        return [s.name for s in self.scenarios]
+
+    @property
+    def reading_names(self) -> list[str]:
+        """Reading names in the order given."""
+        return [r.name for r in self.readings]
+
+
+def resolve(scenarios: list[str] | None, readings: list[str] | None
+            ) -> tuple[list[Scenario], list[Reading]]:
+    """Load scenarios (default: all bundled, baseline first) and readings (default: all bundled).
+
+    Why the baseline is always added: every difference is taken against it.
+    Names must be unique, since they key every table and figure.
+    """
+    names = list(scenarios) if scenarios else bundled_scenario_names()
+    loaded = [load_scenario(name) for name in names]
+    if "baseline" not in {s.name for s in loaded}:
+        loaded.insert(0, load_scenario("baseline"))
+    ordered = sorted(loaded, key=lambda s: s.name != "baseline")
+    loaded_readings = [load_reading(name) for name in (readings or bundled_reading_names())]
+    _require_unique("scenarios", [s.name for s in ordered])
+    _require_unique("readings", [r.name for r in loaded_readings])
+    return ordered, loaded_readings
+
+
+def _require_unique(what: str, names: list[str]) -> None:
+    repeated = sorted({name for name in names if names.count(name) > 1})
+    if repeated:
+        raise InputError(f"two {what} share the name '{repeated[0]}' (names must be unique; "
+                         f"got {', '.join(names)})")
+
+
+def run_comparison(scenarios: list[str] | None = None, readings: list[str] | None = None,
+                   replicates: int = 20_000, seed: int = 1,
+                   workers: "int | Execution | None" = 1,
+                   progress: bool | None = None) -> Comparison:
+    """Simulate every scenario under every reading (one pool, one progress bar)."""
+    loaded_scenarios, loaded_readings = resolve(scenarios, readings)
+    groups = {(s.name, r.name): make_tasks(s, r, replicates, seed)
+              for s in loaded_scenarios for r in loaded_readings}
+    summaries = run_many(groups, workers, progress, description="scenarios x readings")
+    return Comparison(loaded_scenarios, loaded_readings, replicates, seed, summaries)
+
+
+def outcome_rows(comparison: Comparison) -> list[dict]:
+    """One row per scenario x reading x outcome: share, s.e., difference from baseline, 95% CI."""
+    rows = []
+    for scenario in comparison.scenario_names:
+        for reading in comparison.reading_names:
+            summary = comparison.summary(scenario, reading)
+            base = comparison.summary("baseline", reading)
+            for outcome in OUTCOMES:
+                p, se = summary.probability(outcome), summary.standard_error(outcome)
+                diff = p - base.probability(outcome)
+                diff_se = (se ** 2 + base.standard_error(outcome) ** 2) ** 0.5
+                rows.append({
+                    "scenario": scenario, "reading": reading, "outcome": outcome,
+                    "probability": round(p, 6), "standard_error": round(se, 6),
+                    "difference_from_baseline": round(diff, 6),
+                    "difference_ci_low": round(diff - Z95 * diff_se, 6),
+                    "difference_ci_high": round(diff + Z95 * diff_se, 6),
+                })
+    return rows
+
+
+def timing_rows(comparison: Comparison) -> list[dict]:
+    """One row per scenario x reading x timing: median, p10, p90 (months as YYYY-MM)."""
+    rows = []
+    for scenario in comparison.scenario_names:
+        for reading in comparison.reading_names:
+            summary = comparison.summary(scenario, reading)
+            for name in TIMINGS:
+                value = summary.timing(name) or {"median": "", "p10": "", "p90": ""}
+                rows.append({"scenario": scenario, "reading": reading, "timing": name, **value})
+            months = summary.war_months() or {"median": "", "p10": "", "p90": ""}
+            rows.append({"scenario": scenario, "reading": reading, "timing": "war_months",
+                         **months})
+    return rows
+
+
+def front_rows(comparison: Comparison) -> list[dict]:
+    """One row per scenario x reading x month: front quantiles (10, 25, 50, 75, 90%)."""
+    rows = []
+    for scenario in comparison.scenario_names:
+        for reading in comparison.reading_names:
+            bands = comparison.summary(scenario, reading).front_quantiles()
+            for month in range(bands.shape[1]):
+                q10, q25, q50, q75, q90 = (round(float(v), 4) for v in bands[:, month])
+                rows.append({"scenario": scenario, "reading": reading,
+                             "month": month_label(month), "p10": q10, "p25": q25,
+                             "median": q50, "p75": q75, "p90": q90})
+    return rows
+
+
+DISTRIBUTIONS = {"invasion_month": "month:invasion", "war_months": "war_months"}
+"""Timing distributions kept whole (the Summary's histograms) for the timing figure."""
+
+
+def distribution_rows(comparison: Comparison) -> list[dict]:
+    """Long-form histograms: one row per scenario x reading x distribution x non-empty value.
+
+    ``value`` is a month index for ``invasion_month`` (label in ``month``) and a
+    number of months for ``war_months``; ``worlds`` counts the worlds with it.
+    """
+    rows = []
+    for scenario in comparison.scenario_names:
+        for reading in comparison.reading_names:
+            tallies = comparison.summary(scenario, reading).tallies
+            for name, key in DISTRIBUTIONS.items():
+                for value in map(int, tallies[key].nonzero()[0]):
+                    rows.append({"scenario": scenario, "reading": reading, "distribution": name,
+                                 "value": value,
+                                 "month": month_label(value) if name == "invasion_month" else "",
+                                 "worlds": int(tallies[key][value])})
+    return rows
+
+
+def comparison_tables(comparison: Comparison) -> dict[str, list[dict]]:
+    """Every table of a comparison, by file stem (what ``write_tables`` writes)."""
+    return {"outcomes": outcome_rows(comparison), "timings": timing_rows(comparison),
+            "front": front_rows(comparison), "distributions": distribution_rows(comparison)}
+
+
+def to_csv(rows: list[dict]) -> str:
+    """Rows as CSV text (columns in the first row's order; empty text for no rows)."""
+    if not rows:
+        return ""
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def write_tables(tables: dict[str, list[dict]], folder: Path) -> list[Path]:
+    """Write each table as ``NAME.csv`` and ``NAME.json``; return the paths."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, rows in tables.items():
+        for suffix, text in (("csv", to_csv(rows)), ("json", json.dumps(rows, indent=1) + "\n")):
+            path = folder / f"{name}.{suffix}"
+            path.write_text(text)
+            written.append(path)
+    return written
+
+
+def write_figures(tables: dict[str, list[dict]], folder: Path) -> dict[str, Path]:
+    """Draw the four comparison figures from the tables; return each figure's PNG by name."""
+    drawn = {
+        "outcomes": plots.plot_outcomes(tables["outcomes"], KEY_OUTCOMES[:6],
+                                        folder / "outcomes"),
+        "change_vs_baseline": plots.plot_heatmap(tables["outcomes"], KEY_OUTCOMES,
+                                                 folder / "change_vs_baseline"),
+        "front_line": plots.plot_fan(tables["front"], folder / "front_line"),
+        "timing": plots.plot_timing(tables["distributions"], folder / "timing"),
+    }
+    return {name: paths[0] for name, paths in drawn.items()}

@@ -1,0 +1,143 @@
+"""The probability of the record under a reading, Bayes factors and each fact's share.
+
+P(record | reading) is the share of simulated worlds - with Stalin's motives
+drawn from the reading's priors, so parameter uncertainty is integrated out -
+whose history matches every fact. The chain rule splits it fact by fact:
+P(f1) P(f2 | f1) ... ; the ratio of two readings' conditional probabilities
+is each fact's contribution to the Bayes factor, and the contributions add up
+to the log Bayes factor exactly. Uncertainty comes from a parametric bootstrap
+of the fact-match pattern counts (multinomial), drawn from a generator seeded
+by the run's seed, so the intervals are reproducible.
+"""
+
+import numpy as np
+
+from korea1950.inputs.record import Fact, weighing_facts
+from korea1950.running.summary import Summary
+
+BOOTSTRAP = 2000
+"""Bootstrap draws per reading."""
+FEW_MATCHES = 30
+"""Below this many worlds an estimate is flagged as resting on too few."""
+EMPTY_CELL = 0.5
+"""Worlds counted for a fact no world matched, so the log stays finite (then a bound)."""
+
+
+def weighed_facts() -> tuple[Fact, ...]:
+    """The facts that weigh the readings (``use = "test"``), in the order the record gives them.
+
+    The one place the weighing reads the record; it must list the same facts,
+    in the same order, as the pattern tally (``record.record_tallies``).
+    """
+    return weighing_facts()
+
+
+def chain_counts(patterns: np.ndarray, facts: int) -> np.ndarray:
+    """Worlds matching the first k facts, for k = 0..facts; shape (..., facts + 1).
+
+    ``patterns`` holds counts per fact-match pattern (last axis 2^facts), possibly
+    with leading bootstrap axes.
+    """
+    codes = np.arange(patterns.shape[-1])
+    counts = [patterns.sum(axis=-1)]
+    for k in range(1, facts + 1):
+        prefix = (1 << k) - 1
+        counts.append(patterns[..., (codes & prefix) == prefix].sum(axis=-1))
+    return np.stack(counts, axis=-1)
+
+
+def bootstrap_patterns(summary: Summary, rng: np.random.Generator,
+                       draws: int = BOOTSTRAP) -> np.ndarray:
+    """Resampled pattern counts: shape (draws, 2^facts)."""
+    counts = summary.tallies["record:pattern"]
+    return rng.multinomial(summary.replicates, counts / counts.sum(), size=draws)
+
+
+def log_chain(chain: np.ndarray) -> np.ndarray:
+    """log P(f_k | f_<k) for each fact from chain counts.
+
+    The first fact no world matches counts ``EMPTY_CELL`` worlds; facts after it
+    condition on nothing and add 0. The terms therefore still sum to
+    log(matching / replicates) with half a world in place of none.
+    """
+    numerator, denominator = chain[..., 1:].astype(float), chain[..., :-1].astype(float)
+    first_empty = (numerator == 0) & (denominator > 0)
+    numerator = np.where(first_empty, EMPTY_CELL, numerator)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(denominator > 0, np.log(numerator / denominator), 0.0)
+
+
+def reading_likelihood(summary: Summary, facts: tuple[Fact, ...],
+                       rng: np.random.Generator) -> dict:
+    """Log-probability of the record, matching worlds, per-fact chain and bootstrap draws.
+
+    Keys starting with "_" hold arrays for ``bayes_factor`` and are not reported.
+    """
+    patterns = summary.tallies["record:pattern"]
+    chain = chain_counts(patterns, len(facts))
+    matching = int(chain[-1])
+    log_terms = log_chain(chain)
+    boot = log_chain(chain_counts(bootstrap_patterns(summary, rng), len(facts)))
+    warnings = []
+    if 0 < matching < FEW_MATCHES:
+        warnings.append(f"only {matching} of {summary.replicates:,} worlds match the whole "
+                        "record: the estimate is rough; run more replicates")
+    upper = None
+    if matching == 0:
+        upper = round(float(np.log(3 / summary.replicates)), 4)
+        warnings.append(f"no world of {summary.replicates:,} matches the whole record: "
+                        f"log P(record) < {upper} (95% upper bound, 3 / replicates); the "
+                        "figure shown counts half a world; run more replicates")
+    thin = [fact.id for k, fact in enumerate(facts) if 0 < chain[k] < FEW_MATCHES]
+    if thin:
+        warnings.append("fewer than 30 worlds to condition on for: " + ", ".join(thin))
+    return {
+        "log_p_record": round(float(log_terms.sum()), 4),
+        "log_p_record_ci": interval(boot.sum(axis=1)),
+        "log_p_record_upper_bound": upper,
+        "matching_worlds": matching,
+        "replicates": summary.replicates,
+        "chain": {fact.id: {"matching_so_far": int(chain[k + 1]),
+                            "conditional_probability": round(float(np.exp(log_terms[k])), 5)}
+                  for k, fact in enumerate(facts)},
+        "warnings": warnings,
+        "_log_terms": log_terms,
+        "_bootstrap": boot,
+    }
+
+
+def interval(values: np.ndarray) -> list[float]:
+    """Central 95% interval of bootstrap values."""
+    low, high = np.percentile(values, [2.5, 97.5])
+    return [round(float(low), 4), round(float(high), 4)]
+
+
+STRENGTH = ((2.0, "not worth more than a bare mention"), (6.0, "positive"), (10.0, "strong"),
+            (float("inf"), "very strong"))
+"""Kass and Raftery's (1995) scale on 2 |log BF|: words for how far evidence moves the odds."""
+
+
+def strength(log_bf: float, a: str, b: str) -> str:
+    """Kass and Raftery's words for the log Bayes factor of a over b, naming the favoured one."""
+    words = next(label for bound, label in STRENGTH if 2 * abs(log_bf) < bound)
+    return f"{words}, for {a if log_bf >= 0 else b}"
+
+
+def bayes_factor(a: dict, b: dict, facts: tuple[Fact, ...]) -> tuple[dict, dict]:
+    """Log Bayes factor of reading a over b, with CI; and each fact's log ratio with CI."""
+    log_bf = a["_log_terms"].sum() - b["_log_terms"].sum()
+    boot = a["_bootstrap"].sum(axis=1) - b["_bootstrap"].sum(axis=1)
+    contributions = {}
+    for k, fact in enumerate(facts):
+        ratio = a["_log_terms"][k] - b["_log_terms"][k]
+        contributions[fact.id] = {
+            "log_ratio": round(float(ratio), 4),
+            "ci": interval(a["_bootstrap"][:, k] - b["_bootstrap"][:, k]),
+            "p_a": round(float(np.exp(a["_log_terms"][k])), 4),
+            "p_b": round(float(np.exp(b["_log_terms"][k])), 4),
+        }
+    low, high = interval(boot)
+    return {"log_bf": round(float(log_bf), 4), "ci": [low, high],
+            "bayes_factor": round(float(np.exp(log_bf)), 4),
+            "bounded": bool(a["matching_worlds"] == 0 or b["matching_worlds"] == 0)
+            }, contributions

@@ -1,0 +1,77 @@
+"""Markdown tables of how far the verdict can be trusted, for the study report.
+
+Plain functions of the weighing's JSON-ready result, so the report and any
+other Markdown page show the same rows.
+"""
+
+from korea1950.analysis.weigh.posterior import posterior_rows
+
+SHOWN_PRIORS = 6
+"""How many of the priors that move the verdict most a table lists."""
+
+
+def robustness_markdown(robust: dict) -> list[str]:
+    """Each pair's range over the prior family and the priors that move it most."""
+    lines = []
+    for pair in robust["pairs"]:
+        holds = "holds" if pair["sign_holds"] else "does not hold"
+        lines += ["", f"Over the family of priors ({len(robust['variants']) - 1} variants, "
+                      f"{robust['replicates']:,} worlds each) the log Bayes factor of "
+                      f"{pair['a']} over {pair['b']} ranges from {pair['log_bf_min']:+.2f} to "
+                      f"{pair['log_bf_max']:+.2f} (priors as cited: "
+                      f"{pair['log_bf_as_cited']:+.2f}); its sign {holds}. The priors that "
+                      "move it most (each prior's largest shift; the noise is at most the "
+                      "standard error shown):", "",
+                  "| prior | reading | variant | log BF | shift | noise (SE) |",
+                  "|---|---|---|---|---|---|"]
+        cells = {cell["variant"]: cell for cell in pair["table"]}
+        for item in pair["by_prior"][:SHOWN_PRIORS]:
+            cell = cells[item["variant"]]
+            who = item["readings"] if isinstance(item["readings"], str) else ", ".join(
+                item["readings"])
+            lines.append(f"| `{item['parameter']}` | {who} | {item['variant'].split(':')[-1]} | "
+                         f"{cell['log_bf']:+.2f} | {cell['shift']:+.2f} | "
+                         f"{cell['shift_se']:.2f} |")
+    if robust["skipped"]:
+        lines += ["", f"Left as cited: {robust['skipped_text']}."]
+    return lines
+
+
+def confusion_markdown(calibration: dict) -> list[str]:
+    """The confusion matrix with each row's share of undecided records."""
+    confusion = calibration["confusion"]
+    labels = confusion["labels"]
+    lines = ["", "| made by \\ named | " + " | ".join(labels) + " | not worth more than a "
+             "bare mention |", "|---|" + "---|" * (len(labels) + 1)]
+    for label, row in zip(labels, confusion["matrix"], strict=True):
+        lines.append(f"| {label} | " + " | ".join(f"{value:.2f}" for value in row)
+                     + f" | {calibration['undecided'][label]:.0%} |")
+    return lines
+
+
+def predictive_markdown(check: dict) -> list[str]:
+    """The predictive check per reading: tail probability, facts matched, verdict."""
+    lines = ["", "| reading | P(log p(X) <= log p(record)) | facts matched, mean | "
+                 "P(all facts) | verdict |", "|---|---|---|---|---|"]
+    for name, cell in check["readings"].items():
+        matched = cell["facts_matched"]
+        lines.append(f"| {name} | {cell['tail_probability']:.3f} | {matched['mean']:.1f} of "
+                     f"{cell['facts']} | {matched['p_at_least_actual']:.3f} | "
+                     f"{cell['verdict']} |")
+    return lines
+
+
+def posterior_markdown(posterior: dict) -> list[str]:
+    """Prior mean, posterior mean, 90% interval and shift of every goal and belief."""
+    lines = ["", "| reading | parameter | prior mean | posterior mean | 90% interval | shift |",
+             "|---|---|---|---|---|---|"]
+    for row in posterior_rows(posterior):
+        if row["posterior_mean"] is None:
+            lines.append(f"| {row['reading']} | `{row['parameter']}` | {row['prior_mean']:.3f} "
+                         "| no matching world | | |")
+            continue
+        low, high = row["interval_90"]
+        lines.append(f"| {row['reading']} | `{row['parameter']}` | {row['prior_mean']:.3f} | "
+                     f"{row['posterior_mean']:.3f} | {low:.3f} to {high:.3f} | "
+                     f"{row['shift']:+.3f} |")
+    return lines

@@ -1,0 +1,104 @@
+"""What the record can and cannot decide, in plain sentences (no markup).
+
+Why a module of its own: the command line, the study report and the notebook
+must lead with the same words, built from the same numbers, before any table.
+A verdict is stated as decided only if it holds over the whole prior family;
+otherwise the sentence names the prior it turns on, and says how often the
+weighing names the reading that made a simulated record.
+"""
+
+from korea1950.analysis.weigh.assumptions import assumption_sentence
+from korea1950.analysis.weigh.calibration import BARE_MENTION
+
+
+def pair_cell(rows: list[dict], a: str, b: str) -> dict:
+    """The row of a per-pair table for readings a and b."""
+    return next(row for row in rows if (row["a"], row["b"]) == (a, b))
+
+
+def decision_sentence(factor: dict, robust: dict) -> str:
+    """Whether the record decides between two readings, over the whole prior family.
+
+    A lean counts only if its sign holds for every member of the family and
+    the member nearest to zero is more than two standard errors from it, and
+    the headline interval excludes zero.
+    """
+    a, b = factor["a"], factor["b"]
+    low, high = robust["log_bf_min"], robust["log_bf_max"]
+    span = f"the log Bayes factor of {a} over {b} ranges from {low:+.2f} to {high:+.2f}"
+    ci_low, ci_high = factor["ci"]
+    interval_clear = ci_low > 0 or ci_high < 0
+    winner, loser = (a, b) if factor["log_bf"] > 0 else (b, a)
+    if robust["sign_clear"] and interval_clear:
+        if min(abs(low), abs(high)) >= BARE_MENTION:
+            return (f"The record favours {winner} over {loser} under every prior in the family: "
+                    f"{span}.")
+        size = ("never more than a bare mention" if max(abs(low), abs(high)) < BARE_MENTION
+                else "not always more than a bare mention")
+        return (f"The record leans towards {winner} over {loser} under every prior in the "
+                f"family, but weakly: {span}, {size}.")
+    reasons = [f"{span} over the prior family"]
+    if robust["sign_holds"]:
+        nearest = robust["nearest_zero"]
+        top = robust.get("most_influential") or {}
+        which = ("" if nearest["variant"] in (top.get("variant"), "as-cited")
+                 else f" (with {nearest['label']})")
+        reasons.append(f"at its nearest to zero{which} it is {nearest['log_bf']:+.2f}, within "
+                       f"two standard errors ({nearest['se']:.2f}) of 0")
+    turning = robust.get("turns_sign")
+    if turning is not None:
+        reasons.append(f"it reaches {turning['log_bf']:+.2f} with {turning['label']}")
+    if not interval_clear:
+        reasons.append(f"its 95% interval ({ci_low:+.2f} to {ci_high:+.2f}) covers 0")
+    return f"The record does not decide between {a} and {b}: " + "; ".join(reasons) + "."
+
+
+def influence_sentence(robust: dict) -> str | None:
+    """The single prior the verdict depends on most, if any prior was moved."""
+    top = robust.get("most_influential")
+    if top is None:
+        return None
+    turn = " and turns its sign" if top["flips_sign"] else ""
+    noise = ("" if top["beyond_noise"] else
+             f"; that is within twice the simulation noise ({top['shift_se']:.2f}), so no single "
+             "prior clearly moves it")
+    return (f"The verdict depends most on {top['label']}: that alone moves the log Bayes factor "
+            f"by {top['shift']:+.2f} (to {top['log_bf']:+.2f}){turn}{noise}.")
+
+
+def calibration_sentence(cell: dict) -> str:
+    """How often the weighing names the reading that made a simulated record."""
+    accuracy = cell["accuracy"]
+    only = "only " if accuracy < 0.75 else ""
+    return (f"On records simulated from {cell['a']} or {cell['b']}, the weighing names the "
+            f"reading that made the record in {only}{accuracy:.0%} of cases (chance: 50%), and "
+            f"on {cell['undecided']:.0%} of them its verdict is not worth more than a bare "
+            "mention.")
+
+
+def predictive_sentence(check: dict) -> str:
+    """Whether the actual record is typical of what each reading produces."""
+    tails = "; ".join(f"{name}: {cell['verdict']}, tail probability "
+                      f"{cell['tail_probability']:.2f}"
+                      for name, cell in check["readings"].items())
+    verdict = check["verdict"]
+    return (f"Does the record fit the readings at all? {verdict[:1].upper()}{verdict[1:]} "
+            f"({tails}).")
+
+
+def lead_sentences(result: dict) -> list[str]:
+    """The sentences every account of the weighing opens with."""
+    sentences = []
+    for factor in result["bayes_factors"]:
+        robust = pair_cell(result["robustness"]["pairs"], factor["a"], factor["b"])
+        sentences.append(decision_sentence(factor, robust))
+        influence = influence_sentence(robust)
+        if influence:
+            sentences.append(influence)
+        sentences.append(calibration_sentence(
+            pair_cell(result["calibration"]["pairs"], factor["a"], factor["b"])))
+    assumptions = assumption_sentence(result.get("assumptions") or {})
+    if assumptions:
+        sentences.append(assumptions)
+    sentences.append(predictive_sentence(result["predictive"]))
+    return sentences

@@ -1,0 +1,168 @@
+"""Figures of how far the verdict can be trusted: robustness over the prior family, the
+confusion matrix on simulated records, and each reading's prior against its posterior.
+
+Each takes part of the weighing's JSON-ready result (plain data) and writes PNG and SVG.
+"""
+
+from pathlib import Path
+
+import numpy as np
+from scipy import stats
+
+from korea1950.analysis.weigh.calibration import BARE_MENTION
+from korea1950.reporting.plots import PALETTE, _save, plt, reading_colours
+
+CHANGE_COLOURS = {"mean-low": PALETTE[0], "mean-high": PALETTE[0],
+                  "concentration-half": PALETTE[1], "concentration-double": PALETTE[1],
+                  None: "black"}
+"""Markers by kind of change: means moved, concentrations changed, cited priors."""
+SHOWN_VARIANTS = 40
+"""Most members of the prior family drawn per pair: the cited priors, the joint variants,
+then the single-prior variants that move the verdict most."""
+PRIOR_GRID = 400
+"""Points at which a prior's exact density is drawn."""
+
+
+def plot_robustness(robust: dict, stem: Path) -> list[Path]:
+    """Each pair's log Bayes factor under every member of the prior family (+-2 SE)."""
+    pairs = robust["pairs"]
+    rows = {row["id"]: row for row in robust["variants"]}
+    count = min(len(robust["variants"]), SHOWN_VARIANTS)
+    height = 0.2 * count + 2.6
+    figure, axes = plt.subplots(1, len(pairs), figsize=(7.5 * len(pairs), height),
+                                squeeze=False)
+    for ax, pair in zip(axes.flat, pairs, strict=True):
+        table = sorted(_shown(pair["table"], rows), key=lambda cell: cell["log_bf"])
+        y = np.arange(len(table))
+        ax.axvspan(-BARE_MENTION, BARE_MENTION, color="0.93",
+                   label="|log BF| < 1: not worth more than a bare mention")
+        ax.axvline(0, color="black", linewidth=1.2)
+        ax.axvline(pair["log_bf_as_cited"], color="grey", linestyle="--", linewidth=1,
+                   label="priors as cited")
+        styles: dict[tuple[str, str], list[int]] = {}
+        for i, cell in enumerate(table):
+            row = rows[cell["variant"]]
+            joint = row["parameter"] is None and row["change"] is not None
+            styles.setdefault(("s" if joint else "o", CHANGE_COLOURS[row["change"]]),
+                              []).append(i)
+        for (marker, colour), indices in styles.items():
+            # One call per style: hundreds of separate error bars make the SVG slow to write.
+            ax.errorbar([table[i]["log_bf"] for i in indices], indices,
+                        xerr=[2 * table[i]["se"] for i in indices], fmt=marker, color=colour,
+                        markersize=4, capsize=2, linewidth=0.8)
+        ax.set_yticks(y, [cell["variant"] for cell in table], fontsize=7)
+        ax.set_xlabel(f"log Bayes factor {pair['a']} / {pair['b']} (> 0 favours {pair['a']})")
+        shown = (f" ({len(table)} of {len(pair['table'])} drawn: those that move it most)"
+                 if len(table) < len(pair["table"]) else "")
+        ax.set_title(f"{pair['a']} / {pair['b']}: from {pair['log_bf_min']:+.2f} to "
+                     f"{pair['log_bf_max']:+.2f}{shown}", fontsize=10)
+    ax = axes.flat[0]
+    ax.plot([], [], "o", color=PALETTE[0], label="a mean moved to an end of its cited range")
+    ax.plot([], [], "o", color=PALETTE[1], label="a concentration halved or doubled")
+    ax.plot([], [], "s", color="grey", label="many priors at once (joint)")
+    figure.legend(*ax.get_legend_handles_labels(), loc="lower center", ncol=2, fontsize=8)
+    figure.suptitle("How far the verdict moves over the family of priors (bars: 2 SE)",
+                    fontsize=12)
+    figure.tight_layout(rect=(0, 0.75 / height, 1, 1))
+    return _save(figure, stem)
+
+
+def _shown(table: list[dict], rows: dict) -> list[dict]:
+    """The members drawn: cited and joint ones always, then the largest single shifts."""
+    always = [cell for cell in table if rows[cell["variant"]]["parameter"] is None]
+    singles = sorted((cell for cell in table if rows[cell["variant"]]["parameter"] is not None),
+                     key=lambda cell: (-abs(cell["shift"]), cell["variant"]))
+    return always + singles[:max(0, SHOWN_VARIANTS - len(always))]
+
+
+def plot_confusion(calibration: dict, stem: Path) -> list[Path]:
+    """Share of simulated records each reading is named for, by the reading that made them."""
+    confusion = calibration["confusion"]
+    labels, matrix = confusion["labels"], np.array(confusion["matrix"])
+    size = 1.4 * len(labels) + 2.5
+    figure, ax = plt.subplots(figsize=(size + 1, size))
+    image = ax.imshow(matrix, cmap="Blues", vmin=0, vmax=1)
+    for (i, j), value in np.ndenumerate(matrix):
+        ax.text(j, i, f"{value:.2f}", ha="center", va="center",
+                color="white" if value > 0.6 else "black", fontsize=12)
+    ax.set_xticks(range(len(labels)), labels)
+    ax.set_yticks(range(len(labels)),
+                  [f"{label}\n({calibration['undecided'][label]:.0%} undecided)"
+                   for label in labels])
+    ax.set_xlabel("reading the weighing names")
+    ax.set_ylabel("reading that made the simulated record")
+    ax.set_title(f"Named correctly: {calibration['accuracy']:.0%} (chance "
+                 f"{calibration['chance']:.0%})", fontsize=11)
+    figure.colorbar(image, ax=ax, fraction=0.046, label="share of the row's records")
+    figure.tight_layout()
+    return _save(figure, stem)
+
+
+def prior_density(spec: dict, x: np.ndarray) -> np.ndarray | None:
+    """The exact density of a cited prior at ``x`` (None for a fixed value)."""
+    args = spec["arguments"]
+    match spec["distribution"]:
+        case "beta":
+            a = args["mean"] * args["concentration"]
+            return stats.beta(a, args["concentration"] - a).pdf(x)
+        case "uniform" if args["high"] > args["low"]:
+            return stats.uniform(args["low"], args["high"] - args["low"]).pdf(x)
+        case "triangular" if args["high"] > args["low"]:
+            width = args["high"] - args["low"]
+            return stats.triang((args["mode"] - args["low"]) / width, args["low"], width).pdf(x)
+    return None
+
+
+def plot_posterior(posterior: dict, stem: Path) -> list[Path]:
+    """Each parameter's prior (dashed: the cited density) and posterior given the record
+    (filled: the density of the matching worlds), one colour per reading."""
+    readings = list(posterior)
+    parameters = list(posterior[readings[0]])
+    colours = reading_colours(readings)
+    columns = min(4, len(parameters))
+    rows_n = int(np.ceil(len(parameters) / columns))
+    figure, axes = plt.subplots(rows_n, columns, figsize=(3.6 * columns, 2.9 * rows_n),
+                                squeeze=False)
+    for ax, name in zip(axes.flat, parameters, strict=False):
+        tallest = [0.0]
+        for reading in readings:
+            tallest.append(_draw_parameter(ax, posterior[reading][name], colours[reading],
+                                           reading))
+        ax.set_ylim(0, 1.15 * max(tallest) if max(tallest) > 0 else 1)
+        ax.set_title(name.replace("_", " "), fontsize=10)
+        ax.set_ylabel("density", fontsize=8)
+        ax.tick_params(labelsize=7)
+    for ax in axes.flat[len(parameters):]:
+        ax.axis("off")
+    axes.flat[0].legend(fontsize=6)
+    figure.suptitle("Stalin's goals and beliefs: cited prior (dashed) and posterior given the "
+                    "record (filled)", fontsize=12)
+    figure.tight_layout()
+    return _save(figure, stem)
+
+
+def _draw_parameter(ax: plt.Axes, cell: dict, colour: str, reading: str) -> float:
+    """One reading's prior and posterior on one panel; returns the height the panel needs."""
+    edges = np.array(cell["bins"])
+    counts = np.array(cell["posterior_counts"], dtype=float)
+    height = 0.0
+    if counts.sum():
+        density = counts / (counts.sum() * np.diff(edges))
+        ax.stairs(density, edges, fill=True, color=colour, alpha=0.25)
+        ax.stairs(density, edges, color=colour, linewidth=1.2,
+                  label=f"{reading}: posterior ({cell['matching_worlds']:,} worlds)")
+        height = float(density.max())
+    spec = cell.get("cited_prior")
+    if spec is None:
+        return height
+    margin = (edges[-1] - edges[0]) / PRIOR_GRID
+    x = np.linspace(edges[0] + margin, edges[-1] - margin, PRIOR_GRID)
+    values = prior_density(spec, x)
+    if values is None:
+        ax.axvline(spec["arguments"]["value"], color=colour, linestyle="--",
+                   label=f"{reading}: prior (fixed)")
+        return height
+    ax.plot(x, values, "--", color=colour, linewidth=1.2, label=f"{reading}: prior (cited)")
+    finite = values[np.isfinite(values)]
+    # A beta density with a < 1 or b < 1 is unbounded at an edge; do not let it flatten the rest.
+    return max(height, min(float(finite.max(initial=0.0)), 3 * height if height else np.inf))

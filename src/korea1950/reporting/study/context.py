@@ -1,0 +1,59 @@
+"""What every report section receives: where to write, and the comparison already run."""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from korea1950.analysis.compare import Comparison
+from korea1950.running.ensemble import Execution
+from korea1950.running.summary import Summary
+
+
+@dataclass
+class StudyContext:
+    """The state of a study being written (in its temporary folder)."""
+
+    out_dir: Path
+    replicates: int
+    seed: int
+    workers: Execution
+    """Where runs execute (worker count, chunk size, Dask scheduler)."""
+    comparison: Comparison
+    progress: bool | None = None
+    tables: dict[str, list[dict]] = field(default_factory=dict)
+    """The comparison's tables by name ("outcomes", "timings", "front", "distributions"),
+    already written to ``tables_dir`` before any section runs; a section may add its own."""
+
+    @property
+    def figures_dir(self) -> Path:
+        """Folder for figures (PNG and SVG); the report links them relatively."""
+        return self.out_dir / "figures"
+
+    @property
+    def tables_dir(self) -> Path:
+        """Folder for CSV and JSON tables."""
+        return self.out_dir / "tables"
+
+    @property
+    def scenario_names(self) -> list[str]:
+        """Scenario names, baseline first."""
+        return self.comparison.scenario_names
+
+    @property
+    def reading_names(self) -> list[str]:
+        """Reading names, in order (colours follow this order in every figure)."""
+        return self.comparison.reading_names
+
+    @property
+    def reading_paths(self) -> dict[str, Path | None]:
+        """Each reading's file, by name (a section re-running a reading passes the path)."""
+        return {reading.name: reading.path for reading in self.comparison.readings}
+
+    @property
+    def scenario_paths(self) -> dict[str, Path | None]:
+        """Each scenario's file, by name."""
+        return {scenario.name: scenario.path for scenario in self.comparison.scenarios}
+
+    @property
+    def summaries(self) -> dict[tuple[str, str], Summary]:
+        """The ensemble of every (scenario, reading) pair."""
+        return self.comparison.summaries

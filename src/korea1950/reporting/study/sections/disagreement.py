@@ -1,0 +1,39 @@
+"""Where the readings disagree: the outcomes whose shares differ most between readings."""
+
+from itertools import combinations
+
+from korea1950.reporting.study.context import StudyContext
+
+ORDER = 40
+TITLE = "Where the readings disagree"
+SHOWN = 3
+
+
+def build(context: StudyContext) -> str:
+    """Markdown table: per scenario and pair of readings, the largest gaps."""
+    readings = context.reading_names
+    if len(readings) < 2:
+        return f"## {TITLE}\n\nOnly one reading was run.\n"
+    rows = context.tables["outcomes"]
+    lookup = {(r["scenario"], r["reading"], r["outcome"]): r for r in rows}
+    outcomes = list(dict.fromkeys(r["outcome"] for r in rows))
+    lines = [f"## {TITLE}", "",
+             "For each scenario, the outcomes whose share of worlds differs most between "
+             "two readings (a gap counts when it exceeds two standard errors of the "
+             "difference). These are the what-ifs on which the historians' accounts of "
+             "Stalin make different predictions.", "",
+             "| scenario | readings | largest gaps |", "|---|---|---|"]
+    for scenario in context.scenario_names:
+        for a, b in combinations(readings, 2):
+            gaps = []
+            for outcome in outcomes:
+                ra, rb = lookup[(scenario, a, outcome)], lookup[(scenario, b, outcome)]
+                gap = ra["probability"] - rb["probability"]
+                error = (ra["standard_error"] ** 2 + rb["standard_error"] ** 2) ** 0.5
+                if abs(gap) > 2 * error and abs(gap) >= 0.02:
+                    gaps.append((abs(gap), outcome, ra["probability"], rb["probability"]))
+            gaps.sort(reverse=True)
+            text = "; ".join(f"{o.replace('_', ' ')} {pa:.2f} vs {pb:.2f}"
+                             for _, o, pa, pb in gaps[:SHOWN]) or "none beyond chance"
+            lines.append(f"| {scenario} | {a} vs {b} | {text} |")
+    return "\n".join(lines) + "\n"

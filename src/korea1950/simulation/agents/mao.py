@@ -1,0 +1,80 @@
+"""Mao Zedong: reluctant consent at Stalin's urging; troops when the North collapses.
+
+Each month, in this order: consider Kim's plan; consider sending troops.
+"""
+
+import numpy as np
+
+from korea1950.simulation.agents.base import Actor
+
+
+class Mao(Actor):
+    """Mao Zedong, leader of the People's Republic of China."""
+
+    def step(self) -> None:
+        """Mao's month."""
+        self.consider_kim_plan()
+        self.consider_intervention()
+
+    def consider_kim_plan(self) -> None:
+        """Consent reluctantly when Stalin has approved and urges; rarely if Kim comes alone.
+
+        Source: Stalin "urged Kim to present this to Mao Zedong, which the latter
+        reluctantly approved" (mao-reluctant-approval); Kim would turn to Mao if he
+        could not see Stalin (kim-would-turn-to-mao).
+
+        Choice: consent needs the People's Republic to exist (the victory in
+        China); urged by Stalin it comes with ``mao_consent_chance`` a month
+        ("reluctantly": not always at once); asked by Kim alone, with
+        ``mao_solo_consent_chance``. The ``mao_consent = "never"`` lever forbids it.
+        """
+        world = self.world
+        if self.model.levers.mao_consent == "never":
+            return
+        in_power = world.happened("ccp_victory")
+        undecided = world.at_peace & in_power & ~world.happened("mao_consents")
+        urged = undecided & world.happened("stalin_approves")
+        alone = undecided & ~urged & self.model.kim.asks_mao
+        consent = (self.chance(self.param("mao_consent_chance"), among=urged)
+                   | self.chance(self.param("mao_solo_consent_chance"), among=alone))
+        consent = self.decide("mao.consent", consent, urged | alone,
+                              {"urged_by_stalin": urged, "kim_alone": alone})
+        world.record("mao_consents", consent)
+        self.explain("consider_kim_plan", urged | alone,
+                     {"urged_by_stalin": urged, "kim_alone": alone, "consents": consent},
+                     ("mao-reluctant-approval", "kim-would-turn-to-mao"))
+
+    def consider_intervention(self) -> None:
+        """Send troops when the North collapses and UN forces move north.
+
+        Source: after Incheon "Stalin ran to Mao to send reinforcements to the
+        38th Parallel" (stalin-runs-to-mao); Kim reading: "China's intervention
+        was inevitable" (dkim-china-intervention-inevitable).
+
+        Choice: with UN forces north of the parallel and the North holding less
+        than ``mao_collapse_front``, a chance of ``mao_intervention_chance`` a
+        month, plus ``mao_pressed_bonus`` while Stalin presses; otherwise
+        ``mao_unprovoked_intervention_chance``, quadrupled while Stalin presses
+        (an assumption: pressure alone rarely moved him).
+        """
+        world = self.world
+        if self.model.levers.china_intervention == "never":
+            return
+        pressing = self.model.stalin.pressing_china
+        candidates = (world.at_war & ~world.limited & world.happened("ccp_victory")
+                      & ~world.happened("china_intervention"))
+        provoked = world.happened("un_crosses_38th") & (world.front < self.param(
+            "mao_collapse_front"))
+        chance = np.where(
+            provoked,
+            self.param("mao_intervention_chance") + self.param("mao_pressed_bonus") * pressing,
+            self.param("mao_unprovoked_intervention_chance") * (1.0 + 3.0 * pressing),
+        )
+        enter = self.chance(chance, among=candidates)
+        enter = self.decide("mao.intervene", enter, candidates & (provoked | pressing),
+                            {"front": world.front, "stalin_pressing": pressing})
+        world.record("china_intervention", enter)
+        self.explain("consider_intervention", candidates & (provoked | pressing),
+                     {"front": world.front, "un_north_of_38th": world.happened("un_crosses_38th"),
+                      "stalin_pressing": pressing, "enters": enter},
+                     ("stalin-runs-to-mao", "dkim-china-intervention-inevitable"))

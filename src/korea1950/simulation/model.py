@@ -1,0 +1,142 @@
+"""CrisisModel: R replicate worlds of the 1949-1956 crisis, stepping a month at a time.
+
+Why lockstep: every actor keeps its state as arrays over the R worlds and its
+rules are array expressions, so R = 1 is an ordinary single-world Mesa model
+(the interactive page, the story of one world, ``mesa.batch_run``) and
+R = 100,000 is the same code at a thousand times the speed (DESIGN.md).
+
+Order within a month: scheduled events (the victory in China, Rhee's rare
+first strike, Stalin's death) -> Kim -> Stalin -> Mao -> the US -> the war.
+"""
+
+from collections.abc import Mapping
+from pathlib import Path
+
+import mesa
+import numpy as np
+
+from korea1950.inputs.calendar import HORIZON_MONTHS
+from korea1950.inputs.levers import Levers
+from korea1950.inputs.parameters import MODEL_PARAMETERS, STALIN_MOTIVE_PARAMETERS
+from korea1950.inputs.readings import Reading, load_reading
+from korea1950.inputs.scenarios import Scenario, load_scenario
+from korea1950.simulation.agents import Kim, Mao, Stalin, UnitedStates
+from korea1950.simulation.war import advance_war, rearm_north
+from korea1950.simulation.world import FRONT_BINS, WAR, WorldState
+
+
+class CrisisModel(mesa.Model):
+    """The crisis in R replicate worlds; ``run_model()`` runs to the horizon or the last war's end.
+
+    Args:
+        scenario: a bundled scenario name, a path to a scenario TOML file, or a ``Scenario``.
+        reading: a bundled reading name, a path, or a ``Reading``: priors for Stalin's motives.
+        replicates: the number of worlds R simulated together.
+        rng: a seed (int, ``SeedSequence``) or ``numpy.random.Generator``; the model's only
+            source of randomness.
+        parameters: model-parameter overrides applied after the scenario's.
+        stalin_motives: fixed values (scalars or arrays of length R) replacing draws from the
+            reading's priors, for sensitivity analysis and tests.
+        trace: an object with ``note(month, actor, rule, terms, evidence)`` to record one world's
+            story (``korea1950.teaching.story``), or None.
+    """
+
+    def __init__(
+        self,
+        scenario: "str | Path | Scenario" = "baseline",
+        reading: "str | Path | Reading" = "stueck",
+        replicates: int = 1,
+        rng: "int | np.random.SeedSequence | np.random.Generator | None" = None,
+        parameters: Mapping[str, float] | None = None,
+        stalin_motives: Mapping[str, "float | np.ndarray"] | None = None,
+        trace: object | None = None,
+    ) -> None:
+        super().__init__(rng=rng)
+        if int(replicates) < 1:
+            raise ValueError(f"replicates must be at least 1, got {replicates}")
+        self.replicates = int(replicates)
+        self.scenario_spec = load_scenario(scenario)
+        self.reading = load_reading(reading)
+        self.levers: Levers = self.scenario_spec.levers
+        self.params = {name: spec.default for name, spec in MODEL_PARAMETERS.items()}
+        self.params.update(dict(self.scenario_spec.parameters))
+        self.params.update(parameters or {})
+        self.trace = trace
+        self.player = None
+        """A role-play ``Player`` deciding for one actor (``korea1950.teaching.play``), or None."""
+        motives = self.reading.draw(self.rng, self.replicates)
+        for name, value in (stalin_motives or {}).items():
+            if name not in STALIN_MOTIVE_PARAMETERS:
+                raise ValueError(f"unknown Stalin motive parameter '{name}'")
+            motives[name] = np.broadcast_to(np.asarray(value, dtype=float),
+                                            (self.replicates,)).copy()
+        self.world = WorldState(self.replicates, self.params["north_strength_1949"])
+        self.kim = Kim(self)
+        self.stalin = Stalin(self, motives)
+        self.mao = Mao(self)
+        self.us = UnitedStates(self)
+        self.actors = (self.kim, self.stalin, self.mao, self.us)
+        self.front_histograms = np.zeros((HORIZON_MONTHS, FRONT_BINS), dtype=np.int64)
+        self.datacollector = mesa.DataCollector(model_reporters={
+            "month": lambda m: m.world.month,
+            "share_at_war": lambda m: float(np.mean(m.world.phase == WAR)),
+            "share_invaded": lambda m: float(np.mean(m.world.happened("invasion"))),
+            "mean_front": lambda m: float(np.mean(m.world.front)),
+            "share_us_fighting": lambda m: float(np.mean(m.world.happened("us_intervention"))),
+            "share_china_fighting": lambda m: float(
+                np.mean(m.world.happened("china_intervention"))),
+        })
+
+    @property
+    def month(self) -> int:
+        """The month being simulated (0 = 1949-09)."""
+        return self.world.month
+
+    def step(self) -> None:
+        """Advance every world one month: events, then Kim, Stalin, Mao, the US, the war."""
+        self.apply_scheduled_events()
+        for actor in self.actors:
+            actor.step()
+        rearm_north(self.world, self.world.happened("stalin_approves"), self.params)
+        advance_war(self)
+        self.front_histograms[self.world.month] = self.world.front_histogram()
+        self.datacollector.collect(self)
+        self.world.month += 1
+        if self.world.month >= HORIZON_MONTHS or self.world.all_wars_over():
+            self.running = False
+
+    def apply_scheduled_events(self) -> None:
+        """Events no actor in the model decides: China's civil war, Rhee's rare first strike, death.
+
+        The victory in China and Stalin's death are scheduled by levers; Rhee's
+        first strike is a small monthly chance (``rhee_attack_chance``) because
+        Kim "knew his forces were stronger than Rhee's, so an attack from Rhee was
+        not likely" (kim-knows-north-stronger).
+        """
+        world, levers = self.world, self.levers
+        everywhere = np.ones(self.replicates, dtype=bool)
+        if levers.ccp_victory == world.month:
+            world.record("ccp_victory", everywhere)
+        if levers.stalin_death == world.month:
+            world.record("stalin_death", everywhere)
+        rhee = self.chance(self.params["rhee_attack_chance"], world.at_peace)
+        world.record("rhee_attacks", rhee)
+
+    def chance(self, probability: "float | np.ndarray", among: np.ndarray) -> np.ndarray:
+        """One Bernoulli draw per world in ``among`` (False elsewhere); nothing drawn if none."""
+        eligible = np.flatnonzero(among)
+        if eligible.size * 4 >= self.replicates:
+            return among & (self.rng.random(self.replicates, dtype=np.float32) < probability)
+        result = np.zeros(self.replicates, dtype=bool)
+        if eligible.size:
+            chance = probability[eligible] if np.ndim(probability) else probability
+            result[eligible] = self.rng.random(eligible.size, dtype=np.float32) < chance
+        return result
+
+    def run_model(self) -> None:
+        """Step until the horizon (1956-12) or until every world's war has ended."""
+        while self.running:
+            self.step()
+        last = self.world.month
+        if last < HORIZON_MONTHS:
+            self.front_histograms[last:] = self.world.front_histogram()

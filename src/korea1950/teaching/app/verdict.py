@@ -1,0 +1,53 @@
+"""The weighing's verdict for the page: computed once per server, in the background.
+
+Why once and in the background: the verdict does not depend on anything a
+student sets (it weighs the bundled readings against the record on the
+baseline), and with its robustness checks it takes tens of seconds; every
+session shares the one result, started when the server starts.
+"""
+
+import threading
+
+from korea1950.analysis.weigh import run_weigh
+from korea1950.running.ensemble import Execution
+
+SIZES = {"replicates": 4000, "robustness_replicates": 2000, "calibration_replicates": 4000,
+         "coalition_replicates": 500}
+"""Worlds per run for the page: small, so the verdict is ready within a minute or two; the
+command line (`korea1950 weigh`) and the study use more and say the same things."""
+
+_LOCK = threading.Lock()
+_RESULT: dict = {}
+_STARTED = threading.Event()
+
+
+def page_verdict() -> dict:
+    """The weighing's opening sentences and key figures (computed on first call, then shared)."""
+    with _LOCK:
+        if not _RESULT:
+            result = run_weigh(seed=1, execution=Execution(workers=None), progress=False,
+                               band=False, scenarios=["baseline"], **SIZES)
+            _RESULT.update(summarise(result))
+        return dict(_RESULT)
+
+
+def summarise(result: dict) -> dict:
+    """The parts of a weighing the page shows: sentences, and one row per pair of readings."""
+    rows = []
+    for factor in result["bayes_factors"]:
+        pair = (factor["a"], factor["b"])
+        robust = next(p for p in result["robustness"]["pairs"] if (p["a"], p["b"]) == pair)
+        calibration = next(p for p in result["calibration"]["pairs"]
+                           if (p["a"], p["b"]) == pair)
+        rows.append({"pair": f"{pair[0]} / {pair[1]}", "log_bf": factor["log_bf"],
+                     "ci": factor["ci"], "family": [robust["log_bf_min"], robust["log_bf_max"]],
+                     "sign_holds": robust["sign_holds"], "accuracy": calibration["accuracy"]})
+    return {"sentences": list(result["verdict"]), "rows": rows,
+            "replicates": result["replicates"], "caveat": result["caveat"]}
+
+
+def start_in_background() -> None:
+    """Begin computing the verdict (once per server), so it is ready when a student looks."""
+    if not _STARTED.is_set():
+        _STARTED.set()
+        threading.Thread(target=page_verdict, name="korea1950-verdict", daemon=True).start()
