@@ -3,7 +3,7 @@
 What it measures (worlds per second, on one core unless --workers says otherwise):
 
 (a) the same ``CrisisModel`` ("baseline", "stueck") as R worlds in lockstep,
-    through ``korea1950.running.ensemble.simulate`` (blocks of 16,384 worlds);
+    through ``korea1950.running.ensemble.simulate`` (blocks of ``BLOCK`` = 32,768 worlds);
 (b) ``mesa.batch_run`` with ``replicates=1`` per run, one process.
 
 Then worlds per second and peak resident memory of the streaming ensemble at

@@ -1,23 +1,21 @@
 """Every evidence id the project cites exists in seeds/evidence.toml.
 
-Why: a rule's docstring, a parameter, a reading's prior, a scenario and a fact
-of the record all point into the evidence file; a typo there would silently
-cut a rule loose from its source.
+Why: a rule's declaration, a parameter, a reading's prior, a scenario and a
+fact of the record all point into the evidence file; a typo there would
+silently cut a rule loose from its source. The rules' evidence is read from
+their declarations (``rule_table``), not from source text.
 """
 
-import re
 import tomllib
-from pathlib import Path
 
 import pytest
 
 from korea1950.inputs.parameters import MODEL_PARAMETERS
 from korea1950.inputs.paths import scenarios_dir, seeds_dir
 from korea1950.inputs.readings import bundled_reading_names, load_reading
-
-SOURCE = Path(__file__).resolve().parents[1] / "src" / "korea1950" / "simulation"
-SLUG = r"[a-z][a-z0-9]*(?:-[a-z0-9]+)+"
-"""Evidence ids are hyphenated slugs; event and parameter names use underscores."""
+from korea1950.simulation.agents import Kim, Mao, Stalin, UnitedStates
+from korea1950.simulation.agents.rules import rule_table
+from korea1950.teaching.play.points import POINTS
 
 
 def known_ids() -> set[str]:
@@ -26,15 +24,11 @@ def known_ids() -> set[str]:
 
 
 def ids_in_code() -> dict[str, set[str]]:
-    """Quoted slugs and parenthesised lists of slugs in the model's source files."""
+    """The evidence each rule declares (``korea1950 rules``), by actor."""
     cited: dict[str, set[str]] = {}
-    files = [*SOURCE.glob("agents/*.py"), SOURCE / "model.py", SOURCE / "war.py"]
-    for path in files:
-        text = path.read_text()
-        found = set(re.findall(rf'"({SLUG})"', text))
-        for group in re.findall(rf"\(({SLUG}(?:,\s*{SLUG})*)\)", text):
-            found |= {item.strip() for item in group.split(",")}
-        cited[path.name] = found
+    for declared in rule_table():
+        cited.setdefault(f"rules of {declared.actor}", set()).update(declared.evidence)
+    cited["role-play hints"] = {i for point in POINTS.values() for i in point.hints}
     return cited
 
 
@@ -61,14 +55,17 @@ def test_cited_ids_exist(where, ids):
 
 
 def test_every_rule_cites_a_source_or_states_its_choice():
-    for path in SOURCE.glob("agents/*.py"):
-        for name, doc in re.findall(r'def (\w+)\(self[^)]*\)[^:]*:\n\s+"""(.*?)"""',
-                                    path.read_text(), flags=re.S):
-            if name in {"step", "__init__", "alive", "world", "param", "chance", "explain",
-                        "decide", "china_ready", "us_fights", "quick_victory", "weigh"}:
-                continue
-            assert "Source:" in doc or "assumption" in doc, f"{path.name}:{name}"
-            assert "Choice:" in doc or "assumption" in doc, f"{path.name}:{name}"
+    for declared in rule_table():
+        assert declared.evidence or declared.assumption, declared.name
+        doc = find_rule_doc(declared.actor, declared.name)
+        assert "Source:" in doc or "assumption" in doc, f"{declared.actor}.{declared.name}"
+        assert "Choice:" in doc or "assumption" in doc, f"{declared.actor}.{declared.name}"
+
+
+def find_rule_doc(actor: str, name: str) -> str:
+    """The docstring of a declared rule's method."""
+    classes = {cls.__name__: cls for cls in (Kim, Stalin, Mao, UnitedStates)}
+    return getattr(classes[actor], name).__doc__ or ""
 
 
 def test_the_model_cites_a_good_share_of_the_evidence():

@@ -56,3 +56,56 @@ def test_a_changed_word_is_caught():
     source = normalise((folder / DOCUMENTS["telegram-blog"]["seed_file"]).read_text())
     assert normalise("Lately I do not sleep at night") in source
     assert normalise("Lately I do not rest at night") not in source
+
+
+ITEM = '''[[evidence]]
+id = "kim-persists"
+document = "telegram-blog"
+quote = "Kim would persist"
+claim = "Kim kept asking."
+bears_on = ["kim.press_for_approval"]
+'''
+
+
+DOCUMENTS_TEXT = (seeds_dir() / "documents.toml").read_text()
+
+
+def strict_read(folder, monkeypatch, text: str) -> dict:
+    """Read ``text`` as seeds/evidence.toml through the one reader, bypassing its cache."""
+    from korea1950.inputs.evidence import evidence_items
+
+    (folder / "seeds").mkdir(parents=True)
+    (folder / "seeds" / "evidence.toml").write_text(text)
+    (folder / "seeds" / "documents.toml").write_text(DOCUMENTS_TEXT)
+    monkeypatch.setenv("KOREA1950_DATA", str(folder))
+    return evidence_items.__wrapped__()
+
+
+def test_the_evidence_reader_returns_every_bundled_item_with_its_fields():
+    from korea1950.inputs.evidence import evidence_items
+
+    items = evidence_items()
+    assert list(items) == [item["id"] for item in EVIDENCE]
+    persists = items["kim-persists"]
+    assert persists.document == "telegram-blog"
+    assert persists.bears_on == tuple(next(i for i in EVIDENCE if i["id"] == "kim-persists")
+                                      ["bears_on"])
+
+
+@pytest.mark.parametrize("text, fragment", [
+    (ITEM + ITEM, "evidence item 2: id 'kim-persists' is used twice"),
+    (ITEM.replace('"telegram-blog"', '"telegram-blg"'),
+     "document 'telegram-blg' is not in seeds/documents.toml; did you mean 'telegram-blog'?"),
+    (ITEM.replace("claim =", "clam ="), "unknown key 'clam'; did you mean 'claim'?"),
+    (ITEM.replace('quote = "Kim would persist"', 'quote = ""'), "key 'quote' = ''"),
+    (ITEM.replace("[[evidence]]", "[[evidense]]"), "unknown table 'evidense'"),
+])
+def test_a_malformed_evidence_file_is_refused_in_one_line(tmp_path, monkeypatch, text, fragment):
+    from korea1950.inputs.errors import InputError
+
+    good = strict_read(tmp_path / "good", monkeypatch, ITEM)
+    assert good["kim-persists"].claim == "Kim kept asking."
+    with pytest.raises(InputError) as caught:
+        strict_read(tmp_path / "bad", monkeypatch, text)
+    assert fragment in str(caught.value)
+    assert "\n" not in str(caught.value)

@@ -20,7 +20,8 @@ from korea1950.inputs.readings import CONCENTRATION, Prior, load_reading
 from korea1950.inputs.record import load_record
 from korea1950.inputs.scenarios import load_scenario, resolve_scenario_path
 from korea1950.inputs.tomlfile import MAX_BYTES, MAX_KEY_PARTS, MAX_NESTING, load_toml
-from korea1950.running.ensemble import BLOCK, MAX_WORLDS, BlockPlan, in_order, make_tasks
+from korea1950.running.blocks import BLOCK, MAX_WORLDS, BlockPlan, make_tasks
+from korea1950.running.evaluators import in_order
 
 BASELINE = resolve_scenario_path("baseline").read_text()
 

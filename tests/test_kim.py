@@ -62,15 +62,15 @@ def test_kim_turns_to_mao_when_he_cannot_reach_stalin():
     model.world.month = month_index("1950-01")
     model.kim.impatience[:] = 1.0
     model.kim.press_for_approval()
-    assert model.kim.asks_mao.all()
-    assert not model.kim.asks_stalin.any()
+    assert model.world.received("kim_asks_mao").all()
+    assert not model.world.received("kim_asks_stalin").any()
 
 
 def test_kim_presses_stalin_at_the_rate_of_his_impatience():
     model = situation(params={"kim_stalin_reachable": 1.0})
     model.kim.impatience = np.full(WORLDS, 0.4)
     model.kim.press_for_approval()
-    assert within(model.kim.asks_stalin.mean(), 0.4, WORLDS)
+    assert within(model.world.received("kim_asks_stalin").mean(), 0.4, WORLDS)
 
 
 def test_kim_counterattacks_when_rhee_strikes_first():
@@ -121,5 +121,6 @@ def test_kim_asks_for_aid_when_losing():
     model.world.front = np.where(everywhere(model), 0.3, 0.3)
     model.world.front[: WORLDS // 2] = 0.8
     model.kim.ask_for_aid()
-    assert not model.kim.requests_aid[: WORLDS // 2].any()
-    assert model.kim.requests_aid[WORLDS // 2:].all()
+    asks = model.world.received("kim_asks_for_aid")
+    assert not asks[: WORLDS // 2].any()
+    assert asks[WORLDS // 2:].all()

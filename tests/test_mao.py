@@ -1,7 +1,6 @@
 """Mao's rules, each checked in a described situation across many worlds."""
 
-import numpy as np
-from situations import WORLDS, set_event, situation, within
+from situations import WORLDS, everywhere, set_event, situation, within
 
 from korea1950.inputs.calendar import month_index
 from korea1950.inputs.levers import NEVER
@@ -20,8 +19,8 @@ def test_mao_consents_reluctantly_when_stalin_has_approved():
 def test_mao_rarely_consents_when_kim_comes_alone():
     model = situation()
     set_event(model, "ccp_victory", 1)
-    model.kim.asks_mao[:] = True
     model.world.month = month_index("1950-04")
+    model.world.send("kim_asks_mao", everywhere(model))
     model.mao.consider_kim_plan()
     assert within(model.world.happened("mao_consents").mean(),
                   model.params["mao_solo_consent_chance"], WORLDS)
@@ -64,7 +63,7 @@ def test_mao_sends_troops_when_the_north_collapses_and_un_forces_move_north():
 
 def test_stalins_pressure_raises_the_chance_of_chinese_entry():
     model = at_war_with_front(0.2, crossed=True)
-    model.stalin.pressing_china = np.ones(WORLDS, dtype=bool)
+    model.world.send("stalin_presses_china", everywhere(model))
     model.mao.consider_intervention()
     expected = model.params["mao_intervention_chance"] + model.params["mao_pressed_bonus"]
     assert within(model.world.happened("china_intervention").mean(), expected, WORLDS)

@@ -2,9 +2,14 @@
 
 import json
 
+import numpy as np
 import pytest
 
 from korea1950.cli.main import main
+from korea1950.inputs.errors import InputError
+from korea1950.running.blocks import BLOCK
+from korea1950.running.evaluators import Dask, Sequential
+from korea1950.running.experiment import Experiment
 
 ARGS = ["run", "baseline", "--seed", "9", "--replicates", "40000", "--json"]
 
@@ -37,3 +42,26 @@ def test_an_unreachable_scheduler_is_a_one_line_error(capsys):
     code = main([*ARGS, "--scheduler", "tcp://127.0.0.1:9"])
     err = capsys.readouterr().err
     assert code == 2 and err.count("\n") == 1 and "Dask scheduler" in err
+
+
+def test_every_evaluator_gives_the_same_tallies_as_one_process():
+    distributed = pytest.importorskip("distributed")
+    experiment = Experiment("baseline", ["kim", "stueck"], replicates=BLOCK + 300, seed=9)
+    local = experiment.run(Sequential())
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
+                                  host="127.0.0.1", dashboard_address=None) as cluster:
+        chunked = experiment.run(Dask(cluster.scheduler_address, chunk_size=2 * BLOCK))
+        with Dask(cluster.scheduler_address) as evaluator:  # one client for both runs
+            remote = [experiment.run(evaluator), experiment.run(evaluator)]
+    for cell, summary in local.items():
+        for other in (*remote, chunked):
+            assert other[cell].replicates == summary.replicates
+            assert all(np.array_equal(other[cell].tallies[key], tally)
+                       for key, tally in summary.tallies.items())
+
+
+def test_an_unreachable_dask_evaluator_is_a_one_line_error():
+    pytest.importorskip("distributed")
+    with pytest.raises(InputError, match="cannot reach the Dask scheduler") as refused:
+        Dask("tcp://127.0.0.1:9").__enter__()
+    assert "\n" not in str(refused.value)

@@ -9,7 +9,7 @@ import pytest
 
 from korea1950.cli.main import main
 from korea1950.inputs.calendar import month_index
-from korea1950.inputs.errors import MAX_LINE
+from korea1950.inputs.errors import MAX_LINE, InputError
 from korea1950.inputs.levers import LEVERS, Levers, markdown_table, parse_levers, setting_text
 from korea1950.inputs.readings import bundled_reading_names
 from korea1950.inputs.scenarios import (
@@ -17,6 +17,7 @@ from korea1950.inputs.scenarios import (
     evidence_ids,
     load_scenario,
     resolve_scenario_path,
+    switches,
 )
 from korea1950.running.ensemble import simulate
 
@@ -230,3 +231,68 @@ def test_a_us_garrison_deters_stueck_stalin_and_not_kim_stalin():
 def test_mao_refusing_cuts_the_invasion_share_far_below_history(reading):
     difference, error = change("mao_refuses", reading, "invasion")
     assert difference < -0.3 and difference < -10 * error
+
+
+# --- classroom switches and lever defaults come from one place ------------------------------
+US_STAYS_OUT = resolve_scenario_path("us_stays_out").read_text()
+
+
+def test_switches_are_the_single_lever_scenarios_with_their_labels():
+    offered = switches()
+    assert offered["us_stays_out"] == ("The US stays out", {"us_intervention": "never"})
+    assert offered["soviets_stay_on_council"] == ("Soviets never leave the Council",
+                                                  {"soviet_boycott": "never"})
+    assert offered["stalin_lives"] == ("Stalin lives on", {"stalin_death": -1})
+    assert len(offered) == 10
+    assert "baseline" not in offered and "ongjin_only" not in offered
+    assert list(offered)[:2] == ["no_acheson_speech", "us_garrison_stays"], "historical order"
+    assert load_scenario("us_troops_remain").switch_name == "us_garrison_stays"
+    assert load_scenario("baseline").switch == ""
+
+
+@pytest.mark.parametrize("text, fragment", [
+    (US_STAYS_OUT.replace('switch = "The US stays out"', 'switch = ""'),
+     "key 'switch' = '': expected a label of one line and at most 40 characters"),
+    (US_STAYS_OUT.replace('switch = "The US stays out"', f'switch = "{"x" * 41}"'),
+     "at most 40 characters"),
+    (US_STAYS_OUT.replace('switch = "The US stays out"', 'switch = "two\\nlines"'),
+     "a label of one line"),
+    (US_STAYS_OUT.replace('switch = "The US stays out"', "switch = true"),
+     "key 'switch' = True: expected a string"),
+    (US_STAYS_OUT.replace('switch = "The US stays out"', 'swich = "The US stays out"'),
+     "unknown key 'swich'; did you mean 'switch'?"),
+    (US_STAYS_OUT.replace('switch = "The US stays out"', 'switch_name = "stays_out"'),
+     "key 'switch_name' needs a 'switch' label beside it"),
+    (US_STAYS_OUT.replace('switch = "The US stays out"',
+                          'switch = "Out"\nswitch_name = "Stays Out"'),
+     "key 'switch_name' = 'Stays Out': expected a lower-case letter"),
+    (BASELINE.replace('title = "History as it happened"',
+                      'title = "History as it happened"\nswitch = "History"'),
+     "a switch must change at least one lever from history"),
+])
+def test_a_bad_switch_label_is_refused_in_one_line(tmp_path, capsys, text, fragment):
+    assert text != US_STAYS_OUT and text != BASELINE
+    err = run_broken(tmp_path, capsys, text)
+    assert fragment in err
+
+
+def test_levers_defaults_are_the_vocabularys_historical_defaults():
+    defaults = Levers()
+    assert [name for name in vars(defaults)] == list(LEVERS)
+    for name, spec in LEVERS.items():
+        expected = month_index(spec.default) if spec.kind == "month" else spec.default
+        assert getattr(defaults, name) == expected, name
+    assert defaults.acheson_speech == month_index("1950-01") == 4
+    assert defaults.kim_waits_for_approval is True
+    assert defaults.changed() == {}
+
+
+def test_a_bundled_name_and_its_path_load_the_same_scenario(tmp_path):
+    by_name = load_scenario("soviet_veto")
+    assert load_scenario(str(resolve_scenario_path("soviet_veto"))) == by_name
+    copy = tmp_path / "mine.toml"
+    copy.write_text(resolve_scenario_path("soviet_veto").read_text())
+    assert load_scenario(copy).levers == by_name.levers
+    with pytest.raises(InputError, match=r"unknown scenario 'soviet_vet' \(see 'korea1950 "
+                                         r"list'\); did you mean 'soviet_veto'\?"):
+        load_scenario("soviet_vet")

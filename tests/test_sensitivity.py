@@ -7,7 +7,7 @@ import numpy as np
 from korea1950.analysis.sensitivity import run_sensitivity, to_prior, varied_parameters
 from korea1950.cli.main import main
 from korea1950.inputs.readings import load_reading
-from korea1950.running.ensemble import Execution
+from korea1950.running.evaluators import Processes
 
 
 def test_quantiles_map_through_each_prior():
@@ -43,7 +43,7 @@ def test_sobol_gives_first_order_and_total_indices_with_intervals(capsys):
 def test_same_seed_same_indices_for_any_worker_count():
     first = run_sensitivity(samples=16, replicates_per_point=256, outcomes=("invasion",))
     second = run_sensitivity(samples=16, replicates_per_point=256, outcomes=("invasion",),
-                             execution=Execution(workers=2))
+                             execution=Processes(2))
     assert first == second
 
 

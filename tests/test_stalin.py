@@ -27,7 +27,7 @@ def means(reading: str, **changes: float) -> dict[str, float]:
 
 def asked_in(model, month: int) -> None:
     model.world.month = month
-    model.kim.asks_stalin = everywhere(model)
+    model.world.send("kim_asks_stalin", everywhere(model))
 
 
 def approval_share(reading: str, strength: float = 2.2, month: str = "1950-03",
@@ -196,8 +196,9 @@ def press_share(reading: str, front: float) -> float:
     model.world.month = month_index("1950-08")
     set_event(model, "us_intervention", month_index("1950-06"))
     model.stalin.press_china()
-    assert (model.world.happened("stalin_presses_china") == model.stalin.pressing_china).all()
-    return float(model.stalin.pressing_china.mean())
+    pressing = model.world.received("stalin_presses_china")
+    assert (model.world.happened("stalin_presses_china") == pressing).all()
+    return float(pressing.mean())
 
 
 def test_kim_stalin_presses_china_before_any_collapse_and_stueck_stalin_when_the_north_fails():
@@ -210,7 +211,7 @@ def test_no_soviet_ground_troops_unless_the_north_is_overrun_and_china_stays_out
     model.world.phase[:] = 1
     model.world.month = month_index("1950-10")
     model.world.front[:] = 0.3
-    model.kim.requests_aid = everywhere(model)
+    model.world.send("kim_asks_for_aid", everywhere(model))
     model.stalin.send_ground_troops()
     assert not model.world.happened("soviet_ground_troops").any()
     model.world.front[:] = 0.1
@@ -228,7 +229,8 @@ def armistice_share(reading: str, dead: bool = False) -> float:
     if dead:
         set_event(model, "stalin_death", month_index("1951-12"))
     model.stalin.decide_on_armistice()
-    return float(model.stalin.allows_armistice.mean())
+    allowed = model.world.received("stalin_allows_armistice")
+    return float((allowed | model.world.happened("stalin_death")).mean())
 
 
 def test_kim_stalin_blocks_an_armistice_that_would_free_the_us_and_stueck_stalin_less():

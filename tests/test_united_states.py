@@ -111,7 +111,7 @@ def test_armistice_is_signed_only_in_talks_that_stalin_allows():
     set_event(model, "war_start", month_index("1950-06"))
     set_event(model, "armistice_talks", month_index("1951-07"))
     half = np.arange(WORLDS) < WORLDS // 2
-    model.stalin.allows_armistice = half
+    model.world.send("stalin_allows_armistice", half)
     model.world.front_before = model.world.front.copy()
     model.us.seek_armistice()
     signed = model.world.happened("armistice")

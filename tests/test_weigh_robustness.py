@@ -26,7 +26,8 @@ from korea1950.analysis.weigh.variants import (
 from korea1950.inputs.parameters import STALIN_MOTIVE_PARAMETERS
 from korea1950.inputs.readings import load_reading
 from korea1950.inputs.scenarios import load_scenario
-from korea1950.running.ensemble import make_tasks, run_many
+from korea1950.running.blocks import make_tasks
+from korea1950.running.ensemble import run_many
 
 WORLDS, SEED = 2000, 7
 SMALL = {"replicates": WORLDS, "seed": SEED, "execution": 1, "scenarios": ["baseline"],

@@ -17,11 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from korea1950.inputs.calendar import month_label
-from korea1950.inputs.errors import InputError
 from korea1950.inputs.readings import Reading, bundled_reading_names, load_reading
 from korea1950.inputs.scenarios import Scenario, bundled_scenario_names, load_scenario
 from korea1950.reporting import plots
-from korea1950.running.ensemble import Execution, make_tasks, run_many
+from korea1950.running.blocks import make_tasks
+from korea1950.running.ensemble import run_many
+from korea1950.running.evaluators import Evaluator
+from korea1950.running.experiment import require_unique
 from korea1950.running.summary import OUTCOMES, TIMINGS, Summary
 
 KEY_OUTCOMES = ("invasion", "soviet_veto", "us_intervention", "incheon_landing",
@@ -70,21 +72,14 @@ def resolve(scenarios: list[str] | None, readings: list[str] | None
         loaded.insert(0, load_scenario("baseline"))
     ordered = sorted(loaded, key=lambda s: s.name != "baseline")
     loaded_readings = [load_reading(name) for name in (readings or bundled_reading_names())]
-    _require_unique("scenarios", [s.name for s in ordered])
-    _require_unique("readings", [r.name for r in loaded_readings])
+    require_unique("scenarios", [s.name for s in ordered])
+    require_unique("readings", [r.name for r in loaded_readings])
     return ordered, loaded_readings
-
-
-def _require_unique(what: str, names: list[str]) -> None:
-    repeated = sorted({name for name in names if names.count(name) > 1})
-    if repeated:
-        raise InputError(f"two {what} share the name '{repeated[0]}' (names must be unique; "
-                         f"got {', '.join(names)})")
 
 
 def run_comparison(scenarios: list[str] | None = None, readings: list[str] | None = None,
                    replicates: int = 20_000, seed: int = 1,
-                   workers: "int | Execution | None" = 1,
+                   workers: "int | Evaluator | None" = 1,
                    progress: bool | None = None) -> Comparison:
     """Simulate every scenario under every reading (one pool, one progress bar)."""
     loaded_scenarios, loaded_readings = resolve(scenarios, readings)

@@ -12,9 +12,8 @@ ensemble's blocks (per-block seeds), so results are the same for any number of
 workers.
 """
 
-from concurrent.futures import ProcessPoolExecutor
+import dataclasses
 from dataclasses import dataclass
-from multiprocessing import get_context
 
 import numpy as np
 from scipy import stats
@@ -22,10 +21,13 @@ from tqdm import tqdm
 
 from korea1950.inputs.errors import InputError
 from korea1950.inputs.readings import Prior, Reading, load_reading
-from korea1950.inputs.scenarios import Scenario, load_scenario
-from korea1950.running.ensemble import BLOCK, Execution, progress_disabled
+from korea1950.inputs.scenarios import load_scenario
+from korea1950.running.blocks import BLOCK
+from korea1950.running.ensemble import progress_disabled
+from korea1950.running.evaluators import Evaluator, evaluator_for
 from korea1950.running.summary import OUTCOMES
-from korea1950.simulation.model import CrisisModel
+from korea1950.running.worlds import BlockTask, simulate_block
+from korea1950.simulation.world import WAR
 
 DEFAULT_OUTCOMES = ("invasion", "us_intervention", "china_intervention", "armistice",
                     "soviet_veto")
@@ -34,13 +36,14 @@ METHODS = ("sobol", "morris")
 
 @dataclass(frozen=True)
 class PointsTask:
-    """A block of sample points, each repeated ``per_point`` times, for one worker."""
+    """A block of sample points, each repeated ``per_point`` times, for one worker.
 
-    scenario: Scenario
-    reading: Reading
-    seed: int
-    index: int
-    motives: dict[str, np.ndarray]
+    ``block`` is the ensemble's block task with the points' motives, one value
+    per point; each is repeated ``per_point`` times in the worker, so what is
+    sent stays small.
+    """
+
+    block: BlockTask
     per_point: int
     outcomes: tuple[str, ...]
 
@@ -71,15 +74,12 @@ def to_prior(prior: Prior, quantiles: np.ndarray) -> np.ndarray:
 
 def evaluate_points(task: PointsTask) -> np.ndarray:
     """Share of worlds with each outcome at each sample point: shape (points, outcomes)."""
-    size = len(next(iter(task.motives.values()))) * task.per_point
-    motives = {name: np.repeat(values, task.per_point) for name, values in task.motives.items()}
-    rng = np.random.default_rng(np.random.SeedSequence(task.seed, spawn_key=(task.index,)))
-    model = CrisisModel(scenario=task.scenario, reading=task.reading, replicates=size, rng=rng,
-                        stalin_motives=motives)
-    model.run_model()
+    motives = tuple((name, np.repeat(values, task.per_point))
+                    for name, values in task.block.stalin_motives)
+    model = simulate_block(dataclasses.replace(task.block, stalin_motives=motives))
     columns = []
     for outcome in task.outcomes:
-        happened = (model.world.phase == 1) if outcome == "still_at_war" else (
+        happened = (model.world.phase == WAR) if outcome == "still_at_war" else (
             model.world.events[outcome] >= 0)
         columns.append(happened.reshape(-1, task.per_point).mean(axis=1))
     return np.column_stack(columns)
@@ -118,7 +118,8 @@ def run_sensitivity(reading: str = "stueck", scenario: str = "baseline",
                     method: str = "sobol", samples: int = 128,
                     outcomes: tuple[str, ...] = DEFAULT_OUTCOMES,
                     replicates_per_point: int = 32, seed: int = 1,
-                    execution: Execution | None = None, progress: bool | None = None) -> dict:
+                    execution: "Evaluator | int | None" = 1, progress: bool | None = None
+                    ) -> dict:
     """Sample, simulate and analyse; return a JSON-ready result with one row per index."""
     if method not in METHODS:
         raise InputError(f"--method {method!r}: expected one of {', '.join(METHODS)}")
@@ -131,11 +132,13 @@ def run_sensitivity(reading: str = "stueck", scenario: str = "baseline",
     values = {name: to_prior(loaded_reading.priors[name], quantiles[:, i])
               for i, name in enumerate(names)}
     per_block = max(1, BLOCK // replicates_per_point)
-    tasks = [PointsTask(loaded_scenario, loaded_reading, seed, index,
-                        {name: column[start:start + per_block] for name, column in values.items()},
+    tasks = [PointsTask(BlockTask(loaded_scenario, loaded_reading, seed, index,
+                                  min(per_block, len(quantiles) - start) * replicates_per_point,
+                                  stalin_motives=tuple((name, column[start:start + per_block])
+                                                       for name, column in values.items())),
                         replicates_per_point, tuple(outcomes))
              for index, start in enumerate(range(0, len(quantiles), per_block))]
-    shares = np.vstack(list(_run(tasks, execution or Execution(1), progress)))
+    shares = np.vstack(list(_run(tasks, evaluator_for(execution), progress)))
     rows = []
     for j, outcome in enumerate(outcomes):
         for row in analyse(method, names, quantiles, shares[:, j], seed):
@@ -146,19 +149,11 @@ def run_sensitivity(reading: str = "stueck", scenario: str = "baseline",
             "parameters": names, "indices": rows}
 
 
-def _run(tasks: list[PointsTask], execution: Execution, progress: bool | None):
-    workers = execution.resolved_workers()
+def _run(tasks: list[PointsTask], evaluator: Evaluator, progress: bool | None):
+    """Each task's shares, in order, through the evaluator, under a progress bar."""
     bar = tqdm(total=len(tasks), unit="block", desc="sensitivity",
                disable=progress_disabled(progress), leave=False)
     with bar:
-        if workers == 1 or len(tasks) == 1:
-            results = map(evaluate_points, tasks)
-            for result in results:
-                bar.update()
-                yield result
-            return
-        with ProcessPoolExecutor(max_workers=min(workers, len(tasks)),
-                                 mp_context=get_context("spawn")) as pool:
-            for result in pool.map(evaluate_points, tasks):
-                bar.update()
-                yield result
+        for result in evaluator.map(evaluate_points, tasks, len(tasks)):
+            bar.update()
+            yield result

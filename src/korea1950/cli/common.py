@@ -2,7 +2,7 @@
 
 Why types here: a bad value on the command line is refused by argparse with
 one line before any work starts; the limits are the library's own
-(``ensemble.MAX_WORLDS``, ``ensemble.MAX_WORKERS``), so the two cannot drift.
+(``blocks.MAX_WORLDS``, ``evaluators.MAX_WORKERS``), so the two cannot drift.
 """
 
 import argparse
@@ -10,8 +10,13 @@ from pathlib import Path
 
 from korea1950.inputs.errors import InputError, shown
 from korea1950.reporting.atomic import OutputFolder
+from korea1950.running.blocks import BLOCK, MAX_WORLDS
 from korea1950.running.distributed import check_scheduler
-from korea1950.running.ensemble import BLOCK, MAX_WORKERS, MAX_WORLDS, Execution, default_workers
+from korea1950.running.evaluators import MAX_WORKERS, Evaluator, default_workers, evaluator_for
+
+MAX_INTEGER_TEXT = 30
+"""Longest text parsed as an integer: far beyond any count a user means, and converting a
+huge string of digits costs time for nothing."""
 
 
 def bounded_int(low: int, high: int | None = None):
@@ -22,7 +27,7 @@ def bounded_int(low: int, high: int | None = None):
 
     def parse(text: str) -> int:
         try:
-            value = int(text) if len(text) <= 30 else None
+            value = int(text) if len(text) <= MAX_INTEGER_TEXT else None
         except ValueError:
             value = None
         if value is None or value < low or (high is not None and value > high):
@@ -68,9 +73,13 @@ def add_run_options(parser: argparse.ArgumentParser, replicates: int) -> None:
                         help="run on a Dask cluster (needs korea1950[distributed])")
 
 
-def execution_from(args: argparse.Namespace) -> Execution:
-    """The execution settings given on the command line."""
-    return Execution(args.workers, args.chunk_size, args.scheduler)
+def evaluator_from(args: argparse.Namespace) -> Evaluator:
+    """The evaluator --workers, --chunk-size and --scheduler ask for (default: every core).
+
+    A command enters it (``with``) around all its runs, so they share one pool
+    of workers or one Dask client.
+    """
+    return evaluator_for(args.workers, args.chunk_size, args.scheduler)
 
 
 def add_out_options(parser: argparse.ArgumentParser, default: Path | None, what: str) -> None:

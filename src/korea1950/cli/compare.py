@@ -9,7 +9,7 @@ from korea1950.analysis.compare import (
     write_figures,
     write_tables,
 )
-from korea1950.cli.common import add_out_options, add_run_options, execution_from, output_folder
+from korea1950.cli.common import add_out_options, add_run_options, evaluator_from, output_folder
 from korea1950.reporting.manifest import command_line, write_manifest
 
 COMMAND = "compare"
@@ -35,15 +35,16 @@ def handle(args: argparse.Namespace) -> int:
     """Run the comparison and write tables, figures and manifest atomically."""
     readings = ([item.strip() for item in args.readings.split(",") if item.strip()]
                 if args.readings else None)
-    execution = execution_from(args)
+    evaluator = evaluator_from(args)
     folder = output_folder(args)
-    comparison = run_comparison(args.scenarios or None, readings, args.replicates, args.seed,
-                                execution)
+    with evaluator:
+        comparison = run_comparison(args.scenarios or None, readings, args.replicates,
+                                    args.seed, evaluator)
     with folder.staging() as staging:
         tables = comparison_tables(comparison)
         write_tables(tables, staging / "tables")
         write_figures(tables, staging / "figures")
-        write_manifest(comparison, execution, command_line(COMMAND, args), staging)
+        write_manifest(comparison, evaluator, command_line(COMMAND, args), staging)
     print(f"wrote {args.out}/tables ({', '.join(tables)}), {args.out}/figures and "
           f"{args.out}/manifest.json")
     return 0

@@ -3,11 +3,9 @@
 import argparse
 import json
 
-from korea1950.cli.common import add_run_options, execution_from
-from korea1950.inputs.readings import load_reading
-from korea1950.inputs.scenarios import load_scenario
+from korea1950.cli.common import add_run_options, evaluator_from
 from korea1950.reporting.run_output import run_record, run_table
-from korea1950.running.ensemble import simulate
+from korea1950.running.experiment import Experiment
 
 COMMAND = "run"
 
@@ -29,11 +27,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def handle(args: argparse.Namespace) -> int:
     """Run the simulation and print the result."""
-    settings = execution_from(args)
-    summary = simulate(args.scenario, args.reading, args.replicates, args.seed,
-                       workers=settings.workers, chunk_size=settings.chunk_size,
-                       scheduler=settings.scheduler)
-    record = run_record(summary, load_scenario(args.scenario).name,
-                        load_reading(args.reading).name, args.seed)
+    experiment = Experiment(args.scenario, args.reading, args.replicates, args.seed)
+    with evaluator_from(args) as evaluator:
+        results = experiment.run(evaluator)
+    scenario, reading = results.scenarios[0], results.readings[0]
+    record = run_record(results[scenario, reading], scenario, reading, args.seed)
     print(json.dumps(record, indent=2) if args.json else run_table(record))
     return 0

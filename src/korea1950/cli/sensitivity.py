@@ -8,7 +8,7 @@ from korea1950.analysis.sensitivity import DEFAULT_OUTCOMES, METHODS, run_sensit
 from korea1950.cli.common import (
     add_out_options,
     add_run_options,
-    execution_from,
+    evaluator_from,
     output_folder,
     positive_int,
 )
@@ -42,8 +42,9 @@ def handle(args: argparse.Namespace) -> int:
     """Run the analysis and print the indices."""
     outcomes = tuple(o.strip() for o in args.outcomes.split(",") if o.strip())
     folder = output_folder(args)
-    result = run_sensitivity(args.reading, args.scenario, args.method, args.samples, outcomes,
-                             args.replicates_per_point, args.seed, execution_from(args))
+    with evaluator_from(args) as evaluator:
+        result = run_sensitivity(args.reading, args.scenario, args.method, args.samples,
+                                 outcomes, args.replicates_per_point, args.seed, evaluator)
     if folder:
         with folder.staging() as staging:
             (staging / "sensitivity.json").write_text(json.dumps(result, indent=1))

@@ -4,7 +4,7 @@ import argparse
 import time
 from pathlib import Path
 
-from korea1950.cli.common import add_out_options, add_run_options, execution_from
+from korea1950.cli.common import add_out_options, add_run_options, evaluator_from
 from korea1950.reporting.manifest import command_line
 from korea1950.reporting.study import DEFAULT_STUDY_REPLICATES, run_study
 
@@ -25,7 +25,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def handle(args: argparse.Namespace) -> int:
     """Run the study and say where the report is."""
     started = time.monotonic()
-    out = run_study(args.out, args.replicates, args.seed, execution_from(args),
+    out = run_study(args.out, args.replicates, args.seed, evaluator_from(args),
                     command=command_line(COMMAND, args), force=args.force)
     print(f"wrote {out}/report.html and {out}/report.md "
           f"({time.monotonic() - started:.0f} s)")

@@ -7,17 +7,17 @@ import textwrap
 from korea1950.analysis.weigh import CALIBRATION_WORLDS, ROBUSTNESS_WORLDS, run_weigh
 from korea1950.analysis.weigh.discrimination import default_band_parameter
 from korea1950.analysis.weigh.plots import write_figures
-from korea1950.analysis.weigh.posterior import posterior_rows
+from korea1950.analysis.weigh.posterior import posterior_cells
 from korea1950.analysis.weigh.responsibility import ACTOR_LABELS
 from korea1950.cli.common import (
     add_out_options,
     add_run_options,
-    execution_from,
+    evaluator_from,
     output_folder,
     positive_int,
 )
+from korea1950.inputs.events import EVENTS
 from korea1950.inputs.parameters import STALIN_MOTIVE_PARAMETERS
-from korea1950.simulation.world import EVENTS
 
 COMMAND = "weigh"
 
@@ -58,10 +58,11 @@ def handle(args: argparse.Namespace) -> int:
     """Weigh, write the folder if asked, and print."""
     readings = [item.strip() for item in args.readings.split(",") if item.strip()]
     folder = output_folder(args)
-    result = run_weigh(readings, args.replicates, args.seed, execution_from(args),
-                       band_parameter=args.band_parameter, band_decision=args.band_decision,
-                       robustness_replicates=args.robustness_replicates,
-                       calibration_replicates=args.calibration_replicates)
+    with evaluator_from(args) as evaluator:  # one pool for the weighing and the band
+        result = run_weigh(readings, args.replicates, args.seed, evaluator,
+                           band_parameter=args.band_parameter, band_decision=args.band_decision,
+                           robustness_replicates=args.robustness_replicates,
+                           calibration_replicates=args.calibration_replicates)
     if folder:
         with folder.staging() as staging:
             (staging / "weigh.json").write_text(json.dumps(result, indent=1))
@@ -179,15 +180,9 @@ def _posterior_lines(posterior: dict) -> list[str]:
     """Prior mean, posterior mean, 90% interval and shift of each parameter."""
     lines = ["\nStalin's goals and beliefs given the record (prior mean, posterior mean, 90% "
              "interval, shift):"]
-    for row in posterior_rows(posterior):
-        if row["posterior_mean"] is None:
-            lines.append(f"  {row['reading']:<12}{row['parameter']:<32}{row['prior_mean']:7.3f}"
-                         "  no matching world")
-            continue
-        low, high = row["interval_90"]
-        lines.append(f"  {row['reading']:<12}{row['parameter']:<32}{row['prior_mean']:7.3f}"
-                     f"{row['posterior_mean']:8.3f}  [{low:.3f}, {high:.3f}]  "
-                     f"{row['shift']:+.3f}")
+    for reading, parameter, prior, mean, interval, shift in posterior_cells(posterior):
+        lines.append(f"  {reading:<12}{parameter:<32}{prior:>7}  {mean:>6}  {interval}  "
+                     f"{shift}".rstrip())
     return lines
 
 

@@ -7,6 +7,9 @@ it into "YYYY-MM".
 
 import re
 
+MONTHS_PER_YEAR = 12
+"""Twelve months to a year (named so the month arithmetic reads as such)."""
+
 START_YEAR = 1949
 START_MONTH = 9
 HORIZON = "1956-12"
@@ -21,23 +24,23 @@ def month_index(label: str) -> int:
     if match is None:
         raise ValueError(f"expected a month as YYYY-MM, got {label!r}")
     year, month = int(match.group(1)), int(match.group(2))
-    if not 1 <= month <= 12:
+    if not 1 <= month <= MONTHS_PER_YEAR:
         raise ValueError(f"expected a month 01-12, got {label!r}")
-    return (year - START_YEAR) * 12 + (month - START_MONTH)
+    return (year - START_YEAR) * MONTHS_PER_YEAR + (month - START_MONTH)
 
 
 def month_label(index: int) -> str:
     """Return "YYYY-MM" for a step index."""
-    total = START_YEAR * 12 + (START_MONTH - 1) + int(index)
-    return f"{total // 12:04d}-{total % 12 + 1:02d}"
+    total = START_YEAR * MONTHS_PER_YEAR + (START_MONTH - 1) + int(index)
+    return f"{total // MONTHS_PER_YEAR:04d}-{total % MONTHS_PER_YEAR + 1:02d}"
 
 
 def month_name(index: int) -> str:
     """Return a reader's form such as "June 1950"."""
     names = ("January", "February", "March", "April", "May", "June", "July", "August",
              "September", "October", "November", "December")
-    total = START_YEAR * 12 + (START_MONTH - 1) + int(index)
-    return f"{names[total % 12]} {total // 12}"
+    total = START_YEAR * MONTHS_PER_YEAR + (START_MONTH - 1) + int(index)
+    return f"{names[total % MONTHS_PER_YEAR]} {total // MONTHS_PER_YEAR}"
 
 
 HORIZON_MONTHS = month_index(HORIZON) + 1

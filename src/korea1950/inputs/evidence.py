@@ -10,7 +10,10 @@ from functools import lru_cache
 
 from korea1950.inputs.errors import InputError, did_you_mean, shown
 from korea1950.inputs.paths import seeds_dir
-from korea1950.inputs.tomlfile import load_toml
+from korea1950.inputs.tomlfile import load_toml, reject_unknown, require_string, string_list
+
+EVIDENCE_KEYS = ("id", "document", "quote", "claim", "bears_on")
+"""Keys of an ``[[evidence]]`` table; ``bears_on`` names the rules and levers it informs."""
 
 
 @dataclass(frozen=True)
@@ -21,18 +24,41 @@ class Evidence:
     document: str
     quote: str
     claim: str
+    bears_on: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
 def evidence_items() -> dict[str, Evidence]:
-    """Every evidence item by id."""
+    """Every evidence item by id, checked strictly: everything else cites these ids.
+
+    Why strict, and here only: every reader of ``seeds/evidence.toml`` (the
+    citation checks, the story, the report) goes through this function, so a
+    malformed item is refused once, in one line, instead of being skipped by one
+    reader and trusted by another.
+    """
     path = seeds_dir() / "evidence.toml"
-    items = load_toml(path).get("evidence", [])
-    try:
-        return {item["id"]: Evidence(item["id"], item["document"], item["quote"], item["claim"])
-                for item in items}
-    except (KeyError, TypeError):
-        raise InputError(f"{path}: each [[evidence]] needs id, document, quote and claim") from None
+    data = load_toml(path)
+    reject_unknown(data, ("evidence",), str(path), "table", "expected [[evidence]] tables")
+    items = data.get("evidence", [])
+    if not isinstance(items, list):
+        raise InputError(f"{path}: key 'evidence' must be an array of [[evidence]] tables")
+    documents = document_titles()
+    found: dict[str, Evidence] = {}
+    for number, item in enumerate(items, start=1):
+        where = f"{path}: evidence item {number}"
+        if not isinstance(item, dict):
+            raise InputError(f"{where}: expected an [[evidence]] table")
+        reject_unknown(item, EVIDENCE_KEYS, where)
+        fields = {key: require_string(item, key, where)
+                  for key in ("id", "document", "quote", "claim")}
+        if fields["id"] in found:
+            raise InputError(f"{where}: id {shown(fields['id'])} is used twice")
+        document = fields["document"]
+        if document not in documents:
+            raise InputError(f"{where}: document {shown(document)} is not in "
+                             f"seeds/documents.toml{did_you_mean(document, sorted(documents))}")
+        found[fields["id"]] = Evidence(**fields, bears_on=string_list(item, "bears_on", where))
+    return found
 
 
 @lru_cache(maxsize=1)
@@ -57,8 +83,12 @@ def check_cited(cited: tuple[str, ...] | list[str], where: str) -> None:
 @lru_cache(maxsize=1)
 def document_titles() -> dict[str, str]:
     """Each document's title by id."""
-    data = load_toml(seeds_dir() / "documents.toml")
-    return {doc["id"]: doc["title"] for doc in data["document"]}
+    path = seeds_dir() / "documents.toml"
+    documents = load_toml(path).get("document")
+    if not isinstance(documents, list) or not all(isinstance(doc, dict) for doc in documents):
+        raise InputError(f"{path}: expected [[document]] tables")
+    return {require_string(doc, "id", f"{path}: a document"):
+            require_string(doc, "title", f"{path}: a document") for doc in documents}
 
 
 def cite(evidence_id: str) -> str:

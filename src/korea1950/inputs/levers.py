@@ -77,24 +77,44 @@ LEVERS: dict[str, LeverSpec] = {
 }
 
 
+def _month(name: str) -> int:
+    """A month lever's historical default as the model uses it: a step index."""
+    return month_index(str(LEVERS[name].default))
+
+
+def _choice(name: str) -> str:
+    """A decision or choice lever's historical default."""
+    return str(LEVERS[name].default)
+
+
+def _switch(name: str) -> bool:
+    """A switch lever's historical default."""
+    return bool(LEVERS[name].default)
+
+
 @dataclass(frozen=True)
 class Levers:
-    """Lever settings resolved for the model: month levers as step indices."""
+    """Lever settings resolved for the model: month levers as step indices.
 
-    ccp_victory: int = month_index("1949-10")
-    acheson_speech: int = month_index("1950-01")
-    us_garrison_remains: bool = False
-    soviet_boycott: str = "rule"
-    soviet_veto: str = "rule"
-    stalin_approval: str = "full"
-    kim_attack: str = "rule"
-    kim_waits_for_approval: bool = True
-    mao_consent: str = "rule"
-    us_intervention: str = "rule"
-    incheon_landing: str = "rule"
-    un_cross_38th: str = "rule"
-    china_intervention: str = "rule"
-    stalin_death: int = month_index("1953-03")
+    Why the defaults are looked up: ``LEVERS`` states each lever's historical
+    default once; the fields name the levers (with their types) for the model's
+    code, and a test checks they are exactly the levers of ``LEVERS``, in order.
+    """
+
+    ccp_victory: int = _month("ccp_victory")
+    acheson_speech: int = _month("acheson_speech")
+    us_garrison_remains: bool = _switch("us_garrison_remains")
+    soviet_boycott: str = _choice("soviet_boycott")
+    soviet_veto: str = _choice("soviet_veto")
+    stalin_approval: str = _choice("stalin_approval")
+    kim_attack: str = _choice("kim_attack")
+    kim_waits_for_approval: bool = _switch("kim_waits_for_approval")
+    mao_consent: str = _choice("mao_consent")
+    us_intervention: str = _choice("us_intervention")
+    incheon_landing: str = _choice("incheon_landing")
+    un_cross_38th: str = _choice("un_cross_38th")
+    china_intervention: str = _choice("china_intervention")
+    stalin_death: int = _month("stalin_death")
 
     def changed(self) -> dict[str, Any]:
         """Return the levers that differ from the historical defaults."""

@@ -8,7 +8,6 @@ from the reading, the shared ones (which neither historian speaks to) from
 ``seeds/stalin_shared.toml`` unless the reading restates them.
 """
 
-import hashlib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import Any
 
 import numpy as np
 
+from korea1950.inputs.catalogue import Catalogue, file_digest
 from korea1950.inputs.errors import InputError, did_you_mean, shown
 from korea1950.inputs.evidence import check_cited
 from korea1950.inputs.parameters import STALIN_MOTIVE_PARAMETERS
@@ -54,6 +54,9 @@ HEADER_KEYS = ("name", "title", "historian", "summary", "evidence")
 BETA_MEAN = (1e-6, 1.0 - 1e-6)
 """Allowed range of a beta prior's mean: closer to 0 or 1 it is a fixed value in disguise,
 and the draws underflow to exactly 0 or 1."""
+
+RANGE_ENDS = 2
+"""A ``mean_range`` is written ``[low, high]``."""
 
 CONCENTRATION = (0.5, 10_000.0)
 """Allowed range of a beta prior's concentration (alpha + beta): below 0.5 nearly every draw
@@ -151,21 +154,18 @@ class Reading:
         return {name: self.priors[name].mean() for name in STALIN_MOTIVE_PARAMETERS}
 
 
+CATALOGUE = Catalogue("reading", readings_dir, "bundled: {names}")
+"""The bundled readings (``seeds/readings/*.toml``), by name or path."""
+
+
 def bundled_reading_names() -> list[str]:
     """Return the names of the readings shipped in ``seeds/readings``."""
-    return sorted(path.stem for path in readings_dir().glob("*.toml"))
+    return CATALOGUE.names()
 
 
 def resolve_reading_path(name_or_path: str | Path) -> Path:
     """Turn a bundled name or a path into a file path, or raise a one-line error."""
-    text = str(name_or_path)
-    if text.endswith(".toml") or "/" in text or "\\" in text:
-        return Path(text)
-    names = bundled_reading_names()
-    if text in names:
-        return readings_dir() / f"{text}.toml"
-    raise InputError(f"unknown reading {shown(text)} (bundled: {', '.join(names)})"
-                     f"{did_you_mean(text, names)}")
+    return CATALOGUE.resolve(name_or_path)
 
 
 def load_reading(name_or_path: "str | Path | Reading") -> Reading:
@@ -174,14 +174,6 @@ def load_reading(name_or_path: "str | Path | Reading") -> Reading:
         return name_or_path
     path = resolve_reading_path(name_or_path).resolve()
     return _load_reading_cached(path, file_digest(path), file_digest(shared_priors_path()))
-
-
-def file_digest(path: Path) -> str:
-    """SHA-256 of a file's bytes ("" if it cannot be read: loading then says why)."""
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
-    except OSError:
-        return ""
 
 
 @lru_cache(maxsize=64)
@@ -307,7 +299,7 @@ def _mean_range(spec: dict[str, Any], arguments: dict[str, float],
                 where: str) -> tuple[float, float]:
     """A beta prior's ``mean_range = [low, high]``: 0 < low <= mean <= high < 1."""
     value = spec["mean_range"]
-    if not isinstance(value, list) or len(value) != 2:
+    if not isinstance(value, list) or len(value) != RANGE_ENDS:
         raise InputError(f"{where}: 'mean_range' = {shown(value)}: expected [low, high] with "
                          "0 < low <= mean <= high < 1")
     low, high = (require_number(item, f"{where}: 'mean_range'", *BETA_MEAN) for item in value)

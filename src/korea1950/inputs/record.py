@@ -18,12 +18,12 @@ import numpy as np
 
 from korea1950.inputs.calendar import month_index
 from korea1950.inputs.errors import InputError, shown
+from korea1950.inputs.events import EVENTS
+from korea1950.inputs.evidence import check_cited
 from korea1950.inputs.parameters import MODEL_PARAMETERS, STALIN_MOTIVE_PARAMETERS
 from korea1950.inputs.paths import seeds_dir
 from korea1950.inputs.readings import bundled_reading_names, load_reading
-from korea1950.inputs.scenarios import evidence_ids
-from korea1950.inputs.tomlfile import load_toml, require_string, string_list
-from korea1950.simulation.world import EVENTS
+from korea1950.inputs.tomlfile import load_toml, reject_unknown, require_string, string_list
 
 POSTERIOR_BINS = 40
 """Histogram bins over each motive parameter's range, for prior-versus-posterior plots."""
@@ -136,10 +136,7 @@ def parse_fact(item: Any, path: Path) -> Fact:
         raise InputError(f"{path}: each fact must be a table")
     fact_id = require_string(item, "id", f"{path}: a fact")
     where = f"{path}: fact '{fact_id}'"
-    unknown = sorted(set(item) - FACT_KEYS)
-    if unknown:
-        raise InputError(f"{where}: unknown key '{unknown[0]}' (expected one of "
-                         f"{', '.join(sorted(FACT_KEYS))})")
+    reject_unknown(item, sorted(FACT_KEYS), where)
     event = _event(item, "event", where)
     date = require_string(item, "date", where)
     if not DATE.match(date):
@@ -155,10 +152,7 @@ def parse_fact(item: Any, path: Path) -> Fact:
     evidence = string_list(item, "evidence", where)
     if not evidence:
         raise InputError(f"{where}: key 'evidence': cite at least one evidence id")
-    known = evidence_ids()
-    for cited in evidence:
-        if known and cited not in known:
-            raise InputError(f"{where}: evidence '{cited}' is not an id in seeds/evidence.toml")
+    check_cited(evidence, where)
     return Fact(id=fact_id, description=require_string(item, "description", where),
                 date=date, event=event, use=use, occurs=occurs, window=_window(item, where),
                 after=_event(item, "after", where) if "after" in item else None,
@@ -227,7 +221,7 @@ def record_tallies(model) -> dict[str, np.ndarray]:
     codes = pattern_codes(matches)
     tallies = {"record:pattern": np.bincount(codes, minlength=2 ** len(facts)).astype(np.int64)}
     whole = matches.all(axis=0)
-    for name, values in model.stalin.motive.items():
+    for name, values in model.motives.items():
         edges = parameter_bins(name)
         tallies[f"posterior:all:{name}"] = np.histogram(values, edges)[0].astype(np.int64)
         tallies[f"posterior:match:{name}"] = np.histogram(values[whole], edges)[0].astype(

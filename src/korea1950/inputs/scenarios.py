@@ -9,20 +9,20 @@ problem is one ``InputError`` line naming the file, the key and what was
 expected.
 """
 
-import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from korea1950.inputs.calendar import HORIZON, HORIZON_MONTHS, month_index, month_label
-from korea1950.inputs.errors import InputError, did_you_mean, shown
+from korea1950.inputs.catalogue import Catalogue, file_digest
+from korea1950.inputs.errors import InputError, shown
 from korea1950.inputs.evidence import check_cited, evidence_ids
-from korea1950.inputs.levers import Levers, parse_levers
+from korea1950.inputs.levers import LEVERS, Levers, parse_levers
 from korea1950.inputs.parameters import validate_override
 from korea1950.inputs.paths import scenarios_dir
 from korea1950.inputs.tomlfile import (
-    load_toml,
+    optional_string,
     reject_unknown,
     require_string,
     require_table,
@@ -33,8 +33,12 @@ __all__ = ["Scenario", "bundled_scenario_names", "evidence_ids", "load_scenario"
            "parse_scenario", "resolve_scenario_path"]
 
 SCENARIO_KEYS = ("name", "title", "antecedent", "date", "feasibility", "evidence",
-                 "cotenability")
-"""Keys of the ``[scenario]`` table; ``evidence`` and ``cotenability`` may be empty lists."""
+                 "cotenability", "switch", "switch_name")
+"""Keys of the ``[scenario]`` table; ``evidence`` and ``cotenability`` may be empty lists,
+``switch`` and ``switch_name`` may be absent."""
+
+SWITCH_LABEL_LIMIT = 40
+"""Longest ``switch`` label: it sits beside a checkbox in the page's narrow sidebar."""
 
 TABLES = ("scenario", "levers", "parameters")
 """Top-level tables of a scenario file (``parameters`` is optional)."""
@@ -62,33 +66,47 @@ class Scenario:
     """Model-parameter overrides as sorted (name, value) pairs (hashable, picklable)."""
     path: Path | None = None
     sha256: str = ""
+    switch: str = ""
+    """The label of the classroom switch that applies these levers ("" if it offers none)."""
+    switch_name: str = ""
+    """The switch's key on the page: the scenario's name unless the file says otherwise."""
+
+
+CATALOGUE = Catalogue("scenario", scenarios_dir, "see 'korea1950 list'", first="baseline")
+"""The bundled scenarios (``scenarios/*.toml``), by name or path."""
 
 
 def bundled_scenario_names() -> list[str]:
     """Return the names of the scenarios shipped in ``scenarios/``, baseline first."""
-    names = sorted(path.stem for path in scenarios_dir().glob("*.toml"))
-    return sorted(names, key=lambda name: (name != "baseline", name))
+    return CATALOGUE.names()
 
 
 def resolve_scenario_path(name_or_path: str | Path) -> Path:
     """Turn a bundled name or a path into a file path, or raise a one-line error."""
-    text = str(name_or_path)
-    if text.endswith(".toml") or "/" in text or "\\" in text:
-        return Path(text)
-    names = bundled_scenario_names()
-    if text in names:
-        return scenarios_dir() / f"{text}.toml"
-    raise InputError(f"unknown scenario {shown(text)} (see 'korea1950 list')"
-                     f"{did_you_mean(text, names)}")
+    return CATALOGUE.resolve(name_or_path)
 
 
 def load_scenario(name_or_path: "str | Path | Scenario") -> Scenario:
     """Load and validate a scenario by bundled name or path."""
     if isinstance(name_or_path, Scenario):
         return name_or_path
-    path = resolve_scenario_path(name_or_path)
-    data = load_toml(path)
+    path, data = CATALOGUE.load(name_or_path)
     return parse_scenario(data, path)
+
+
+def switches() -> dict[str, tuple[str, dict[str, Any]]]:
+    """The classroom page's switches: key -> (label, the levers it sets), from the scenarios.
+
+    Why from the files: a switch applies one bundled scenario's levers on top of
+    whatever scenario the class chose, so the scenario file is its one
+    definition; a scenario offers itself with a ``switch`` label. Ordered as the
+    lever vocabulary is (historical order), so the page lists them as events came.
+    """
+    order = list(LEVERS)
+    offered = [scenario for scenario in map(load_scenario, bundled_scenario_names())
+               if scenario.switch]
+    offered.sort(key=lambda s: min(order.index(name) for name in s.levers.changed()))
+    return {s.switch_name: (s.switch, s.levers.changed()) for s in offered}
 
 
 def parse_scenario(data: dict[str, Any], path: Path) -> Scenario:
@@ -118,7 +136,8 @@ def parse_scenario(data: dict[str, Any], path: Path) -> Scenario:
                          "table [parameters]")
     overrides = {key: validate_override(key, value, f"{path}: [parameters]")
                  for key, value in overrides_table.items()}
-    digest = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else ""
+    switch = _switch(header, levers, where)
+    digest = file_digest(path)
     return Scenario(
         name=texts["name"],
         title=texts["title"],
@@ -131,7 +150,34 @@ def parse_scenario(data: dict[str, Any], path: Path) -> Scenario:
         parameters=tuple(sorted(overrides.items())),
         path=path,
         sha256=digest,
+        switch=switch,
+        switch_name=(optional_string(header, "switch_name", where) or texts["name"]
+                     if switch else ""),
     )
+
+
+def _switch(header: dict[str, Any], levers: Levers, where: str) -> str:
+    """The ``switch`` label, checked: short, one line, and on a scenario that changes history.
+
+    ``switch_name`` (the page's key for it, when it is not the scenario's name) needs a label.
+    """
+    label = optional_string(header, "switch", where)
+    if "switch_name" in header:
+        if not label:
+            raise InputError(f"{where}: key 'switch_name' needs a 'switch' label beside it")
+        key = optional_string(header, "switch_name", where)
+        if not NAME_PATTERN.fullmatch(key):
+            raise InputError(f"{where}: key 'switch_name' = {shown(key)}: expected a lower-case "
+                             "letter, then letters, digits or _")
+    if "switch" not in header:
+        return ""
+    if not label.strip() or "\n" in label or len(label) > SWITCH_LABEL_LIMIT:
+        raise InputError(f"{where}: key 'switch' = {shown(label)}: expected a label of one line "
+                         f"and at most {SWITCH_LABEL_LIMIT} characters")
+    if not levers.changed():
+        raise InputError(f"{where}: key 'switch': a switch must change at least one lever "
+                         "from history")
+    return label
 
 
 def _check_name(name: str, where: str) -> None:

@@ -46,6 +46,10 @@ OWNER_FILE = ".korea1950-output.json"
 LEGACY_MANIFEST = "manifest.json"
 """Folders written before the ownership record carry this manifest with a ``files`` list."""
 
+MAX_RECORD_BYTES = 10_000_000
+"""Largest ownership record read back. Ours are a few kilobytes; a larger file of that name
+is not ours, and reading it whole would cost memory for nothing."""
+
 _LEFTOVER = re.compile(r"\.(?P<name>.+)\.(?P<kind>partial|old)-(?P<pid>\d+)-[0-9a-f]+")
 
 
@@ -282,7 +286,7 @@ def _first_changed(folder: Path, owned: dict[str, str]) -> str | None:
 
 def _read_json(path: Path) -> object:
     try:
-        if path.is_file() and path.stat().st_size < 10_000_000:
+        if path.is_file() and path.stat().st_size < MAX_RECORD_BYTES:
             return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         pass

@@ -20,12 +20,12 @@ import numpy as np
 from korea1950 import __version__
 from korea1950.analysis.compare import Comparison
 from korea1950.inputs.paths import seeds_dir
-from korea1950.running.ensemble import Execution
+from korea1950.running.evaluators import Evaluator
 
 MANIFEST = "manifest.json"
 
 
-def build_manifest(comparison: Comparison, execution: Execution, command: list[str],
+def build_manifest(comparison: Comparison, execution: Evaluator, command: list[str],
                    folder: Path) -> dict:
     """Versions, settings, input hashes and the hash of every file already in ``folder``."""
     return {
@@ -51,7 +51,7 @@ def build_manifest(comparison: Comparison, execution: Execution, command: list[s
     }
 
 
-def write_manifest(comparison: Comparison, execution: Execution, command: list[str],
+def write_manifest(comparison: Comparison, execution: Evaluator, command: list[str],
                    folder: Path) -> Path:
     """Write ``manifest.json`` into ``folder`` (last, so it lists every other file)."""
     path = folder / MANIFEST

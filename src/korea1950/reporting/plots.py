@@ -19,6 +19,10 @@ from korea1950.inputs.calendar import month_index
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#17becf")
 """Reading colours, assigned in the order readings are given (any number of readings)."""
 
+LABELLED_CHANGE = 0.05
+"""Smallest change (in share of worlds) a heatmap cell prints as a number: smaller changes
+would crowd the figure and are mostly simulation noise at the usual ensemble sizes."""
+
 
 def reading_colours(readings: list[str]) -> dict[str, str]:
     """Map each reading to its colour, cycling the palette if there are many."""
@@ -145,7 +149,7 @@ def plot_heatmap(rows: list[dict], outcomes: tuple[str, ...], stem: Path) -> lis
         ax.set_yticks(range(len(scenarios)), [s.replace("_", " ") for s in scenarios])
         ax.tick_params(axis="y", labelleft=ax is axes[0, 0])
         for (i, j), value in np.ndenumerate(grid):
-            if abs(value) >= 0.05:
+            if abs(value) >= LABELLED_CHANGE:
                 ax.text(j, i, f"{value:+.2f}", ha="center", va="center", fontsize=7)
         ax.set_title(f"reading: {reading}")
     figure.colorbar(image, ax=axes[0].tolist(), shrink=0.7,

@@ -17,7 +17,9 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from korea1950.inputs.calendar import HORIZON_MONTHS, month_label
-from korea1950.simulation.world import EVENTS, FRONT_BINS, WAR
+from korea1950.inputs.errors import InputError, did_you_mean, shown
+from korea1950.inputs.events import EVENTS
+from korea1950.simulation.world import FRONT_BINS, WAR
 
 OUTCOMES = (
     "stalin_advises_waiting", "stalin_approves", "mao_consents", "soviet_boycott",
@@ -83,8 +85,16 @@ class Summary:
         return histogram_quantile(self.tallies[f"month:{event}"], q)
 
     def timing(self, name: str) -> dict[str, str] | None:
-        """Median, 10th and 90th percentile month of a timing, as "YYYY-MM"."""
-        event = TIMINGS[name]
+        """Median, 10th and 90th percentile month of an event, as "YYYY-MM" (None if never).
+
+        ``name`` is a reported timing ("invasion_month") or any model event
+        ("invasion"); the months are over the worlds in which it happened.
+        """
+        event = TIMINGS.get(name, name)
+        if event not in EVENTS:
+            raise InputError(f"unknown timing {shown(name)}: expected a model event (e.g. "
+                             f"'invasion') or a reported timing (e.g. 'invasion_month')"
+                             f"{did_you_mean(name, [*TIMINGS, *EVENTS])}")
         points = {label: self.month_quantile(event, q)
                   for label, q in (("median", 0.5), ("p10", 0.1), ("p90", 0.9))}
         if points["median"] is None:

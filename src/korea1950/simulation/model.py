@@ -24,6 +24,12 @@ from korea1950.simulation.agents import Kim, Mao, Stalin, UnitedStates
 from korea1950.simulation.war import advance_war, rearm_north
 from korea1950.simulation.world import FRONT_BINS, WAR, WorldState
 
+DRAW_ALL_FROM = 4
+"""Draw for every world once one in ``DRAW_ALL_FROM`` is eligible (faster than indexing).
+
+Part of the random-stream contract: changing it changes every seed's results.
+"""
+
 
 class CrisisModel(mesa.Model):
     """The crisis in R replicate worlds; ``run_model()`` runs to the horizon or the last war's end.
@@ -70,6 +76,8 @@ class CrisisModel(mesa.Model):
                 raise ValueError(f"unknown Stalin motive parameter '{name}'")
             motives[name] = np.broadcast_to(np.asarray(value, dtype=float),
                                             (self.replicates,)).copy()
+        self.motives: dict[str, np.ndarray] = motives
+        """Stalin's goals and beliefs in each world, drawn from the reading (or fixed)."""
         self.world = WorldState(self.replicates, self.params["north_strength_1949"])
         self.kim = Kim(self)
         self.stalin = Stalin(self, motives)
@@ -97,8 +105,8 @@ class CrisisModel(mesa.Model):
         self.apply_scheduled_events()
         for actor in self.actors:
             actor.step()
-        rearm_north(self.world, self.world.happened("stalin_approves"), self.params)
-        advance_war(self)
+        rearm_north(self.world, self.params)
+        advance_war(self.world, self.params, self.levers, self.rng)
         self.front_histograms[self.world.month] = self.world.front_histogram()
         self.datacollector.collect(self)
         self.world.month += 1
@@ -125,7 +133,7 @@ class CrisisModel(mesa.Model):
     def chance(self, probability: "float | np.ndarray", among: np.ndarray) -> np.ndarray:
         """One Bernoulli draw per world in ``among`` (False elsewhere); nothing drawn if none."""
         eligible = np.flatnonzero(among)
-        if eligible.size * 4 >= self.replicates:
+        if eligible.size * DRAW_ALL_FROM >= self.replicates:
             return among & (self.rng.random(self.replicates, dtype=np.float32) < probability)
         result = np.zeros(self.replicates, dtype=bool)
         if eligible.size:

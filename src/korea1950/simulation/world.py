@@ -9,40 +9,7 @@ month it first happened, or -1. Rules test ``happened(...)`` and record with
 
 import numpy as np
 
-EVENTS: dict[str, str] = {
-    "ccp_victory": "the Communists' victory in China is complete",
-    "acheson_speech": "Acheson leaves Korea outside the US defensive perimeter",
-    "soviet_boycott": "the Soviet delegate leaves the Security Council",
-    "stalin_advises_waiting": "Stalin refuses Kim's request and advises him to wait",
-    "stalin_approves": "Stalin approves Kim's plan (on condition of Mao's consent)",
-    "mao_consents": "Mao consents to Kim's plan",
-    "rhee_attacks": "Rhee's forces attack across the parallel first",
-    "ongjin_operation": "the North launches a limited operation on the Ongjin peninsula",
-    "invasion": "the North launches a general invasion of the South",
-    "soviet_veto": "a Soviet delegate vetoes UN action on Korea",
-    "un_authorization": "the Security Council authorises UN action for the South",
-    "us_intervention": "US forces fight for the South",
-    "kim_requests_aid": "Kim, losing, asks Stalin for aid",
-    "stalin_presses_china": "Stalin presses Mao to send troops",
-    "soviet_return": "the Soviet delegate returns to the Security Council",
-    "gottwald_letter": "Stalin tells an ally that staying away from the Council achieved all "
-                       "its goals (the Gottwald letter)",
-    "us_europe_buildup": "the US begins a general military build-up (Europe included)",
-    "incheon_landing": "a US amphibious landing behind the North's lines",
-    "un_crosses_38th": "UN forces cross the 38th parallel northward",
-    "china_intervention": "Chinese troops enter the war",
-    "soviet_air_cover": "Soviet aircraft cover the communist forces",
-    "soviet_ground_troops": "Soviet ground troops enter the war",
-    "armistice_talks": "armistice talks open",
-    "stalin_death": "Stalin dies",
-    "armistice": "an armistice ends the fighting",
-    "north_unifies": "the North conquers the whole peninsula",
-    "south_unifies": "the South (with the UN) conquers the whole peninsula",
-    "limited_war_ends": "a limited operation ends without a general war",
-    "war_start": "fighting begins",
-    "war_end": "fighting ends",
-}
-"""Every event the model records, with a reader's description."""
+from korea1950.inputs.events import EVENTS, MESSAGES
 
 PEACE, WAR, ENDED = 0, 1, 2
 """War phases."""
@@ -61,13 +28,15 @@ class WorldState:
         self.replicates = replicates
         self.month = 0
         self.phase = np.zeros(replicates, dtype=np.int8)
-        self.front = np.full(replicates, 0.5, dtype=np.float64)
+        self.front = np.full(replicates, PARALLEL, dtype=np.float64)
         self.front_before = self.front.copy()
         self.north_furthest = self.front.copy()
         self.north_strength = np.full(replicates, north_strength, dtype=np.float64)
         self.south_strength = np.ones(replicates, dtype=np.float64)
         self.limited = np.zeros(replicates, dtype=bool)
         self.events = {name: np.full(replicates, -1, dtype=np.int16) for name in EVENTS}
+        self.messages = {name: np.full(replicates, -1, dtype=np.int16) for name in MESSAGES}
+        """Per message, the month it was last sent in each world (-1: never)."""
 
     def happened(self, event: str) -> np.ndarray:
         """Return a bool array: has ``event`` happened (this month included)?"""
@@ -90,6 +59,14 @@ class WorldState:
         if new.any():
             months[new] = self.month
         return new
+
+    def send(self, message: str, mask: np.ndarray) -> None:
+        """Send ``message`` this month in the ``mask`` worlds (see ``MESSAGES``)."""
+        self.messages[message][mask] = self.month
+
+    def received(self, message: str) -> np.ndarray:
+        """Return a bool array: was ``message`` sent this month?"""
+        return self.messages[message] == self.month
 
     @property
     def at_war(self) -> np.ndarray:

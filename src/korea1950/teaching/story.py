@@ -1,9 +1,10 @@
 """The story of one simulated world, month by month, with what each actor weighed.
 
 A ``Trace`` is handed to a single-world ``CrisisModel``; the actors' rules
-report to it (``Actor.explain``) the terms they weighed and the evidence their
-rule rests on. ``tell`` runs the world and renders the story as text, Markdown
-or HTML, quoting each piece of evidence the first time it is cited.
+report to it (through ``simulation.agents.rules.rule``) the terms they weighed
+and the evidence their rule rests on. ``tell`` runs the world and renders the
+story as text, Markdown or HTML, quoting each piece of evidence the first time
+it is cited.
 """
 
 import html
@@ -13,35 +14,13 @@ from pathlib import Path
 import numpy as np
 
 from korea1950.inputs.calendar import month_label, month_name
+from korea1950.inputs.events import EVENTS
 from korea1950.inputs.evidence import cite
-from korea1950.simulation.model import CrisisModel
-from korea1950.simulation.world import EVENTS
+from korea1950.running.worlds import one_world
+from korea1950.simulation.agents.rules import find_rule
 
 ACTOR_NAMES = {"Kim": "Kim Il Sung", "Stalin": "Stalin", "Mao": "Mao Zedong",
                "UnitedStates": "The United States"}
-RULE_TITLES = {
-    "press_for_approval": "presses his patrons for the go-ahead",
-    "attack": "weighs an attack",
-    "escalate": "turns the limited operation into a general offensive",
-    "ask_for_aid": "asks Stalin for aid",
-    "answer_kim": "answers Kim's request",
-    "urge_kim_to_see_mao": "sends Kim to Mao: China must agree",
-    "leave_council": "walks out of the Security Council",
-    "decide_on_veto": "decides whether to veto UN action",
-    "return_to_council": "sends the delegate back to the Council",
-    "write_to_gottwald": "explains his Council policy to an ally (the Gottwald letter)",
-    "send_air_cover": "weighs Soviet air cover for the Chinese",
-    "press_china": "presses Mao to send troops",
-    "send_ground_troops": "weighs sending Soviet ground troops",
-    "decide_on_armistice": "decides whether to let an armistice be signed",
-    "consider_kim_plan": "considers Kim's plan",
-    "consider_intervention": "considers sending troops",
-    "respond_to_attack": "decides how to respond to the attack",
-    "counterattack_at_incheon": "weighs a landing behind the lines",
-    "decide_on_crossing": "decides whether to cross the 38th parallel",
-    "build_up_in_europe": "begins a general military build-up",
-    "seek_armistice": "negotiates an armistice",
-}
 
 
 @dataclass
@@ -87,7 +66,7 @@ def _scalar(value: object) -> object:
 def trace_world(scenario: str = "baseline", reading: str = "stueck", seed: int = 1) -> Trace:
     """Run one world with a trace attached and return the trace, events included."""
     trace = Trace()
-    model = CrisisModel(scenario=scenario, reading=reading, replicates=1, rng=seed, trace=trace)
+    model = one_world(scenario, reading, seed, trace=trace)
     while model.running:
         month = model.world.month
         model.step()
@@ -120,7 +99,8 @@ def _lines(trace: Trace) -> list[tuple[str, str]]:
             weighed = "; ".join(f"{name.replace('_', ' ')} = {_value(value)}"
                                 for name, value in decision.terms.items())
             actor = ACTOR_NAMES.get(decision.actor, decision.actor)
-            title = RULE_TITLES.get(decision.rule, decision.rule.replace("_", " "))
+            declared = find_rule(decision.actor, decision.rule)
+            title = declared.title if declared else decision.rule.replace("_", " ")
             out.append(("decision", f"{actor} {title} — weighed: {weighed} — evidence: "
                                     f"{', '.join(decision.evidence)}"))
             for evidence_id in decision.evidence:

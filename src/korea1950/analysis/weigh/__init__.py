@@ -42,7 +42,9 @@ from korea1950.analysis.weigh.verdict import lead_sentences
 from korea1950.inputs.readings import Reading
 from korea1950.inputs.record import Fact, check_not_circular, load_record, record_path
 from korea1950.inputs.scenarios import Scenario, load_scenario
-from korea1950.running.ensemble import Execution, make_tasks, run_many
+from korea1950.running.blocks import make_tasks
+from korea1950.running.ensemble import run_many
+from korea1950.running.evaluators import Evaluator, evaluator_for
 
 CAVEAT = ("Conditional on the model: these figures say how probable the record is under "
           "each reading as this model renders it (its rules, parameters and assumptions, "
@@ -58,7 +60,7 @@ CALIBRATION_WORLDS = 20_000
 
 
 def run_weigh(readings: list[str] | None = None, replicates: int = 20_000, seed: int = 1,
-              execution: "Execution | int | None" = None, progress: bool | None = None,
+              execution: "Evaluator | int | None" = None, progress: bool | None = None,
               comparison: Comparison | None = None, coalition_replicates: int | None = None,
               band: bool = True, band_parameter: str | None = None,
               band_decision: str = "stalin_approves", scenarios: list[str] | None = None,
@@ -74,8 +76,7 @@ def run_weigh(readings: list[str] | None = None, replicates: int = 20_000, seed:
     ``calibration_replicates`` the worlds per reading that judge simulated
     records (default ``CALIBRATION_WORLDS``); ``band=False`` skips the decision band.
     """
-    if not isinstance(execution, Execution):
-        execution = Execution(execution or 1)
+    evaluator = evaluator_for(execution or 1)
     facts = weighed_facts()
     if comparison is not None:
         loaded_scenarios, loaded = comparison.scenarios, comparison.readings
@@ -92,7 +93,7 @@ def run_weigh(readings: list[str] | None = None, replicates: int = 20_000, seed:
     groups |= robustness_groups(variants, baseline, robust_size, seed)
     if len(loaded) > 1:
         groups |= assumption_groups(loaded, baseline, robust_size, seed)
-    runs = run_many(groups, execution, progress, description="weighing")
+    runs = run_many(groups, evaluator, progress, description="weighing")
     if comparison is not None:
         runs |= {("scenario", s, r): summary for (s, r), summary in comparison.summaries.items()}
     if robust_size == replicates:
@@ -113,7 +114,8 @@ def run_weigh(readings: list[str] | None = None, replicates: int = 20_000, seed:
     result["predictive"] = predictive(records, judges)
     result["decision_band"] = (decision_band(loaded, band_parameter or default_band_parameter(),
                                              band_decision, worlds=min(replicates, BAND_WORLDS),
-                                             seed=seed, progress=progress) if band else None)
+                                             seed=seed, progress=progress, evaluator=evaluator)
+                               if band else None)
     result["verdict"] = lead_sentences(result)
     return result
 

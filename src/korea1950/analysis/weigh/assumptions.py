@@ -20,8 +20,9 @@ from korea1950.analysis.weigh.robustness import record_log_probability
 from korea1950.inputs.parameters import MODEL_PARAMETERS
 from korea1950.inputs.readings import Reading
 from korea1950.inputs.scenarios import Scenario
-from korea1950.running.ensemble import BlockTask, make_tasks
+from korea1950.running.blocks import make_tasks
 from korea1950.running.summary import Summary
+from korea1950.running.worlds import BlockTask
 
 FACTORS = (0.5, 1.5)
 """Each assumption is multiplied by these (then held to its allowed range)."""

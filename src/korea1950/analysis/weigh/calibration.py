@@ -29,6 +29,10 @@ JUDGE_STREAM = 2**31 + 1
 """Spawn key of the seed stream the judging runs use (the bootstrap uses 2**31)."""
 
 
+RIVALS = 2
+"""Readings a margin needs: the best and the second best (with one reading it is infinite)."""
+
+
 def judge_seed(seed: int) -> int:
     """The seed of the independent judging runs, derived from the run's seed."""
     state = np.random.SeedSequence(seed, spawn_key=(JUDGE_STREAM,)).generate_state(1)
@@ -51,7 +55,7 @@ def named_shares(log_p: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     best = log_p.max(axis=0)
     winners = (log_p == best).astype(float)
     shares = winners / winners.sum(axis=0)
-    if log_p.shape[0] < 2:
+    if log_p.shape[0] < RIVALS:
         return shares, np.full(log_p.shape[1], np.inf)
     ordered = np.sort(log_p, axis=0)
     return shares, ordered[-1] - ordered[-2]

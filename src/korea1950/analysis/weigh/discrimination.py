@@ -11,16 +11,17 @@ which the readings' Stalins decide differently.
 from itertools import combinations
 
 import numpy as np
-from tqdm import tqdm
 
 from korea1950.analysis.weigh.likelihood import interval
 from korea1950.inputs.errors import InputError
+from korea1950.inputs.events import EVENTS
 from korea1950.inputs.parameters import STALIN_MOTIVE_PARAMETERS
 from korea1950.inputs.readings import Reading
-from korea1950.running.ensemble import progress_disabled
+from korea1950.inputs.scenarios import load_scenario
+from korea1950.running.ensemble import run_many
+from korea1950.running.evaluators import Evaluator
 from korea1950.running.summary import Summary
-from korea1950.simulation.model import CrisisModel
-from korea1950.simulation.world import EVENTS
+from korea1950.running.worlds import BlockTask
 
 DIVERGENCE_BOOTSTRAP = 1000
 """Bootstrap draws for the divergence intervals."""
@@ -70,13 +71,16 @@ def divergence(a: Summary, b: Summary, rng: np.random.Generator,
 
 def decision_band(readings: list[Reading], parameter: str | None = None,
                   decision: str = "stalin_approves", grid: int = 11, worlds: int = 2000,
-                  seed: int = 1, progress: bool | None = None) -> dict:
+                  seed: int = 1, progress: bool | None = None,
+                  evaluator: "Evaluator | int | None" = 1) -> dict:
     """Share of worlds taking ``decision`` with ``parameter`` fixed on a grid, per reading.
 
     Every reading uses the same seed at each grid point (common random numbers),
     so differences come from the other motives, not from noise. For each pair of
     readings, the values where their shares differ by more than two standard
     errors are the band in which the decision itself tells the readings apart.
+    Each grid point is one block of the baseline (seeded by its position on the
+    grid), run through ``evaluator`` like any ensemble.
     """
     parameter = parameter or default_band_parameter()
     if parameter not in STALIN_MOTIVE_PARAMETERS:
@@ -86,15 +90,13 @@ def decision_band(readings: list[Reading], parameter: str | None = None,
         raise InputError(f"unknown decision {decision!r}: expected a model event")
     spec = STALIN_MOTIVE_PARAMETERS[parameter]
     values = np.linspace(spec.low, spec.high, grid)
-    shares: dict[str, list[float]] = {reading.name: [] for reading in readings}
-    points = [(reading, i, value) for reading in readings for i, value in enumerate(values)]
-    for reading, i, value in tqdm(points, desc="decision band", unit="run", leave=False,
-                                  disable=progress_disabled(progress)):
-        model = CrisisModel(reading=reading, replicates=worlds,
-                            rng=np.random.SeedSequence(seed, spawn_key=(i,)),
-                            stalin_motives={parameter: float(value)})
-        model.run_model()
-        shares[reading.name].append(round(float(model.world.happened(decision).mean()), 5))
+    baseline = load_scenario("baseline")
+    groups = {(reading.name, i): [BlockTask(baseline, reading, seed, i, worlds,
+                                            stalin_motives=((parameter, float(value)),))]
+              for reading in readings for i, value in enumerate(values)}
+    runs = run_many(groups, evaluator, progress, description="decision band")
+    shares = {reading.name: [round(runs[(reading.name, i)].count(decision) / worlds, 5)
+                             for i in range(len(values))] for reading in readings}
     pairs = []
     for a, b in combinations([r.name for r in readings], 2):
         differ = [round(float(value), 3)

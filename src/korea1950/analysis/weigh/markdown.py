@@ -4,7 +4,7 @@ Plain functions of the weighing's JSON-ready result, so the report and any
 other Markdown page show the same rows.
 """
 
-from korea1950.analysis.weigh.posterior import posterior_rows
+from korea1950.analysis.weigh.posterior import posterior_cells
 
 SHOWN_PRIORS = 6
 """How many of the priors that move the verdict most a table lists."""
@@ -65,13 +65,6 @@ def posterior_markdown(posterior: dict) -> list[str]:
     """Prior mean, posterior mean, 90% interval and shift of every goal and belief."""
     lines = ["", "| reading | parameter | prior mean | posterior mean | 90% interval | shift |",
              "|---|---|---|---|---|---|"]
-    for row in posterior_rows(posterior):
-        if row["posterior_mean"] is None:
-            lines.append(f"| {row['reading']} | `{row['parameter']}` | {row['prior_mean']:.3f} "
-                         "| no matching world | | |")
-            continue
-        low, high = row["interval_90"]
-        lines.append(f"| {row['reading']} | `{row['parameter']}` | {row['prior_mean']:.3f} | "
-                     f"{row['posterior_mean']:.3f} | {low:.3f} to {high:.3f} | "
-                     f"{row['shift']:+.3f} |")
+    for reading, parameter, *figures in posterior_cells(posterior):
+        lines.append(f"| {reading} | `{parameter}` | " + " | ".join(figures) + " |")
     return lines

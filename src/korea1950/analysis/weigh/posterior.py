@@ -67,3 +67,21 @@ def posterior_rows(posterior: dict) -> list[dict]:
                          "interval_90": [points[0], points[2]] if points else None,
                          "shift": cell["shift"]})
     return rows
+
+
+def posterior_cells(posterior: dict) -> list[tuple[str, str, str, str, str, str]]:
+    """Each posterior row as text cells: reading, parameter, prior mean, posterior mean,
+    90% interval, shift (the last three empty and "no matching world" said if none matched).
+
+    Why here: the command line and the report render the same figures, in two layouts.
+    """
+    cells = []
+    for row in posterior_rows(posterior):
+        prior = f"{row['prior_mean']:.3f}"
+        if row["posterior_mean"] is None:
+            cells.append((row["reading"], row["parameter"], prior, "no matching world", "", ""))
+            continue
+        low, high = row["interval_90"]
+        cells.append((row["reading"], row["parameter"], prior, f"{row['posterior_mean']:.3f}",
+                      f"{low:.3f} to {high:.3f}", f"{row['shift']:+.3f}"))
+    return cells

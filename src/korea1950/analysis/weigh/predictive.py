@@ -19,6 +19,10 @@ ATYPICAL = 0.05
 """Tail probability below which the record counts as atypical under a reading."""
 
 
+PAIR = 2
+"""With exactly two readings the verdict says "neither fits"; with more, "none fits"."""
+
+
 def facts_matched(codes: np.ndarray, facts: int) -> np.ndarray:
     """Number of facts each pattern code matches (its set bits)."""
     codes = np.asarray(codes, dtype=np.int64)
@@ -63,7 +67,7 @@ def predictive(generators: dict[str, np.ndarray], judges: dict[str, np.ndarray])
     checks = {name: predictive_check(generators[name], judges[name]) for name in generators}
     fitting = [name for name, check in checks.items() if check["fits"]]
     if not fitting:
-        none = "neither" if len(checks) == 2 else "none"
+        none = "neither" if len(checks) == PAIR else "none"
         overall = f"{none} fits: the record is atypical under every reading"
         for check in checks.values():
             check["verdict"] = f"{none} fits"

@@ -18,8 +18,9 @@ from korea1950.analysis.weigh.likelihood import EMPTY_CELL
 from korea1950.analysis.weigh.variants import Variant, skipped_text
 from korea1950.inputs.readings import Reading
 from korea1950.inputs.scenarios import Scenario
-from korea1950.running.ensemble import BlockTask, make_tasks
+from korea1950.running.blocks import make_tasks
 from korea1950.running.summary import Summary
+from korea1950.running.worlds import BlockTask
 
 REFERENCE = "as-cited"
 """Id of the family member with every prior as the readings cite it."""

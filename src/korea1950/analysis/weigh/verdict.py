@@ -10,6 +10,10 @@ weighing names the reading that made a simulated record.
 from korea1950.analysis.weigh.assumptions import assumption_sentence
 from korea1950.analysis.weigh.calibration import BARE_MENTION
 
+PLAIN_ACCURACY = 0.75
+"""Calibration accuracy below which the verdict says "only": when the weighing misnames a
+quarter of simulated records or more, a reader should not take its verdict at face value."""
+
 
 def pair_cell(rows: list[dict], a: str, b: str) -> dict:
     """The row of a per-pair table for readings a and b."""
@@ -69,7 +73,7 @@ def influence_sentence(robust: dict) -> str | None:
 def calibration_sentence(cell: dict) -> str:
     """How often the weighing names the reading that made a simulated record."""
     accuracy = cell["accuracy"]
-    only = "only " if accuracy < 0.75 else ""
+    only = "only " if accuracy < PLAIN_ACCURACY else ""
     return (f"On records simulated from {cell['a']} or {cell['b']}, the weighing names the "
             f"reading that made the record in {only}{accuracy:.0%} of cases (chance: 50%), and "
             f"on {cell['undecided']:.0%} of them its verdict is not worth more than a bare "

@@ -22,6 +22,10 @@ then the single-prior variants that move the verdict most."""
 PRIOR_GRID = 400
 """Points at which a prior's exact density is drawn."""
 
+DARK_CELL = 0.6
+"""Share above which a cell of the confusion matrix's blue scale is dark enough that its
+number is printed in white to stay legible."""
+
 
 def plot_robustness(robust: dict, stem: Path) -> list[Path]:
     """Each pair's log Bayes factor under every member of the prior family (+-2 SE)."""
@@ -84,7 +88,7 @@ def plot_confusion(calibration: dict, stem: Path) -> list[Path]:
     image = ax.imshow(matrix, cmap="Blues", vmin=0, vmax=1)
     for (i, j), value in np.ndenumerate(matrix):
         ax.text(j, i, f"{value:.2f}", ha="center", va="center",
-                color="white" if value > 0.6 else "black", fontsize=12)
+                color="white" if value > DARK_CELL else "black", fontsize=12)
     ax.set_xticks(range(len(labels)), labels)
     ax.set_yticks(range(len(labels)),
                   [f"{label}\n({calibration['undecided'][label]:.0%} undecided)"

@@ -22,34 +22,35 @@ from korea1950.reporting.manifest import write_manifest
 from korea1950.reporting.study.context import StudyContext
 from korea1950.reporting.study.render import to_html
 from korea1950.reporting.study.sections import section_modules
-from korea1950.running.ensemble import Execution
+from korea1950.running.evaluators import Evaluator, evaluator_for
 
 DEFAULT_STUDY_REPLICATES = 100_000
 """Worlds per scenario x reading when no --replicates is given."""
 
 
 def run_study(out: Path, replicates: int = DEFAULT_STUDY_REPLICATES, seed: int = 1,
-              workers: "int | Execution | None" = None, progress: bool | None = None,
+              workers: "int | Evaluator | None" = None, progress: bool | None = None,
               command: list[str] | None = None, force: bool = False) -> Path:
     """Run the whole study and write it to ``out`` atomically; return ``out``.
 
     ``force`` replaces files korea1950 wrote into ``out`` that were changed since.
     """
     folder = OutputFolder(out, force)
-    comparison = run_comparison(None, None, replicates, seed, workers, progress)
-    with folder.staging() as staging:
-        execution = workers if isinstance(workers, Execution) else Execution(workers)
-        tables = comparison_tables(comparison)
-        context = StudyContext(staging, replicates, seed, execution, comparison, progress,
-                               tables)
-        write_tables(tables, context.tables_dir)
-        context.figures_dir.mkdir(parents=True, exist_ok=True)
-        parts = [module.build(context) for module in _with_progress(section_modules(), progress)]
-        report = "\n\n".join(part.strip() for part in parts) + "\n"
-        (staging / "report.md").write_text(report)
-        (staging / "report.html").write_text(
-            to_html(report, staging, "korea1950: what-if scenarios of the Korean War"))
-        write_manifest(comparison, execution, command or sys.argv, staging)
+    with evaluator_for(workers) as evaluator:  # one pool of workers for the whole study
+        comparison = run_comparison(None, None, replicates, seed, evaluator, progress)
+        with folder.staging() as staging:
+            tables = comparison_tables(comparison)
+            context = StudyContext(staging, replicates, seed, evaluator, comparison, progress,
+                                   tables)
+            write_tables(tables, context.tables_dir)
+            context.figures_dir.mkdir(parents=True, exist_ok=True)
+            parts = [module.build(context)
+                     for module in _with_progress(section_modules(), progress)]
+            report = "\n\n".join(part.strip() for part in parts) + "\n"
+            (staging / "report.md").write_text(report)
+            (staging / "report.html").write_text(
+                to_html(report, staging, "korea1950: what-if scenarios of the Korean War"))
+            write_manifest(comparison, evaluator, command or sys.argv, staging)
     return Path(out)
 
 

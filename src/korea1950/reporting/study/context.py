@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from korea1950.analysis.compare import Comparison
-from korea1950.running.ensemble import Execution
+from korea1950.running.evaluators import Evaluator
 from korea1950.running.summary import Summary
 
 
@@ -15,8 +15,8 @@ class StudyContext:
     out_dir: Path
     replicates: int
     seed: int
-    workers: Execution
-    """Where runs execute (worker count, chunk size, Dask scheduler)."""
+    workers: Evaluator
+    """Where runs execute (an evaluator: one process, local processes or a Dask cluster)."""
     comparison: Comparison
     progress: bool | None = None
     tables: dict[str, list[dict]] = field(default_factory=dict)

@@ -1,6 +1,7 @@
 """What every actor shares: access to the worlds, the parameters and the random stream.
 
-Why a base class: each rule reads as the actor's decision, not as plumbing.
+Why a base class: each rule reads as the actor's decision, not as plumbing
+(the lever, the role-play hook and the trace are in ``rules.rule``).
 ``chance(p)`` is the only source of randomness and draws from the model's
 generator, so one seed fixes every world.
 """
@@ -12,6 +13,10 @@ import numpy as np
 
 if TYPE_CHECKING:
     from korea1950.simulation.model import CrisisModel
+
+
+SWITCH_ON_FROM = 0.5
+"""A switch parameter (0 or 1) counts as on from here up."""
 
 
 class Actor(mesa.Agent):
@@ -40,21 +45,9 @@ class Actor(mesa.Agent):
         """
         return self.model.chance(probability, among)
 
-    def decide(self, point: str, decision: np.ndarray, eligible: np.ndarray,
-               situation: dict) -> np.ndarray:
-        """The rule's ``decision``, unless a student plays this actor (``korea1950 play``).
+    def switch(self, name: str) -> bool:
+        """A model parameter that is a switch (0 off, 1 on), read as on from the middle up.
 
-        Why a hook: role-play replaces exactly one decision of one actor and
-        leaves every other rule, and every random draw, as it is.
+        Why the middle: a sampler may set a switch to any value in its range.
         """
-        player = self.model.player
-        if player is None or not bool(np.any(eligible)):
-            return decision
-        return player.choose(point, self.model.world.month, decision, eligible, situation)
-
-    def explain(self, rule: str, worlds: np.ndarray, terms: dict,
-                evidence: tuple[str, ...]) -> None:
-        """Tell the model's trace (if any) what a rule weighed; a no-op in ensemble runs."""
-        trace = self.model.trace
-        if trace is not None and bool(np.any(worlds)):
-            trace.note(self.model.world.month, type(self).__name__, rule, terms, evidence)
+        return self.param(name) >= SWITCH_ON_FROM

@@ -2,12 +2,14 @@
 
 Each month, in this order: his impatience grows; at peace without a go-ahead he
 presses for one (Stalin if he can reach him, else Mao); with a go-ahead and
-his army ready he attacks; losing the war, he asks Stalin for aid.
+his army ready he attacks; losing the war, he asks Stalin for aid. His
+requests reach Stalin and Mao as messages in the world (``world.send``).
 """
 
 import numpy as np
 
 from korea1950.simulation.agents.base import Actor
+from korea1950.simulation.agents.rules import Decision, rule
 
 
 class Kim(Actor):
@@ -17,9 +19,6 @@ class Kim(Actor):
         super().__init__(model)
         size = model.replicates
         self.impatience = np.zeros(size)
-        self.asks_stalin = np.zeros(size, dtype=bool)
-        self.asks_mao = np.zeros(size, dtype=bool)
-        self.requests_aid = np.zeros(size, dtype=bool)
 
     def step(self) -> None:
         """Kim's month: feel the pressure, press for approval, attack, ask for aid."""
@@ -29,6 +28,11 @@ class Kim(Actor):
         self.escalate_limited_operation()
         self.ask_for_aid()
 
+    @rule(title="grows impatient",
+          evidence=("kim-sleepless", "kim-fears-losing-trust", "kim-china-liberated",
+                    "kim-emboldened-by-acheson"),
+          reads=("kim_initial_impatience", "kim_impatience_growth", "kim_china_boost",
+                 "kim_acheson_boost"))
     def grow_impatience(self) -> None:
         """Impatience: a base level, growing each month unification waits, jolted by events.
 
@@ -49,7 +53,10 @@ class Kim(Actor):
             + self.param("kim_acheson_boost") * world.happened_before("acheson_speech")
         )
 
-    def press_for_approval(self) -> None:
+    @rule(title="decides whether to press his patrons for the go-ahead",
+          evidence=("kim-sleepless", "kim-disciplined", "kim-would-turn-to-mao"),
+          reads=("kim_stalin_reachable",), point="kim.press", outcome="asks")
+    def press_for_approval(self) -> Decision:
         """Ask Stalin for the go-ahead; if he cannot reach Stalin, ask Mao.
 
         Source: Kim "would not act unless Stalin gave the go ahead", and "if he
@@ -63,13 +70,14 @@ class Kim(Actor):
         world = self.world
         waiting = world.at_peace & ~world.happened("stalin_approves")
         asks = self.chance(np.clip(self.impatience, 0.0, 1.0), among=waiting)
-        asks = self.decide("kim.press", asks, waiting, {"impatience": self.impatience})
-        reachable = self.chance(self.param("kim_stalin_reachable"), among=asks)
-        self.asks_stalin = asks & reachable
-        self.asks_mao = asks & ~reachable & ~world.happened("mao_consents")
-        self.explain("press_for_approval", self.asks_stalin | self.asks_mao,
-                     {"impatience": self.impatience, "reached_stalin": reachable},
-                     ("kim-sleepless", "kim-disciplined", "kim-would-turn-to-mao"))
+
+        def send(asks: np.ndarray) -> dict:
+            reachable = self.chance(self.param("kim_stalin_reachable"), among=asks)
+            world.send("kim_asks_stalin", asks & reachable)
+            world.send("kim_asks_mao", asks & ~reachable & ~world.happened("mao_consents"))
+            return {"reached_stalin": reachable}
+
+        return Decision(asks, waiting, {"impatience": self.impatience}, told=asks, then=send)
 
     def has_go_ahead(self) -> np.ndarray:
         """Worlds where Kim holds the go-ahead his discipline requires.
@@ -82,11 +90,18 @@ class Kim(Actor):
         """
         world = self.world
         both = world.happened_before("stalin_approves") & world.happened_before("mao_consents")
-        if self.param("kim_accepts_mao_in_lieu") >= 0.5:
+        if self.switch("kim_accepts_mao_in_lieu"):
             return both | world.happened_before("mao_consents")
         return both
 
-    def attack_when_allowed(self) -> None:
+    @rule(title="weighs an attack",
+          evidence=("kim-ongjin-partial-operation", "rhee-must-be-aggressor",
+                    "invasion-25-june-1950"),
+          lever="kim_attack", levers=("kim_waits_for_approval", "stalin_approval"),
+          reads=("kim_attack_readiness", "kim_solo_attack_impatience",
+                 "kim_accepts_mao_in_lieu"),
+          point="kim.attack", outcome="attacks")
+    def attack_when_allowed(self) -> Decision:
         """Attack once the go-ahead is held and the army is ready; or at once if Rhee strikes.
 
         Source: Kim proposed "a partial operation in the Ongjin peninsula ...
@@ -102,29 +117,31 @@ class Kim(Actor):
         """
         world = self.world
         levers = self.model.levers
-        if levers.kim_attack == "never":
-            return
         idle = world.at_peace
-        ready = self.chance(self.param("kim_attack_readiness"), among=idle & self.has_go_ahead())
+        go_ahead = self.has_go_ahead()
+        ready = self.chance(self.param("kim_attack_readiness"), among=idle & go_ahead)
         if not levers.kim_waits_for_approval:
             ready |= idle & (self.impatience >= self.param("kim_solo_attack_impatience"))
-        allowed = idle & (self.has_go_ahead() | (not levers.kim_waits_for_approval))
-        ready = self.decide("kim.attack", ready, allowed,
-                            {"go_ahead": self.has_go_ahead(),
-                             "north_strength": world.north_strength})
+        allowed = idle & (go_ahead | (not levers.kim_waits_for_approval))
         counterattack = idle & world.happened("rhee_attacks")
-        limited = ready & ~counterattack & (levers.stalin_approval == "ongjin_only")
-        general = (ready | counterattack) & ~limited
-        world.start_war(limited, limited=True)
-        world.record("ongjin_operation", limited)
-        world.start_war(general)
-        world.record("invasion", general)
-        self.explain("attack", general | limited,
-                     {"go_ahead": self.has_go_ahead(), "counterattack": counterattack,
-                      "limited": limited},
-                     ("kim-ongjin-partial-operation", "invasion-25-june-1950"))
 
-    def escalate_limited_operation(self) -> None:
+        def launch(ready: np.ndarray) -> dict:
+            limited = ready & ~counterattack & (levers.stalin_approval == "ongjin_only")
+            general = (ready | counterattack) & ~limited
+            world.start_war(limited, limited=True)
+            world.record("ongjin_operation", limited)
+            world.start_war(general)
+            world.record("invasion", general)
+            return {"counterattack": counterattack, "limited": limited}
+
+        return Decision(ready, allowed, {"go_ahead": go_ahead,
+                                         "north_strength": world.north_strength},
+                        told=allowed | counterattack, then=launch)
+
+    @rule(title="turns the limited operation into a general offensive",
+          evidence=("kim-ongjin-partial-operation", "kim-seoul-in-three-days"),
+          reads=("kim_ongjin_escalation", "kim_ongjin_months"), outcome="escalates")
+    def escalate_limited_operation(self) -> Decision:
         """Turn a successful Ongjin operation into the general offensive it was meant to open.
 
         Source: Ongjin was to "demoralize the opposing forces before storming"
@@ -133,7 +150,7 @@ class Kim(Actor):
 
         Choice: he escalates only while the US stays out (else the limited war
         has already become general), with ``kim_ongjin_escalation`` a month; after
-        three months without escalation the operation ends.
+        ``kim_ongjin_months`` without escalation the operation ends.
         """
         world = self.world
         limited = world.at_war & world.limited & ~world.happened("us_intervention")
@@ -141,12 +158,14 @@ class Kim(Actor):
                            among=limited & world.happened_before("ongjin_operation"))
         world.limited[grow] = False
         world.record("invasion", grow)
-        stale = limited & ~grow & (world.months_since("ongjin_operation") >= 3)
+        stale = limited & ~grow & (world.months_since("ongjin_operation")
+                                      >= self.param("kim_ongjin_months"))
         world.end_war(stale, "limited_war_ends")
-        self.explain("escalate", grow, {"escalates": grow},
-                     ("kim-ongjin-partial-operation", "kim-seoul-in-three-days"))
+        return Decision(grow, limited, told=grow)
 
-    def ask_for_aid(self) -> None:
+    @rule(title="asks Stalin for aid", evidence=("kim-requests-aid",), reads=("kim_aid_front",),
+          records="kim_requests_aid", sends="kim_asks_for_aid")
+    def ask_for_aid(self) -> Decision:
         """Ask Stalin for aid when the North is losing.
 
         Source: "Kim requesting Stalin for aid in the battle" (kim-requests-aid).
@@ -156,6 +175,5 @@ class Kim(Actor):
         """
         world = self.world
         losing = world.at_war & ~world.limited & (world.front < self.param("kim_aid_front"))
-        self.requests_aid = losing
-        new = world.record("kim_requests_aid", losing)
-        self.explain("ask_for_aid", new, {"front": world.front}, ("kim-requests-aid",))
+        first = losing & ~world.happened("kim_requests_aid")
+        return Decision(losing, losing, {"front": world.front}, told=first)

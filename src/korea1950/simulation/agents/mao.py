@@ -6,6 +6,7 @@ Each month, in this order: consider Kim's plan; consider sending troops.
 import numpy as np
 
 from korea1950.simulation.agents.base import Actor
+from korea1950.simulation.agents.rules import Decision, rule
 
 
 class Mao(Actor):
@@ -16,7 +17,11 @@ class Mao(Actor):
         self.consider_kim_plan()
         self.consider_intervention()
 
-    def consider_kim_plan(self) -> None:
+    @rule(title="considers Kim's plan",
+          evidence=("mao-reluctant-approval", "kim-would-turn-to-mao"),
+          lever="mao_consent", reads=("mao_consent_chance", "mao_solo_consent_chance"),
+          point="mao.consent", outcome="consents", records="mao_consents")
+    def consider_kim_plan(self) -> Decision:
         """Consent reluctantly when Stalin has approved and urges; rarely if Kim comes alone.
 
         Source: Stalin "urged Kim to present this to Mao Zedong, which the latter
@@ -29,22 +34,22 @@ class Mao(Actor):
         ``mao_solo_consent_chance``. The ``mao_consent = "never"`` lever forbids it.
         """
         world = self.world
-        if self.model.levers.mao_consent == "never":
-            return
         in_power = world.happened("ccp_victory")
         undecided = world.at_peace & in_power & ~world.happened("mao_consents")
         urged = undecided & world.happened("stalin_approves")
-        alone = undecided & ~urged & self.model.kim.asks_mao
+        alone = undecided & ~urged & world.received("kim_asks_mao")
         consent = (self.chance(self.param("mao_consent_chance"), among=urged)
                    | self.chance(self.param("mao_solo_consent_chance"), among=alone))
-        consent = self.decide("mao.consent", consent, urged | alone,
-                              {"urged_by_stalin": urged, "kim_alone": alone})
-        world.record("mao_consents", consent)
-        self.explain("consider_kim_plan", urged | alone,
-                     {"urged_by_stalin": urged, "kim_alone": alone, "consents": consent},
-                     ("mao-reluctant-approval", "kim-would-turn-to-mao"))
+        return Decision(consent, urged | alone, {"urged_by_stalin": urged, "kim_alone": alone})
 
-    def consider_intervention(self) -> None:
+    @rule(title="considers sending troops",
+          evidence=("stalin-runs-to-mao", "dkim-china-intervention-inevitable"),
+          assumption="Stalin's pressure alone rarely moved him",
+          lever="china_intervention",
+          reads=("mao_collapse_front", "mao_intervention_chance", "mao_pressed_bonus",
+                 "mao_unprovoked_intervention_chance", "mao_pressed_factor"),
+          point="mao.intervene", outcome="enters", records="china_intervention")
+    def consider_intervention(self) -> Decision:
         """Send troops when the North collapses and UN forces move north.
 
         Source: after Incheon "Stalin ran to Mao to send reinforcements to the
@@ -54,13 +59,11 @@ class Mao(Actor):
         Choice: with UN forces north of the parallel and the North holding less
         than ``mao_collapse_front``, a chance of ``mao_intervention_chance`` a
         month, plus ``mao_pressed_bonus`` while Stalin presses; otherwise
-        ``mao_unprovoked_intervention_chance``, quadrupled while Stalin presses
-        (an assumption: pressure alone rarely moved him).
+        ``mao_unprovoked_intervention_chance``, times ``mao_pressed_factor`` while
+        Stalin presses (an assumption: pressure alone rarely moved him).
         """
         world = self.world
-        if self.model.levers.china_intervention == "never":
-            return
-        pressing = self.model.stalin.pressing_china
+        pressing = world.received("stalin_presses_china")
         candidates = (world.at_war & ~world.limited & world.happened("ccp_victory")
                       & ~world.happened("china_intervention"))
         provoked = world.happened("un_crosses_38th") & (world.front < self.param(
@@ -68,13 +71,11 @@ class Mao(Actor):
         chance = np.where(
             provoked,
             self.param("mao_intervention_chance") + self.param("mao_pressed_bonus") * pressing,
-            self.param("mao_unprovoked_intervention_chance") * (1.0 + 3.0 * pressing),
+            self.param("mao_unprovoked_intervention_chance")
+            * np.where(pressing, self.param("mao_pressed_factor"), 1.0),
         )
         enter = self.chance(chance, among=candidates)
-        enter = self.decide("mao.intervene", enter, candidates & (provoked | pressing),
-                            {"front": world.front, "stalin_pressing": pressing})
-        world.record("china_intervention", enter)
-        self.explain("consider_intervention", candidates & (provoked | pressing),
-                     {"front": world.front, "un_north_of_38th": world.happened("un_crosses_38th"),
-                      "stalin_pressing": pressing, "enters": enter},
-                     ("stalin-runs-to-mao", "dkim-china-intervention-inevitable"))
+        return Decision(enter, candidates & (provoked | pressing),
+                        {"front": world.front,
+                         "un_north_of_38th": world.happened("un_crosses_38th"),
+                         "stalin_pressing": pressing})

@@ -14,6 +14,7 @@ ground troops; decide whether to let an armistice be signed.
 import numpy as np
 
 from korea1950.simulation.agents.base import Actor
+from korea1950.simulation.agents.rules import Decision, rule
 from korea1950.simulation.agents.stalin_calculus import (
     Prospect,
     approval_gain,
@@ -44,7 +45,7 @@ class Stalin(Actor):
         """Per world and question, where this Stalin stands against the rule's average."""
         self.at_council = np.ones(size, dtype=bool)
         self.pressing_china = np.zeros(size, dtype=bool)
-        self.allows_armistice = np.zeros(size, dtype=bool)
+        """Worlds where he presses Mao for troops (Mao hears it as a message)."""
 
     @property
     def alive(self) -> np.ndarray:
@@ -104,7 +105,16 @@ class Stalin(Actor):
 
     # --- Kim's request -------------------------------------------------------------------
 
-    def answer_kim(self) -> None:
+    @rule(title="answers Kim's request",
+          evidence=("stalin-advised-waiting", "stalin-fears-us-reinforcement",
+                    "ccp-victory-changed-stalins-mind", "stalin-china-needed"),
+          lever="stalin_approval", lever_overrides=True,
+          levers=("us_garrison_remains",),
+          reads=("stalin_reconsider_lag", "stalin_quick_win_width", "stalin_no_china_factor",
+                 "stalin_win_against_us", "stalin_short_war_factor", "stalin_pacific_diversion",
+                 "stalin_patience", "stalin_decision_noise"),
+          point="stalin.approve", outcome="approves", records="stalin_approves")
+    def answer_kim(self) -> Decision | None:
         """Approve Kim's plan when what he expects a war to bring outweighs waiting.
 
         Source: at first he "advised Kim to wait" (stalin-advised-waiting),
@@ -129,26 +139,25 @@ class Stalin(Actor):
         "never"`` lever refuses.
         """
         world = self.world
-        asked = self.model.kim.asks_stalin & self.alive
+        asked = world.received("kim_asks_stalin") & self.alive
         if not asked.any():
-            return
+            return None
         us_fights, quick, ready = self.us_fights(), self.quick_victory(), self.china_ready()
         gain = approval_gain(self.motive, self.model.params, us_fights, quick, ready)
         approve, gain = self.weigh(gain, asked & ready, "approve")
-        if self.model.levers.stalin_approval == "never":
-            approve = np.zeros_like(approve)
         ripe = np.isfinite(gain)
         terms = {"china_ready": ready, "north_strength": world.north_strength,
                  "quick_victory": quick, "us_fights": us_fights, "moment_ripe": ripe,
                  "net_gain": np.where(ripe, gain, 0.0)}
-        approve = self.decide("stalin.approve", approve, asked, terms)
-        world.record("stalin_approves", approve)
-        world.record("stalin_advises_waiting", asked & ~approve)
-        self.explain("answer_kim", asked, {**terms, "approves": approve},
-                     ("stalin-advised-waiting", "stalin-fears-us-reinforcement",
-                      "ccp-victory-changed-stalins-mind", "stalin-china-needed"))
 
-    def urge_kim_to_see_mao(self) -> None:
+        def advise_waiting(approve: np.ndarray) -> None:
+            world.record("stalin_advises_waiting", asked & ~approve)
+
+        return Decision(approve, asked, terms, then=advise_waiting)
+
+    @rule(title="sends Kim to Mao: China must agree",
+          evidence=("stalin-china-needed", "mao-reluctant-approval"))
+    def urge_kim_to_see_mao(self) -> Decision:
         """After approving, send Kim to Mao: China must be in it.
 
         Source: "this would only be possible with the intervention of China. He
@@ -159,12 +168,15 @@ class Stalin(Actor):
         """
         world = self.world
         urging = world.happened("stalin_approves") & ~world.happened("mao_consents")
-        self.explain("urge_kim_to_see_mao", urging & world.at_peace, {"urging": urging},
-                     ("stalin-china-needed", "mao-reluctant-approval"))
+        return Decision(urging, urging & world.at_peace, {"urging": urging})
 
     # --- the Security Council --------------------------------------------------------------
 
-    def leave_council_over_china(self) -> None:
+    @rule(title="walks out of the Security Council",
+          evidence=("gottwald-solidarity-with-china", "soviet-withdrawal-january-1950"),
+          lever="soviet_boycott", reads=("stalin_boycott_lag", "stalin_decision_noise"),
+          outcome="leaves", records="soviet_boycott")
+    def leave_council_over_china(self) -> Decision | None:
         """Walk out of the Security Council over China's seat, if solidarity is worth it to him.
 
         Source: "first, to demonstrate solidarity of the Soviet Union with the new
@@ -177,20 +189,24 @@ class Stalin(Actor):
         ``soviet_boycott = "never"`` lever keeps the delegate seated.
         """
         world = self.world
-        if self.model.levers.soviet_boycott == "never":
-            return
         due = (self.at_council & world.happened("ccp_victory") & self.alive
                & (world.months_since("ccp_victory") >= self.param("stalin_boycott_lag"))
                & ~world.happened("soviet_boycott"))
         if not due.any():
-            return
+            return None
         leave, gain = self.weigh({"boycott_kept": 1.0}, due, "leave")
         self.at_council &= ~leave
-        world.record("soviet_boycott", leave)
-        self.explain("leave_council", due, {"net_gain": gain, "leaves": leave},
-                     ("gottwald-solidarity-with-china", "soviet-withdrawal-january-1950"))
+        return Decision(leave, due, {"net_gain": gain})
 
-    def decide_on_veto(self) -> None:
+    @rule(title="decides whether to veto UN action",
+          evidence=("dkim-abstention-guaranteed-authorization", "stueck-return-uncertain",
+                    "stueck-feared-confrontation"),
+          lever="soviet_veto", levers=("us_garrison_remains",),
+          reads=("stalin_reconsider_lag", "stalin_quick_win_width", "stalin_no_china_factor",
+                 "stalin_win_against_us", "stalin_short_war_factor", "stalin_pacific_diversion",
+                 "stalin_legitimacy_value", "stalin_decision_noise"),
+          point="stalin.veto", outcome="veto", records="soviet_veto")
+    def decide_on_veto(self) -> Decision | None:
         """When the invasion reaches the Council: veto (coming back for it if absent) or let it act.
 
         Source: Kim reading: staying away was meant "to give the American
@@ -208,25 +224,23 @@ class Stalin(Actor):
         world = self.world
         before_council = (world.events["invasion"] == world.month) & self.alive
         if not before_council.any():
-            return
-        lever = self.model.levers.soviet_veto
+            return None
         prospect = veto_prospect(self.motive, self.model.params, self.us_fights(),
                                  self.quick_victory(), self.china_ready(), self.at_council)
         veto, gain = self.weigh(prospect, before_council, "veto")
-        if lever != "rule":
-            veto = before_council & (lever == "always")
-        else:
-            veto = self.decide("stalin.veto", veto, before_council, {"seated": self.at_council})
-        returning = veto & ~self.at_council
-        self.at_council |= veto
-        world.record("soviet_veto", veto)
-        world.record("soviet_return", returning)
-        self.explain("decide_on_veto", before_council,
-                     {"seated": self.at_council, "net_gain": gain, "veto": veto},
-                     ("dkim-abstention-guaranteed-authorization", "stueck-return-uncertain",
-                      "stueck-feared-confrontation"))
 
-    def return_to_council(self) -> None:
+        def come_back(veto: np.ndarray) -> None:
+            world.record("soviet_return", veto & ~self.at_council)
+            self.at_council |= veto
+
+        return Decision(veto, before_council, {"seated": self.at_council.copy(),
+                                               "net_gain": gain}, then=come_back)
+
+    @rule(title="sends the delegate back to the Council",
+          evidence=("gottwald-returned-to-expose", "stueck-return-in-august"),
+          reads=("stalin_return_months", "stalin_expose_value", "stalin_decision_noise"),
+          outcome="returns", records="soviet_return")
+    def return_to_council(self) -> Decision | None:
         """Send the delegate back once the US fights under the Council's flag.
 
         Source: "We have returned to continue exposing the aggressive policy of
@@ -242,15 +256,19 @@ class Stalin(Actor):
         absent = (~self.at_council & world.happened("soviet_boycott") & self.alive
                   & (world.months_since("us_intervention") >= self.param("stalin_return_months")))
         if not absent.any():
-            return
+            return None
         back, gain = self.weigh({"council_seat": 1.0, "boycott_kept": -1.0}, absent,
                                  "return")
         self.at_council |= back
-        world.record("soviet_return", back)
-        self.explain("return_to_council", absent, {"net_gain": gain, "returns": back},
-                     ("gottwald-returned-to-expose", "stueck-return-in-august"))
+        return Decision(back, absent, {"net_gain": gain})
 
-    def write_to_gottwald(self) -> None:
+    @rule(title="explains his Council policy to an ally (the Gottwald letter)",
+          evidence=("gottwald-asked-why", "gottwald-all-goals-achieved",
+                    "gottwald-us-distracted-from-europe", "stueck-reassuring-ally"),
+          reads=("stalin_reconsider_lag", "stalin_win_against_us", "stalin_short_war_factor",
+                 "stalin_pacific_diversion", "stalin_decision_noise"),
+          outcome="writes", records="gottwald_letter")
+    def write_to_gottwald(self) -> Decision | None:
         """Having come back, answer an ally who asks why the USSR missed the vote.
 
         Source: Gottwald asked "why the Soviet Union had missed the critical UNSC
@@ -271,20 +289,22 @@ class Stalin(Actor):
         explains = ((world.events["soviet_return"] == world.month) & self.alive
                     & world.happened("un_authorization") & world.happened("us_intervention"))
         if not explains.any():
-            return
+            return None
         hope = np.clip((world.front - PARALLEL) / PARALLEL, 0.0, 1.0)
         chance = letter_chance(self.motive, self.model.params, hope, self.china_ready(),
                                world.happened("us_europe_buildup") * 1.0)
         writes = self.chance(chance, among=explains)
-        world.record("gottwald_letter", writes)
-        self.explain("write_to_gottwald", explains,
-                     {"chance": chance, "candour": self.motive["letter_candour"],
-                      "writes": writes},
-                     ("gottwald-all-goals-achieved", "stueck-reassuring-ally"))
+        return Decision(writes, explains,
+                        {"chance": chance, "candour": self.motive["letter_candour"]})
 
     # --- the war ----------------------------------------------------------------------------
 
-    def press_china(self) -> None:
+    @rule(title="weighs pressing Mao to send troops",
+          evidence=("stalin-runs-to-mao", "dkim-sino-us-conflict-goal",
+                    "stueck-china-counterweight"),
+          reads=("stalin_troops_rescue", "stalin_decision_noise"),
+          point="stalin.press_china", outcome="presses")
+    def press_china(self) -> Decision:
         """Press Mao to send troops when what China's entry would bring outweighs asking.
 
         Source: "Stalin ran to Mao to send reinforcements" (stalin-runs-to-mao);
@@ -302,19 +322,25 @@ class Stalin(Actor):
                        & ~world.happened("china_intervention"))
         undecided = fighting_us & ~self.pressing_china
         peril = np.clip((PARALLEL - world.front) / PARALLEL, 0.0, 1.0)
-        new = np.zeros_like(undecided)
+        new, gain = np.zeros_like(undecided), np.zeros(world.replicates)
         if undecided.any():
             new, gain = self.weigh(press_china_prospect(self.motive, self.model.params, peril),
                                    undecided, "press")
-            new = self.decide("stalin.press_china", new, undecided,
-                              {"front": world.front, "net_gain": gain})
-        self.pressing_china = fighting_us & (self.pressing_china | new)
-        started = world.record("stalin_presses_china", self.pressing_china)
-        self.explain("press_china", started, {"front": world.front, "peril": peril},
-                     ("stalin-runs-to-mao", "dkim-sino-us-conflict-goal",
-                      "stueck-china-counterweight"))
 
-    def send_air_cover(self) -> None:
+        def keep_pressing(new: np.ndarray) -> None:
+            self.pressing_china = fighting_us & (self.pressing_china | new)
+            world.record("stalin_presses_china", self.pressing_china)
+            world.send("stalin_presses_china", self.pressing_china)
+
+        return Decision(new, undecided, {"front": world.front, "peril": peril, "net_gain": gain},
+                        then=keep_pressing)
+
+    @rule(title="weighs Soviet air cover for the Chinese", evidence=("us-air-supremacy",),
+          assumption="Soviet air cover is outside the documents",
+          reads=("stalin_air_cover_help", "stalin_troops_rescue", "stalin_air_cover_clash_risk",
+                 "stalin_decision_noise"),
+          outcome="covers", records="soviet_air_cover")
+    def send_air_cover(self) -> Decision | None:
         """Cover Chinese troops from the air when the help is worth the risk of a clash.
 
         Choice: an assumption (Soviet air cover is outside the documents), taken
@@ -327,18 +353,21 @@ class Stalin(Actor):
         due = (world.at_war & world.happened_before("china_intervention") & self.alive
                & ~world.happened("soviet_air_cover"))
         if not due.any():
-            return
+            return None
         help_ = self.param("stalin_air_cover_help")
         peril = np.clip((PARALLEL - world.front) / PARALLEL, 0.0, 1.0)
         rescue = peril * self.param("stalin_troops_rescue")
         cover, gain = self.weigh({"unified_korea": help_ + rescue, "china_against_us": help_,
                                   "direct_clash": self.param("stalin_air_cover_clash_risk")}, due,
                                  "air_cover")
-        world.record("soviet_air_cover", cover)
-        self.explain("send_air_cover", due, {"peril": peril, "net_gain": gain, "covers": cover},
-                     ("us-air-supremacy",))
+        return Decision(cover, due, {"peril": peril, "net_gain": gain})
 
-    def send_ground_troops(self) -> None:
+    @rule(title="weighs sending Soviet ground troops",
+          evidence=("stueck-feared-confrontation", "stalin-runs-to-mao"),
+          reads=("stalin_desperate_front", "stalin_troops_rescue",
+                 "stalin_ground_troops_clash_risk", "stalin_decision_noise"),
+          outcome="sends", records="soviet_ground_troops")
+    def send_ground_troops(self) -> Decision | None:
         """Send Soviet ground troops only if rescuing the North outweighs a near-certain clash.
 
         Source: he may have "feared ... a direct military confrontation with the
@@ -351,19 +380,20 @@ class Stalin(Actor):
         """
         world = self.world
         desperate = (world.at_war & (world.front < self.param("stalin_desperate_front"))
-                     & self.model.kim.requests_aid & ~world.happened("china_intervention")
+                     & world.received("kim_asks_for_aid") & ~world.happened("china_intervention")
                      & self.alive & ~world.happened("soviet_ground_troops"))
         if not desperate.any():
-            return
+            return None
         send, gain = self.weigh({"unified_korea": self.param("stalin_troops_rescue"),
                                  "direct_clash": self.param("stalin_ground_troops_clash_risk")},
                                 desperate, "ground_troops")
-        world.record("soviet_ground_troops", send)
-        self.explain("send_ground_troops", desperate, {"front": world.front, "net_gain": gain,
-                                                       "sends": send},
-                     ("stueck-feared-confrontation", "stalin-runs-to-mao"))
+        return Decision(send, desperate, {"front": world.front, "net_gain": gain})
 
-    def decide_on_armistice(self) -> None:
+    @rule(title="decides whether to let an armistice be signed",
+          evidence=("armistice-after-stalins-death",),
+          reads=("stalin_buildup_sustained", "stalin_monthly_clash_risk", "stalin_decision_noise"),
+          point="stalin.allow_armistice", outcome="allows", sends="stalin_allows_armistice")
+    def decide_on_armistice(self) -> Decision | None:
         """While alive, let an armistice be signed only if another month of war is not worth it.
 
         Source: "after Stalin died ... all the collaborators sought a formal end to
@@ -373,19 +403,16 @@ class Stalin(Actor):
 
         Choice: each month of talks he weighs one more month (the US tied down, China
         fighting it, the build-up in Europe sustained, the burden of war, a small
-        risk of a clash) against signing; dead, he blocks nothing.
+        risk of a clash) against signing. His permission reaches the US as a
+        message (``stalin_allows_armistice``); dead, he is not asked.
         """
         world = self.world
         talks = world.happened("armistice_talks") & world.at_war & self.alive
-        allows = np.ones(world.replicates, dtype=bool)
-        if talks.any():
-            gain = armistice_gain(self.motive, self.model.params,
-                                  world.happened("us_intervention") * 1.0,
-                                  world.happened("china_intervention") * 1.0,
-                                  world.happened("us_europe_buildup") * 1.0)
-            allow, gain = self.weigh(gain, talks, "armistice")
-            allow = self.decide("stalin.allow_armistice", allow, talks, {"front": world.front})
-            allows = ~talks | allow
-            self.explain("decide_on_armistice", talks, {"net_gain": gain, "allows": allow},
-                         ("armistice-after-stalins-death",))
-        self.allows_armistice = allows
+        if not talks.any():
+            return None
+        gain = armistice_gain(self.motive, self.model.params,
+                              world.happened("us_intervention") * 1.0,
+                              world.happened("china_intervention") * 1.0,
+                              world.happened("us_europe_buildup") * 1.0)
+        allow, gain = self.weigh(gain, talks, "armistice")
+        return Decision(allow, talks, {"front": world.front, "net_gain": gain})

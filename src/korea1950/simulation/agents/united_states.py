@@ -8,7 +8,9 @@ Europe; open and conclude armistice talks.
 import numpy as np
 
 from korea1950.simulation.agents.base import Actor
+from korea1950.simulation.agents.rules import Decision, rule
 from korea1950.simulation.war import land_behind_lines
+from korea1950.simulation.world import PARALLEL
 
 
 class UnitedStates(Actor):
@@ -23,7 +25,10 @@ class UnitedStates(Actor):
         self.build_up_in_europe()
         self.seek_armistice()
 
-    def declare_perimeter(self) -> None:
+    @rule(title="leaves Korea outside the defensive perimeter",
+          evidence=("kim-emboldened-by-acheson", "acheson-un-aid-outside-perimeter"),
+          levers=("acheson_speech",), records="acheson_speech")
+    def declare_perimeter(self) -> Decision | None:
         """Acheson's 12 January 1950 speech leaves Korea outside the defensive perimeter.
 
         Source: kim-emboldened-by-acheson; nations outside it "could expect aid from
@@ -32,10 +37,19 @@ class UnitedStates(Actor):
         Choice: scheduled by the ``acheson_speech`` lever (a month or "never").
         """
         world = self.world
-        if self.model.levers.acheson_speech == world.month:
-            world.record("acheson_speech", np.ones(world.replicates, dtype=bool))
+        if self.model.levers.acheson_speech != world.month:
+            return None
+        everywhere = np.ones(world.replicates, dtype=bool)
+        return Decision(everywhere, everywhere, told=np.zeros_like(everywhere))
 
-    def respond_to_attack(self) -> None:
+    @rule(title="decides how to respond to the attack",
+          evidence=("stalin-did-not-foresee-un", "un-force-approved",
+                    "acheson-un-aid-outside-perimeter"),
+          lever="us_intervention", lever_overrides=True, levers=("us_garrison_remains",),
+          reads=("us_intervention_with_un", "us_intervention_without_un",
+                 "us_response_to_limited_attack"),
+          outcome="fights", records="us_intervention")
+    def respond_to_attack(self) -> Decision:
         """Fight for the South: through the UN if the Council allows, less often alone.
 
         Source: Stalin "had not foreseen the intervention of the United Nations"
@@ -59,62 +73,72 @@ class UnitedStates(Actor):
         chance = np.where(limited_now, self.param("us_response_to_limited_attack"), chance)
         if self.model.levers.us_garrison_remains:
             chance = np.ones_like(chance)
-        lever = self.model.levers.us_intervention
-        if lever != "rule":
-            chance = np.full_like(chance, 1.0 if lever == "always" else 0.0)
-        fights = self.chance(chance, among=(invaded_now | limited_now) & world.at_war)
-        world.record("us_intervention", fights)
-        world.limited[fights] = False
-        self.explain("respond_to_attack", invaded_now | limited_now,
-                     {"un_authorised": authorised, "chance": chance, "fights": fights},
-                     ("stalin-did-not-foresee-un", "un-force-approved",
-                      "acheson-un-aid-outside-perimeter"))
+        attacked = (invaded_now | limited_now) & world.at_war
+        fights = self.chance(chance, among=attacked)
 
-    def counterattack_at_incheon(self) -> None:
+        def go_to_war(fights: np.ndarray) -> None:
+            world.limited[fights] = False
+
+        return Decision(fights, attacked, {"un_authorised": authorised, "chance": chance},
+                        told=invaded_now | limited_now, then=go_to_war)
+
+    @rule(title="weighs a landing behind the lines", evidence=("macarthur-incheon",),
+          lever="incheon_landing",
+          reads=("incheon_chance", "incheon_delay_months", "incheon_min_front", "incheon_cutoff",
+                 "incheon_front_limit", "incheon_front_push"),
+          outcome="lands", records="incheon_landing")
+    def counterattack_at_incheon(self) -> Decision:
         """Land behind a deep North Korean advance once US forces are built up.
 
         Source: "the swift response of MacArthur to launch a counterattack, when
         American troops landed at Incheon in September" (macarthur-incheon).
 
-        Choice: possible two months after intervention while the North holds more
-        than 65% of the peninsula, with ``incheon_chance`` a month; the effect is
-        the war submodel's ``land_behind_lines``.
+        Choice: possible ``incheon_delay_months`` after intervention while the
+        North holds more than ``incheon_min_front`` of the peninsula, with
+        ``incheon_chance`` a month; the effect is the war submodel's
+        ``land_behind_lines``.
         """
         world = self.world
-        if self.model.levers.incheon_landing == "never":
-            return
-        possible = (world.at_war & (world.months_since("us_intervention") >= 2)
-                    & (world.front > 0.65) & ~world.happened("incheon_landing"))
+        possible = (world.at_war
+                    & (world.months_since("us_intervention") >= self.param("incheon_delay_months"))
+                    & (world.front > self.param("incheon_min_front"))
+                    & ~world.happened("incheon_landing"))
         land = self.chance(self.param("incheon_chance"), among=possible)
-        world.record("incheon_landing", land)
+        front = world.front.copy()
         land_behind_lines(world, land, self.model.params)
-        self.explain("counterattack_at_incheon", possible, {"front": world.front, "lands": land},
-                     ("macarthur-incheon",))
+        return Decision(land, possible, {"front": front})
 
-    def decide_on_crossing(self) -> None:
+    @rule(title="decides whether to cross the 38th parallel",
+          evidence=("stalin-runs-to-mao",),
+          assumption="the crossing is in FACTS.md, not the seed documents",
+          lever="un_cross_38th",
+          reads=("us_cross_38th_chance", "us_cross_after_front", "us_cross_front"),
+          outcome="crosses", records="un_crosses_38th")
+    def decide_on_crossing(self) -> Decision:
         """Carry the war north of the 38th parallel once it is regained.
 
         Source: the crossing is in FACTS.md (1 October 1950), not the seed
         documents; Mao's rule ties China's entry to it (stalin-runs-to-mao).
 
         Choice: when US forces fight and have thrown the North back to the
-        parallel (it once held 60% or more and now holds at most 52%), a chance
+        parallel (it once held ``us_cross_after_front`` or more and now holds at
+        most ``us_cross_front``), a chance
         of ``us_cross_38th_chance`` a month; the ``un_cross_38th = "never"`` lever
         stops at the parallel.
         """
         world = self.world
-        if self.model.levers.un_cross_38th == "never":
-            return
-        thrown_back = (world.north_furthest >= 0.6) & (world.front <= 0.52)
+        thrown_back = ((world.north_furthest >= self.param("us_cross_after_front"))
+                       & (world.front <= self.param("us_cross_front")))
         at_parallel = (world.at_war & world.happened("us_intervention") & thrown_back
                        & ~world.happened("un_crosses_38th")
                        & ~world.happened("china_intervention"))
         cross = self.chance(self.param("us_cross_38th_chance"), among=at_parallel)
-        world.record("un_crosses_38th", cross)
-        self.explain("decide_on_crossing", at_parallel, {"front": world.front, "crosses": cross},
-                     ("stalin-runs-to-mao",))
+        return Decision(cross, at_parallel, {"front": world.front})
 
-    def build_up_in_europe(self) -> None:
+    @rule(title="begins a general military build-up",
+          evidence=("stueck-general-buildup", "stueck-unwanted-results"),
+          reads=("us_europe_buildup_chance",), outcome="starts", records="us_europe_buildup")
+    def build_up_in_europe(self) -> Decision:
         """Begin a general military build-up once at war in Korea.
 
         Source: by late August the US "had begun a general military buildup and
@@ -126,36 +150,39 @@ class UnitedStates(Actor):
         """
         world = self.world
         fighting = world.happened_before("us_intervention") & world.at_war
-        start = self.chance(self.param("us_europe_buildup_chance"),
-                            among=fighting & ~world.happened("us_europe_buildup"))
-        world.record("us_europe_buildup", start)
-        self.explain("build_up_in_europe", start, {"starts": start},
-                     ("stueck-general-buildup",))
+        undecided = fighting & ~world.happened("us_europe_buildup")
+        start = self.chance(self.param("us_europe_buildup_chance"), among=undecided)
+        return Decision(start, undecided, told=start)
 
-    def seek_armistice(self) -> None:
+    @rule(title="negotiates an armistice", evidence=("armistice-after-stalins-death",),
+          reads=("stalemate_months", "stalemate_band", "stalemate_movement",
+                 "armistice_talks_chance", "armistice_conclusion_chance"),
+          outcome="signs")
+    def seek_armistice(self) -> Decision:
         """Open talks in a stalemate; sign when the communist side, and Stalin, allow.
 
         Source: "after Stalin died ... all the collaborators sought a formal end to
         the conflict" (armistice-after-stalins-death).
 
-        Choice: a stalemate is six months of war with the front within
-        ``stalemate_band`` of the parallel and moving less than 4% in a month;
+        Choice: a stalemate is ``stalemate_months`` of war with the front within
+        ``stalemate_band`` of the parallel and moving less than
+        ``stalemate_movement`` in a month;
         talks open with ``armistice_talks_chance``; each month of talks an
-        armistice is signed with ``armistice_conclusion_chance`` unless Stalin
-        blocks it (his rule).
+        armistice is signed with ``armistice_conclusion_chance`` if Stalin, alive,
+        allows it (his rule sends the message ``stalin_allows_armistice``).
         """
         world = self.world
         stalemate = (world.at_war & ~world.limited
-                     & (world.months_since("war_start") >= 6)
-                     & (np.abs(world.front - 0.5) < self.param("stalemate_band"))
-                     & (np.abs(world.front - world.front_before) < 0.04))
+                     & (world.months_since("war_start") >= self.param("stalemate_months"))
+                     & (np.abs(world.front - PARALLEL) < self.param("stalemate_band"))
+                     & (np.abs(world.front - world.front_before)
+                        < self.param("stalemate_movement")))
         talks = self.chance(self.param("armistice_talks_chance"),
                             among=stalemate & ~world.happened("armistice_talks"))
         world.record("armistice_talks", talks)
         talking = world.at_war & world.happened_before("armistice_talks")
+        stalin_allows = world.received("stalin_allows_armistice") | world.happened("stalin_death")
         sign = self.chance(self.param("armistice_conclusion_chance"),
-                           among=talking & self.model.stalin.allows_armistice)
+                           among=talking & stalin_allows)
         world.end_war(sign, "armistice")
-        self.explain("seek_armistice", talking,
-                     {"stalin_allows": self.model.stalin.allows_armistice, "signs": sign},
-                     ("armistice-after-stalins-death",))
+        return Decision(sign, talking, {"stalin_allows": stalin_allows})

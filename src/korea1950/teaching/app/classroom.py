@@ -19,27 +19,16 @@ import logging
 import math
 
 from korea1950.inputs.errors import InputError, one_line, shown
-from korea1950.inputs.levers import NEVER
 from korea1950.inputs.readings import bundled_reading_names
-from korea1950.inputs.scenarios import bundled_scenario_names, load_scenario
+from korea1950.inputs.scenarios import bundled_scenario_names, load_scenario, switches
 from korea1950.running.ensemble import simulate
 from korea1950.running.summary import Summary
 from korea1950.simulation.model import CrisisModel
 from korea1950.teaching.story import render, trace_world
 
-SWITCHES = {
-    "no_acheson_speech": ("Acheson gives no perimeter speech", {"acheson_speech": NEVER}),
-    "soviets_stay_on_council": ("Soviets never leave the Council", {"soviet_boycott": "never"}),
-    "soviet_veto": ("Soviet delegate returns and vetoes", {"soviet_veto": "always"}),
-    "us_garrison_stays": ("US troops stay in Korea", {"us_garrison_remains": True}),
-    "mao_refuses": ("Mao refuses his consent", {"mao_consent": "never"}),
-    "us_stays_out": ("The US stays out", {"us_intervention": "never"}),
-    "no_incheon": ("No landing at Incheon", {"incheon_landing": "never"}),
-    "stop_at_38th": ("UN forces stop at the 38th", {"un_cross_38th": "never"}),
-    "stalin_lives": ("Stalin lives on", {"stalin_death": NEVER}),
-    "kim_acts_alone": ("Kim attacks without approval", {"kim_waits_for_approval": False}),
-}
-"""Classroom switches: label and the levers each sets on top of the chosen scenario."""
+SWITCHES = switches()
+"""Classroom switches: key -> (label, the levers it sets on top of the chosen scenario), one per
+bundled scenario that offers a ``switch`` label (``korea1950.inputs.scenarios.switches``)."""
 
 WORLDS = (1_000, 50_000, 1_000)
 """The worlds slider: minimum, maximum and step (the server clamps to this range)."""

@@ -9,7 +9,7 @@ session shares the one result, started when the server starts.
 import threading
 
 from korea1950.analysis.weigh import run_weigh
-from korea1950.running.ensemble import Execution
+from korea1950.running.evaluators import Processes
 
 SIZES = {"replicates": 4000, "robustness_replicates": 2000, "calibration_replicates": 4000,
          "coalition_replicates": 500}
@@ -25,8 +25,9 @@ def page_verdict() -> dict:
     """The weighing's opening sentences and key figures (computed on first call, then shared)."""
     with _LOCK:
         if not _RESULT:
-            result = run_weigh(seed=1, execution=Execution(workers=None), progress=False,
-                               band=False, scenarios=["baseline"], **SIZES)
+            with Processes() as evaluator:  # every core, one pool for all the runs
+                result = run_weigh(seed=1, execution=evaluator, progress=False, band=False,
+                                   scenarios=["baseline"], **SIZES)
             _RESULT.update(summarise(result))
         return dict(_RESULT)
 

@@ -1,7 +1,8 @@
 """Role-play: a student takes one actor's decisions; the others answer by their rules.
 
-``Player`` plugs into a single-world model through ``Actor.decide``. At each of
-the played actor's decision points it shows the situation, the numbered
+``Player`` plugs into a single-world model through a rule's declared
+``point`` (``simulation.agents.rules``). At each of the played actor's
+decision points it shows the situation, the numbered
 options and the documents' hints, and reads a choice (a terminal, a pipe or a
 file all work; at the end of input the actor's own rule decides, and the
 student is told). ``play`` runs the game and ends with the debrief.
@@ -14,9 +15,10 @@ import numpy as np
 
 from korea1950.inputs.calendar import month_name
 from korea1950.inputs.errors import InputError
+from korea1950.inputs.events import EVENTS
 from korea1950.inputs.evidence import cite
+from korea1950.running.worlds import one_world
 from korea1950.simulation.model import CrisisModel
-from korea1950.simulation.world import EVENTS
 from korea1950.teaching.play.points import POINTS
 
 ACTORS = ("stalin", "kim", "mao")
@@ -99,8 +101,7 @@ def play(actor: str, reading: str = "stueck", scenario: str = "baseline", seed: 
     if actor not in ACTORS:
         raise InputError(f"--as {actor!r}: expected one of {', '.join(ACTORS)}")
     player = Player(actor, read, write)
-    model = CrisisModel(scenario=scenario, reading=reading, replicates=1, rng=seed)
-    model.player = player
+    model = one_world(scenario, reading, seed, player=player)
     write(f"You play {actor.title()}. Scenario {model.scenario_spec.name}, reading "
           f"{model.reading.name}, seed {seed}. Answer each question with 1 or 2.")
     while model.running:

@@ -8,11 +8,21 @@ ORDER = 40
 TITLE = "Where the readings disagree"
 SHOWN = 3
 
+RIVALS = 2
+"""Readings needed for a disagreement: with one there is nothing to compare."""
+
+GAP_ERRORS = 2
+"""A gap counts when it exceeds this many standard errors of the difference (about 95%)."""
+
+MIN_GAP = 0.02
+"""Smallest gap (in share of worlds) listed: with many worlds a tiny gap is beyond chance
+yet too small for the readings to really disagree about it."""
+
 
 def build(context: StudyContext) -> str:
     """Markdown table: per scenario and pair of readings, the largest gaps."""
     readings = context.reading_names
-    if len(readings) < 2:
+    if len(readings) < RIVALS:
         return f"## {TITLE}\n\nOnly one reading was run.\n"
     rows = context.tables["outcomes"]
     lookup = {(r["scenario"], r["reading"], r["outcome"]): r for r in rows}
@@ -30,7 +40,7 @@ def build(context: StudyContext) -> str:
                 ra, rb = lookup[(scenario, a, outcome)], lookup[(scenario, b, outcome)]
                 gap = ra["probability"] - rb["probability"]
                 error = (ra["standard_error"] ** 2 + rb["standard_error"] ** 2) ** 0.5
-                if abs(gap) > 2 * error and abs(gap) >= 0.02:
+                if abs(gap) > GAP_ERRORS * error and abs(gap) >= MIN_GAP:
                     gaps.append((abs(gap), outcome, ra["probability"], rb["probability"]))
             gaps.sort(reverse=True)
             text = "; ".join(f"{o.replace('_', ' ')} {pa:.2f} vs {pb:.2f}"

@@ -1,9 +1,7 @@
 """One subsection per scenario: the rewrite of history, and what it changed under each reading."""
 
-import tomllib
-
+from korea1950.inputs.evidence import evidence_items
 from korea1950.inputs.levers import Levers, setting_text
-from korea1950.inputs.paths import seeds_dir
 from korea1950.reporting.study.context import StudyContext
 
 ORDER = 30
@@ -35,8 +33,7 @@ def build(context: StudyContext) -> str:
 
 
 def _quotes() -> dict[str, str]:
-    data = tomllib.loads((seeds_dir() / "evidence.toml").read_text())
-    return {item["id"]: item["quote"] for item in data["evidence"]}
+    return {key: item.quote for key, item in evidence_items().items()}
 
 
 def _levers(levers: Levers) -> str:
