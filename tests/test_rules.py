@@ -20,7 +20,7 @@ from korea1950.inputs.events import EVENTS, MESSAGES
 from korea1950.inputs.levers import LEVERS
 from korea1950.inputs.parameters import MODEL_PARAMETERS
 from korea1950.inputs.paths import seeds_dir
-from korea1950.simulation.agents import Kim, Mao, Stalin, UnitedStates
+from korea1950.simulation import agents
 from korea1950.simulation.agents.rules import (
     RuleMethod,
     rule_table,
@@ -28,7 +28,7 @@ from korea1950.simulation.agents.rules import (
 )
 from korea1950.simulation.model import CrisisModel
 from korea1950.simulation.war import advance_war, fighting_power, rearm_north, us_share
-from korea1950.teaching.play.points import POINTS, WORDING
+from korea1950.teaching.play.points import POINTS, wording
 
 RULES = rule_table()
 SIMULATION = Path(__file__).resolve().parents[1] / "src" / "korea1950" / "simulation"
@@ -41,7 +41,7 @@ def known_ids() -> set[str]:
 
 def test_every_actor_method_that_decides_is_a_declared_rule():
     names = {(r.actor, r.name) for r in RULES}
-    assert len(names) == len(RULES) == 23
+    assert len(names) == len(RULES) == 28
     assert ("Stalin", "answer_kim") in names and ("UnitedStates", "seek_armistice") in names
 
 
@@ -79,7 +79,7 @@ class Recorder(dict):
 def rule_bodies() -> dict:
     """The code object of each rule's body (and of functions defined in it) -> the rule."""
     bodies = {}
-    for actor in (Kim, Stalin, Mao, UnitedStates):
+    for actor in {getattr(agents, declared.actor) for declared in RULES}:
         for member in vars(actor).values():
             if isinstance(member, RuleMethod):
                 key = (member.rule.actor, member.rule.name)
@@ -131,7 +131,7 @@ def test_a_lever_set_to_always_makes_the_us_fight_wherever_attacked():
 
 def test_every_role_play_point_comes_from_a_rule_and_has_wording():
     declared = {r.point: r for r in RULES if r.point}
-    assert set(POINTS) == set(declared) == set(WORDING)
+    assert set(POINTS) == set(declared) == set(wording())
     assert POINTS["kim.attack"].lever_if_never == ("kim_attack", "never")
     assert POINTS["stalin.press_china"].lever_if_never is None
     assert POINTS["mao.consent"].actor == "mao"
@@ -166,7 +166,8 @@ def test_rules_command_prints_titles_and_sources(capsys):
 def test_markdown_table_has_one_row_per_rule():
     rows = rules_markdown_table().strip().splitlines()
     assert len(rows) == 2 + len(RULES)
-    assert rows[2].startswith("| Kim | `grow_impatience` | grows impatient |")
+    assert rows[2].startswith(
+        "| SouthKorea | `march_north` | weighs marching north (a first strike) |")
 
 
 def test_the_rule_returns_what_the_actor_does():

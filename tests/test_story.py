@@ -5,6 +5,7 @@ import tomllib
 
 from korea1950.cli.main import main
 from korea1950.inputs.paths import seeds_dir
+from korea1950.simulation.agents.rules import find_rule
 from korea1950.teaching.story import tell, trace_world
 
 KNOWN = {item["id"] for item in
@@ -25,12 +26,15 @@ def test_baseline_story_spans_many_months_with_cited_decisions(capsys):
     assert "weighed: " in story and "“" in story
 
 
-def test_every_decision_in_a_war_world_carries_known_evidence():
+def test_every_decision_in_a_war_world_carries_known_evidence_or_its_assumption():
     trace = trace_world("baseline", "kim", seed=1)
     decisions = [d for month in trace.months.values() for d in month.decisions]
     events = {e for month in trace.months.values() for e in month.events}
     assert "invasion" in events or "stalin_advises_waiting" in events
-    assert decisions and all(d.evidence and set(d.evidence) <= KNOWN for d in decisions)
+    assert decisions and all(set(d.evidence) <= KNOWN for d in decisions)
+    for decision in decisions:
+        declared = find_rule(decision.actor, decision.rule)
+        assert decision.evidence or declared.assumption, (decision.actor, decision.rule)
 
 
 def test_story_formats():

@@ -28,6 +28,7 @@ def invaded(levers: dict | None = None, vetoed: bool = False):
     set_event(model, "invasion", month)
     if vetoed:
         set_event(model, "soviet_veto", month)
+    model.council.vote_on_the_invasion()
     return model
 
 
@@ -105,7 +106,7 @@ def test_un_forces_cross_the_parallel_only_after_throwing_the_north_back():
     assert not stopped.world.happened("un_crosses_38th").any()
 
 
-def test_armistice_is_signed_only_in_talks_that_stalin_allows():
+def test_armistice_terms_are_agreed_in_talks_stalin_allows_and_signed_once_rhee_gives_way():
     model = fighting(0.5, 12)
     model.world.month = month_index("1952-06")
     set_event(model, "war_start", month_index("1950-06"))
@@ -114,8 +115,15 @@ def test_armistice_is_signed_only_in_talks_that_stalin_allows():
     model.world.send("stalin_allows_armistice", half)
     model.world.front_before = model.world.front.copy()
     model.us.seek_armistice()
-    signed = model.world.happened("armistice")
-    assert not signed[~half].any()
-    assert within(signed[half].mean(), model.params["armistice_conclusion_chance"],
+    agreed = model.world.happened("us_presses_rhee")
+    assert not agreed[~half].any()
+    assert within(agreed[half].mean(), model.params["armistice_conclusion_chance"],
                   WORLDS // 2)
+    assert not model.world.happened("armistice").any(), "Rhee has not given way yet"
+    model.world.month += 1
+    model.world.send("stalin_allows_armistice", half)
+    model.world.send("rhee_accepts_armistice", agreed)
+    model.us.seek_armistice()
+    signed = model.world.happened("armistice")
+    assert (signed == agreed).all()
     assert (model.world.phase[signed] == 2).all()

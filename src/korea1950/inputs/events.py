@@ -12,12 +12,16 @@ EVENTS: dict[str, str] = {
     "stalin_advises_waiting": "Stalin refuses Kim's request and advises him to wait",
     "stalin_approves": "Stalin approves Kim's plan (on condition of Mao's consent)",
     "mao_consents": "Mao consents to Kim's plan",
+    "border_clash": "the South's forces clash with the North's along the 38th parallel "
+                    "(the first such clash in the world)",
     "rhee_attacks": "Rhee's forces attack across the parallel first",
     "ongjin_operation": "the North launches a limited operation on the Ongjin peninsula",
     "invasion": "the North launches a general invasion of the South",
     "soviet_veto": "a Soviet delegate vetoes UN action on Korea",
     "un_authorization": "the Security Council authorises UN action for the South",
     "us_intervention": "US forces fight for the South",
+    "un_unified_command": "the Security Council puts the forces aiding the South under a "
+                          "unified command led by the US",
     "kim_requests_aid": "Kim, losing, asks Stalin for aid",
     "stalin_presses_china": "Stalin presses Mao to send troops",
     "soviet_return": "the Soviet delegate returns to the Security Council",
@@ -30,6 +34,9 @@ EVENTS: dict[str, str] = {
     "soviet_air_cover": "Soviet aircraft cover the communist forces",
     "soviet_ground_troops": "Soviet ground troops enter the war",
     "armistice_talks": "armistice talks open",
+    "us_presses_rhee": "the US presses Rhee to accept an armistice that leaves Korea divided",
+    "rhee_accepts_armistice": "Rhee, pressed, stops resisting an armistice that leaves Korea "
+                              "divided",
     "stalin_death": "Stalin dies",
     "armistice": "an armistice ends the fighting",
     "north_unifies": "the North conquers the whole peninsula",
@@ -46,6 +53,8 @@ MESSAGES: dict[str, str] = {
     "kim_asks_for_aid": "Kim, losing, asks Stalin for aid",
     "stalin_presses_china": "Stalin presses Mao to send troops",
     "stalin_allows_armistice": "Stalin lets the communist side sign an armistice",
+    "soviet_seated": "the Soviet delegate sits at the Security Council this month",
+    "rhee_accepts_armistice": "Rhee no longer resists an armistice that leaves Korea divided",
 }
 """What one actor asks of or grants another, read by the other in the same month.
 

@@ -5,8 +5,9 @@ rules are array expressions, so R = 1 is an ordinary single-world Mesa model
 (the interactive page, the story of one world, ``mesa.batch_run``) and
 R = 100,000 is the same code at a thousand times the speed (DESIGN.md).
 
-Order within a month: scheduled events (the victory in China, Rhee's rare
-first strike, Stalin's death) -> Kim -> Stalin -> Mao -> the US -> the war.
+Order within a month: scheduled events (the victory in China, Stalin's
+death) -> South Korea (Rhee's rare first strike drawn first) -> Kim ->
+Stalin -> the Security Council -> Mao -> the US -> the war.
 """
 
 from collections.abc import Mapping
@@ -20,7 +21,15 @@ from korea1950.inputs.levers import Levers
 from korea1950.inputs.parameters import MODEL_PARAMETERS, STALIN_MOTIVE_PARAMETERS
 from korea1950.inputs.readings import Reading, load_reading
 from korea1950.inputs.scenarios import Scenario, load_scenario
-from korea1950.simulation.agents import Kim, Mao, Stalin, UnitedStates
+from korea1950.simulation.agents import (
+    ACTORS,
+    Kim,
+    Mao,
+    SecurityCouncil,
+    SouthKorea,
+    Stalin,
+    UnitedStates,
+)
 from korea1950.simulation.war import advance_war, rearm_north
 from korea1950.simulation.world import FRONT_BINS, WAR, WorldState
 
@@ -83,7 +92,11 @@ class CrisisModel(mesa.Model):
         self.stalin = Stalin(self, motives)
         self.mao = Mao(self)
         self.us = UnitedStates(self)
-        self.actors = (self.kim, self.stalin, self.mao, self.us)
+        self.council = SecurityCouncil(self)
+        self.south_korea = SouthKorea(self)
+        by_kind = {type(actor): actor for actor in (self.kim, self.stalin, self.mao, self.us,
+                                                    self.council, self.south_korea)}
+        self.actors = tuple(by_kind[kind] for kind in ACTORS)
         self.front_histograms = np.zeros((HORIZON_MONTHS, FRONT_BINS), dtype=np.int64)
         self.datacollector = mesa.DataCollector(model_reporters={
             "month": lambda m: m.world.month,
@@ -101,7 +114,7 @@ class CrisisModel(mesa.Model):
         return self.world.month
 
     def step(self) -> None:
-        """Advance every world one month: events, then Kim, Stalin, Mao, the US, the war."""
+        """Advance every world one month: events, the actors in their order, the war."""
         self.apply_scheduled_events()
         for actor in self.actors:
             actor.step()
@@ -114,12 +127,11 @@ class CrisisModel(mesa.Model):
             self.running = False
 
     def apply_scheduled_events(self) -> None:
-        """Events no actor in the model decides: China's civil war, Rhee's rare first strike, death.
+        """Events no actor in the model decides: China's civil war and Stalin's death.
 
-        The victory in China and Stalin's death are scheduled by levers; Rhee's
-        first strike is a small monthly chance (``rhee_attack_chance``) because
-        Kim "knew his forces were stronger than Rhee's, so an attack from Rhee was
-        not likely" (kim-knows-north-stronger).
+        Both are scheduled by levers. Rhee's first strike, once drawn here, is
+        South Korea's rule (``SouthKorea.march_north``), and South Korea steps
+        first so that its draw keeps this place in the random stream.
         """
         world, levers = self.world, self.levers
         everywhere = np.ones(self.replicates, dtype=bool)
@@ -127,8 +139,6 @@ class CrisisModel(mesa.Model):
             world.record("ccp_victory", everywhere)
         if levers.stalin_death == world.month:
             world.record("stalin_death", everywhere)
-        rhee = self.chance(self.params["rhee_attack_chance"], world.at_peace)
-        world.record("rhee_attacks", rhee)
 
     def chance(self, probability: "float | np.ndarray", among: np.ndarray) -> np.ndarray:
         """One Bernoulli draw per world in ``among`` (False elsewhere); nothing drawn if none."""

@@ -20,7 +20,8 @@ from korea1950.running.worlds import one_world
 from korea1950.simulation.agents.rules import find_rule
 
 ACTOR_NAMES = {"Kim": "Kim Il Sung", "Stalin": "Stalin", "Mao": "Mao Zedong",
-               "UnitedStates": "The United States"}
+               "UnitedStates": "The United States", "SouthKorea": "Syngman Rhee",
+               "SecurityCouncil": "The Security Council"}
 
 
 @dataclass

@@ -180,9 +180,9 @@ def rules_of(actor: type) -> tuple[Rule, ...]:
 
 def rule_table() -> tuple[Rule, ...]:
     """Every rule of every actor, in the order the actors move within a month."""
-    from korea1950.simulation.agents import Kim, Mao, Stalin, UnitedStates
+    from korea1950.simulation.agents import ACTORS
 
-    return tuple(r for actor in (Kim, Stalin, Mao, UnitedStates) for r in rules_of(actor))
+    return tuple(r for actor in ACTORS for r in rules_of(actor))
 
 
 def find_rule(actor: str, name: str) -> Rule | None:

@@ -59,6 +59,7 @@ class Stalin(Actor):
         self.leave_council_over_china()
         self.decide_on_veto()
         self.return_to_council()
+        self.world.send("soviet_seated", self.at_council)
         self.write_to_gottwald()
         self.press_china()
         self.send_air_cover()

@@ -57,17 +57,18 @@ class UnitedStates(Actor):
         deployment of a UN force" (un-force-approved); Acheson's promise of aid
         through the UN (acheson-un-aid-outside-perimeter).
 
-        Choice: in the month of a general invasion the Council authorises action
-        unless vetoed; the US then fights with ``us_intervention_with_un`` or,
-        vetoed, ``us_intervention_without_un``; a garrison in Korea makes it
-        certain; a limited operation draws a response with
+        Choice: in the month of a general invasion the US reads the Council's
+        vote (``SecurityCouncil.vote_on_the_invasion``, which records
+        ``un_authorization``); it then fights with ``us_intervention_with_un``
+        or, without the Council, ``us_intervention_without_un``; a garrison in
+        Korea makes it certain; a limited operation draws a response with
         ``us_response_to_limited_attack``. The ``us_intervention`` lever can forbid
         or force it.
         """
         world = self.world
         invaded_now = world.events["invasion"] == world.month
         limited_now = world.events["ongjin_operation"] == world.month
-        authorised = world.record("un_authorization", invaded_now & ~world.happened("soviet_veto"))
+        authorised = world.events["un_authorization"] == world.month
         chance = np.where(authorised, self.param("us_intervention_with_un"),
                           self.param("us_intervention_without_un"))
         chance = np.where(limited_now, self.param("us_response_to_limited_attack"), chance)
@@ -155,11 +156,14 @@ class UnitedStates(Actor):
         return Decision(start, undecided, told=start)
 
     @rule(title="negotiates an armistice", evidence=("armistice-after-stalins-death",),
+          assumption="pressing Rhee is archival: the US promised him a mutual defence pact "
+                     "after his release of about 25,000 prisoners on 18 June 1953 (FRUS "
+                     "1952-54 vol. XV pt. 2 doc. 606)",
           reads=("stalemate_months", "stalemate_band", "stalemate_movement",
                  "armistice_talks_chance", "armistice_conclusion_chance"),
           outcome="signs")
     def seek_armistice(self) -> Decision:
-        """Open talks in a stalemate; sign when the communist side, and Stalin, allow.
+        """Open talks in a stalemate; agree the terms when Stalin allows; sign once Rhee gives way.
 
         Source: "after Stalin died ... all the collaborators sought a formal end to
         the conflict" (armistice-after-stalins-death).
@@ -168,8 +172,12 @@ class UnitedStates(Actor):
         ``stalemate_band`` of the parallel and moving less than
         ``stalemate_movement`` in a month;
         talks open with ``armistice_talks_chance``; each month of talks an
-        armistice is signed with ``armistice_conclusion_chance`` if Stalin, alive,
-        allows it (his rule sends the message ``stalin_allows_armistice``).
+        armistice's terms are agreed with ``armistice_conclusion_chance`` if Stalin,
+        alive, allows it (his rule sends the message ``stalin_allows_armistice``).
+        With the terms agreed the US presses Rhee (the event ``us_presses_rhee``:
+        the promise of a defence pact, June-July 1953) and signs in a month in
+        which Stalin still allows it and Rhee has given way (his message
+        ``rhee_accepts_armistice``, ``SouthKorea.resist_armistice``).
         """
         world = self.world
         stalemate = (world.at_war & ~world.limited
@@ -182,7 +190,11 @@ class UnitedStates(Actor):
         world.record("armistice_talks", talks)
         talking = world.at_war & world.happened_before("armistice_talks")
         stalin_allows = world.received("stalin_allows_armistice") | world.happened("stalin_death")
-        sign = self.chance(self.param("armistice_conclusion_chance"),
-                           among=talking & stalin_allows)
+        agreed = self.chance(self.param("armistice_conclusion_chance"),
+                             among=talking & stalin_allows & ~world.happened("us_presses_rhee"))
+        world.record("us_presses_rhee", agreed)
+        rhee_accepts = world.received("rhee_accepts_armistice")
+        sign = talking & stalin_allows & rhee_accepts
         world.end_war(sign, "armistice")
-        return Decision(sign, talking, {"stalin_allows": stalin_allows})
+        return Decision(sign, talking, {"stalin_allows": stalin_allows, "terms_agreed": agreed,
+                                        "rhee_accepts": rhee_accepts})
