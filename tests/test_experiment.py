@@ -103,6 +103,9 @@ def test_timing_takes_an_event_or_a_reported_timing():
     assert summary.timing("invasion")["median"].startswith("19")
     with pytest.raises(InputError, match="did you mean 'invasion'"):
         summary.timing("invasoin")
+    with pytest.raises(InputError, match="did you mean 'invasion'"):
+        summary.probability("invasoin")
+    assert summary.count("invasion") == round(summary.probability("invasion") * 800)
 
 
 def test_the_decision_band_runs_through_the_evaluator_it_is_given():

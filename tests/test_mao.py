@@ -6,11 +6,13 @@ from korea1950.inputs.calendar import month_index
 from korea1950.inputs.levers import NEVER
 
 
-def test_mao_consents_reluctantly_when_stalin_has_approved():
+def test_mao_consents_reluctantly_when_stalin_has_approved_and_urges_him():
     model = situation()
     set_event(model, "ccp_victory", 1)
     set_event(model, "stalin_approves", month_index("1950-03"))
     model.world.month = month_index("1950-04")
+    model.stalin.urge_kim_to_see_mao()
+    assert model.world.received("stalin_urges_mao").all()
     model.mao.consider_kim_plan()
     assert within(model.world.happened("mao_consents").mean(),
                   model.params["mao_consent_chance"], WORLDS)

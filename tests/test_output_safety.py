@@ -147,7 +147,7 @@ def test_an_io_error_while_writing_is_one_line_and_leaves_the_old_results(tmp_pa
     def failing(*args, **kwargs):
         raise OSError(code_, os.strerror(code_), "figure.png")
 
-    monkeypatch.setattr(korea1950.cli.compare, "write_figures", failing)
+    monkeypatch.setattr(korea1950.cli.compare, "write_comparison_figures", failing)
     code, err = run(capsys, *COMPARE, "--seed", "3", "--out", str(out))
     assert code == 2
     assert_one_line(err, os.strerror(code_), "nothing was changed")

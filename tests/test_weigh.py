@@ -11,12 +11,12 @@ import pytest
 
 from korea1950.analysis.weigh import run_weigh
 from korea1950.analysis.weigh.likelihood import bayes_factor, reading_likelihood, weighed_facts
-from korea1950.analysis.weigh.plots import write_figures
 from korea1950.analysis.weigh.responsibility import ACTORS, coalition_scenario, coalitions, shapley
 from korea1950.cli.main import main
 from korea1950.cli.weigh import summary_text
 from korea1950.inputs.readings import load_reading
 from korea1950.inputs.scenarios import bundled_scenario_names
+from korea1950.reporting.weigh_plots import write_figures
 from korea1950.running.ensemble import simulate
 from korea1950.running.summary import Summary
 

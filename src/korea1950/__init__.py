@@ -1,7 +1,8 @@
 """korea1950: a counterfactual decision simulator of how the Korean War began.
 
-Kim Il Sung, Stalin, Mao and the United States are Mesa agents whose rules
-cite three source documents. ``Experiment`` runs scenarios under readings of
+Kim Il Sung, Stalin, Mao, the United States, South Korea and the UN Security
+Council are Mesa agents whose rules cite three source documents (or say which
+archival fact an assumption rests on). ``Experiment`` runs scenarios under readings of
 Stalin's intent on an evaluator (``Sequential``, ``Processes``, ``Dask``) and
 returns a ``Summary`` per (scenario, reading); ``simulate`` runs one of them;
 ``CrisisModel`` is the model itself; ``rules()`` lists every decision rule

@@ -19,7 +19,6 @@ from pathlib import Path
 from korea1950.inputs.calendar import month_label
 from korea1950.inputs.readings import Reading, bundled_reading_names, load_reading
 from korea1950.inputs.scenarios import Scenario, bundled_scenario_names, load_scenario
-from korea1950.reporting import plots
 from korea1950.running.blocks import make_tasks
 from korea1950.running.ensemble import run_many
 from korea1950.running.evaluators import Evaluator
@@ -189,16 +188,3 @@ def write_tables(tables: dict[str, list[dict]], folder: Path) -> list[Path]:
             path.write_text(text)
             written.append(path)
     return written
-
-
-def write_figures(tables: dict[str, list[dict]], folder: Path) -> dict[str, Path]:
-    """Draw the four comparison figures from the tables; return each figure's PNG by name."""
-    drawn = {
-        "outcomes": plots.plot_outcomes(tables["outcomes"], KEY_OUTCOMES[:6],
-                                        folder / "outcomes"),
-        "change_vs_baseline": plots.plot_heatmap(tables["outcomes"], KEY_OUTCOMES,
-                                                 folder / "change_vs_baseline"),
-        "front_line": plots.plot_fan(tables["front"], folder / "front_line"),
-        "timing": plots.plot_timing(tables["distributions"], folder / "timing"),
-    }
-    return {name: paths[0] for name, paths in drawn.items()}

@@ -6,11 +6,11 @@ from pathlib import Path
 from korea1950.analysis.compare import (
     comparison_tables,
     run_comparison,
-    write_figures,
     write_tables,
 )
 from korea1950.cli.common import add_out_options, add_run_options, evaluator_from, output_folder
 from korea1950.reporting.manifest import command_line, write_manifest
+from korea1950.reporting.plots import write_comparison_figures
 
 COMMAND = "compare"
 
@@ -43,7 +43,7 @@ def handle(args: argparse.Namespace) -> int:
     with folder.staging() as staging:
         tables = comparison_tables(comparison)
         write_tables(tables, staging / "tables")
-        write_figures(tables, staging / "figures")
+        write_comparison_figures(tables, staging / "figures")
         write_manifest(comparison, evaluator, command_line(COMMAND, args), staging)
     print(f"wrote {args.out}/tables ({', '.join(tables)}), {args.out}/figures and "
           f"{args.out}/manifest.json")

@@ -6,7 +6,6 @@ import textwrap
 
 from korea1950.analysis.weigh import CALIBRATION_WORLDS, ROBUSTNESS_WORLDS, run_weigh
 from korea1950.analysis.weigh.discrimination import default_band_parameter
-from korea1950.analysis.weigh.plots import write_figures
 from korea1950.analysis.weigh.posterior import posterior_cells
 from korea1950.analysis.weigh.responsibility import ACTOR_LABELS
 from korea1950.cli.common import (
@@ -18,6 +17,7 @@ from korea1950.cli.common import (
 )
 from korea1950.inputs.events import EVENTS
 from korea1950.inputs.parameters import STALIN_MOTIVE_PARAMETERS
+from korea1950.reporting.weigh_plots import write_figures
 
 COMMAND = "weigh"
 

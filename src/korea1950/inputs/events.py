@@ -51,6 +51,7 @@ MESSAGES: dict[str, str] = {
     "kim_asks_stalin": "Kim asks Stalin for the go-ahead to attack",
     "kim_asks_mao": "Kim, unable to reach Stalin, asks Mao for the go-ahead",
     "kim_asks_for_aid": "Kim, losing, asks Stalin for aid",
+    "stalin_urges_mao": "Stalin, having approved, asks Mao to agree to Kim's plan",
     "stalin_presses_china": "Stalin presses Mao to send troops",
     "stalin_allows_armistice": "Stalin lets the communist side sign an armistice",
     "soviet_seated": "the Soviet delegate sits at the Security Council this month",

@@ -14,6 +14,7 @@ import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import numpy as np
 
+from korea1950.analysis.compare import KEY_OUTCOMES
 from korea1950.inputs.calendar import month_index
 
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#17becf")
@@ -41,7 +42,7 @@ REPRODUCIBLE = {"svg.hashsalt": "korea1950"}
 paths, markers) the same on every run instead of random."""
 
 
-def _save(figure: plt.Figure, stem: Path) -> list[Path]:
+def save_figure(figure: plt.Figure, stem: Path) -> list[Path]:
     """Write ``stem.png`` and ``stem.svg`` with no date or software stamp, so the same figure
     gives the same bytes (and the manifest's hashes reproduce); close the figure."""
     paths = [stem.with_suffix(".png"), stem.with_suffix(".svg")]
@@ -86,7 +87,7 @@ def plot_outcomes(rows: list[dict], outcomes: tuple[str, ...], stem: Path) -> li
     figure.suptitle("Outcomes by scenario and reading (bars: share of worlds; whiskers: 95% CI)",
                     fontsize=13)
     figure.tight_layout()
-    return _save(figure, stem)
+    return save_figure(figure, stem)
 
 
 def _month_dates(labels: list[str]) -> list:
@@ -126,7 +127,7 @@ def plot_fan(rows: list[dict], stem: Path, until: str = "1954-12") -> list[Path]
     figure.suptitle("The front line (median; bands: 50% and 80% of worlds; dotted: 38th parallel)",
                     fontsize=13)
     figure.tight_layout()
-    return _save(figure, stem)
+    return save_figure(figure, stem)
 
 
 def plot_heatmap(rows: list[dict], outcomes: tuple[str, ...], stem: Path) -> list[Path]:
@@ -134,8 +135,8 @@ def plot_heatmap(rows: list[dict], outcomes: tuple[str, ...], stem: Path) -> lis
     scenarios = [s for s in _ordered(rows, "scenario") if s != "baseline"]
     readings = _ordered(rows, "reading")
     if not scenarios:
-        return _save(_note("Only the baseline was run: there is no change against it to show.\n"
-                           "Name one or more scenarios to compare."), stem)
+        return save_figure(_note("Only the baseline was run: there is no change against it "
+                                 "to show.\nName one or more scenarios to compare."), stem)
     lookup = {(r["scenario"], r["reading"], r["outcome"]): r["difference_from_baseline"]
               for r in rows}
     figure, axes = plt.subplots(1, len(readings), figsize=(5.5 * len(readings) + 3, 6.5),
@@ -155,7 +156,7 @@ def plot_heatmap(rows: list[dict], outcomes: tuple[str, ...], stem: Path) -> lis
     figure.colorbar(image, ax=axes[0].tolist(), shrink=0.7,
                     label="change in share of worlds vs baseline")
     figure.suptitle("What each scenario changes, against the baseline", fontsize=13)
-    return _save(figure, stem)
+    return save_figure(figure, stem)
 
 
 def _note(text: str) -> plt.Figure:
@@ -215,7 +216,7 @@ def plot_timing(rows: list[dict], stem: Path) -> list[Path]:
     figure.suptitle("Timing distributions, among worlds where it happens "
                     "(dot: median; thick bar: middle 50%; line: middle 80%)", fontsize=12)
     figure.tight_layout()
-    return _save(figure, stem)
+    return save_figure(figure, stem)
 
 
 def plot_sensitivity(rows: list[dict], title: str, stem: Path) -> list[Path]:
@@ -243,4 +244,17 @@ def plot_sensitivity(rows: list[dict], title: str, stem: Path) -> list[Path]:
     axes[0, 0].legend(fontsize=8)
     figure.suptitle(title, fontsize=12)
     figure.tight_layout()
-    return _save(figure, stem)
+    return save_figure(figure, stem)
+
+
+def write_comparison_figures(tables: dict[str, list[dict]], folder: Path) -> dict[str, Path]:
+    """Draw the four comparison figures from the tables; return each figure's PNG by name."""
+    drawn = {
+        "outcomes": plot_outcomes(tables["outcomes"], KEY_OUTCOMES[:6],
+                                        folder / "outcomes"),
+        "change_vs_baseline": plot_heatmap(tables["outcomes"], KEY_OUTCOMES,
+                                                 folder / "change_vs_baseline"),
+        "front_line": plot_fan(tables["front"], folder / "front_line"),
+        "timing": plot_timing(tables["distributions"], folder / "timing"),
+    }
+    return {name: paths[0] for name, paths in drawn.items()}

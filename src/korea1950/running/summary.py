@@ -68,8 +68,13 @@ class Summary:
         return Summary(self.replicates + other.replicates, merged)
 
     def count(self, outcome: str) -> int:
-        """Number of worlds in which ``outcome`` happened."""
-        return int(self.tallies[f"count:{outcome}"][0])
+        """Number of worlds in which ``outcome`` happened (a one-line error if no such outcome)."""
+        tally = self.tallies.get(f"count:{outcome}")
+        if tally is None:
+            known = [key.split(":", 1)[1] for key in self.tallies if key.startswith("count:")]
+            raise InputError(f"unknown outcome {shown(outcome)}: expected a model event "
+                             f"(e.g. 'invasion'){did_you_mean(outcome, known)}")
+        return int(tally[0])
 
     def probability(self, outcome: str) -> float:
         """Share of worlds in which ``outcome`` happened."""
@@ -175,9 +180,12 @@ def _record_tallies(model) -> dict[str, np.ndarray]:
     return record_tallies(model)
 
 
-TALLIES: list[Callable[..., dict[str, np.ndarray]]] = [_event_tallies, _war_tallies,
-                                                      _joint_tallies, _record_tallies]
-"""Functions reducing a finished model to tallies; other modules may append their own."""
+TALLIES: tuple[Callable[..., dict[str, np.ndarray]], ...] = (
+    _event_tallies, _war_tallies, _joint_tallies, _record_tallies)
+"""Functions reducing a finished model to tallies.
+
+Why a fixed tuple: worker processes import this module afresh, so a tally added
+at run time in the parent would be missing from their summaries."""
 
 
 def summarize(model) -> Summary:

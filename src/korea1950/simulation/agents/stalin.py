@@ -157,7 +157,7 @@ class Stalin(Actor):
         return Decision(approve, asked, terms, then=advise_waiting)
 
     @rule(title="sends Kim to Mao: China must agree",
-          evidence=("stalin-china-needed", "mao-reluctant-approval"))
+          evidence=("stalin-china-needed", "mao-reluctant-approval"), sends="stalin_urges_mao")
     def urge_kim_to_see_mao(self) -> Decision:
         """After approving, send Kim to Mao: China must be in it.
 
@@ -165,7 +165,8 @@ class Stalin(Actor):
         urged Kim to present this to Mao Zedong" (stalin-china-needed,
         mao-reluctant-approval).
 
-        Choice: the urging lasts every month until Mao consents; Mao's rule reads it.
+        Choice: the urging lasts every month until Mao consents; it reaches Mao as
+        a message (``stalin_urges_mao``).
         """
         world = self.world
         urging = world.happened("stalin_approves") & ~world.happened("mao_consents")

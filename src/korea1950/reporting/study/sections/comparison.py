@@ -1,6 +1,6 @@
 """The comparison tables and the four figures: outcomes, front line, change, timing."""
 
-from korea1950.analysis.compare import write_figures
+from korea1950.reporting.plots import write_comparison_figures
 from korea1950.reporting.study.context import StudyContext
 
 ORDER = 20
@@ -11,7 +11,7 @@ GLANCE = ("invasion", "us_intervention", "china_intervention", "armistice", "nor
 def build(context: StudyContext) -> str:
     """Draw the four comparison figures from the tables; return the section's Markdown."""
     outcomes = context.tables["outcomes"]
-    write_figures(context.tables, context.figures_dir)
+    write_comparison_figures(context.tables, context.figures_dir)
     return f"""## {TITLE}
 
 Share of worlds in which each outcome happened (± is two standard errors; full tables in

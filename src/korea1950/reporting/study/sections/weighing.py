@@ -16,9 +16,9 @@ from korea1950.analysis.weigh.markdown import (
     predictive_markdown,
     robustness_markdown,
 )
-from korea1950.analysis.weigh.plots import write_figures
 from korea1950.analysis.weigh.responsibility import ACTOR_LABELS
 from korea1950.reporting.study.context import StudyContext
+from korea1950.reporting.weigh_plots import write_figures
 
 ORDER = 50
 TITLE = "Weighing the readings"

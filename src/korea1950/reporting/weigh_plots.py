@@ -8,8 +8,8 @@ from pathlib import Path
 import numpy as np
 
 from korea1950.analysis.weigh.responsibility import ACTOR_LABELS, ACTORS
-from korea1950.analysis.weigh.verdict_plots import plot_confusion, plot_posterior, plot_robustness
-from korea1950.reporting.plots import PALETTE, _save, plt, reading_colours
+from korea1950.reporting.plots import PALETTE, plt, reading_colours, save_figure
+from korea1950.reporting.verdict_plots import plot_confusion, plot_posterior, plot_robustness
 
 
 def error_bars(values: list[float], intervals: list[list[float]]) -> np.ndarray:
@@ -52,7 +52,7 @@ def plot_bayes(factors: list[dict], contributions: dict, stem: Path) -> list[Pat
     right.legend(fontsize=8)
     figure.suptitle("How the record weighs the readings (conditional on the model)", fontsize=13)
     figure.tight_layout()
-    return _save(figure, stem)
+    return save_figure(figure, stem)
 
 
 def plot_discrimination(rows: list[dict], stem: Path) -> list[Path]:
@@ -69,7 +69,7 @@ def plot_discrimination(rows: list[dict], stem: Path) -> list[Path]:
     ax.set_xlabel("Jensen-Shannon divergence of predicted outcomes (bits)")
     ax.set_title("Which what-ifs would best tell the readings apart")
     figure.tight_layout()
-    return _save(figure, stem)
+    return save_figure(figure, stem)
 
 
 def plot_responsibility(shares: dict, stem: Path) -> list[Path]:
@@ -89,7 +89,7 @@ def plot_responsibility(shares: dict, stem: Path) -> list[Path]:
     ax.set_title("Who started the war? Each actor's share of the probability of war")
     ax.legend(title="reading")
     figure.tight_layout()
-    return _save(figure, stem)
+    return save_figure(figure, stem)
 
 
 def plot_decision_band(band: dict, stem: Path) -> list[Path]:
@@ -110,7 +110,7 @@ def plot_decision_band(band: dict, stem: Path) -> list[Path]:
     ax.set_title("Where the readings' Stalins decide differently")
     ax.legend(fontsize=8)
     figure.tight_layout()
-    return _save(figure, stem)
+    return save_figure(figure, stem)
 
 
 def write_figures(result: dict, folder: Path) -> list[Path]:

@@ -10,7 +10,7 @@ import numpy as np
 from scipy import stats
 
 from korea1950.analysis.weigh.calibration import BARE_MENTION
-from korea1950.reporting.plots import PALETTE, _save, plt, reading_colours
+from korea1950.reporting.plots import PALETTE, plt, reading_colours, save_figure
 
 CHANGE_COLOURS = {"mean-low": PALETTE[0], "mean-high": PALETTE[0],
                   "concentration-half": PALETTE[1], "concentration-double": PALETTE[1],
@@ -68,7 +68,7 @@ def plot_robustness(robust: dict, stem: Path) -> list[Path]:
     figure.suptitle("How far the verdict moves over the family of priors (bars: 2 SE)",
                     fontsize=12)
     figure.tight_layout(rect=(0, 0.75 / height, 1, 1))
-    return _save(figure, stem)
+    return save_figure(figure, stem)
 
 
 def _shown(table: list[dict], rows: dict) -> list[dict]:
@@ -99,7 +99,7 @@ def plot_confusion(calibration: dict, stem: Path) -> list[Path]:
                  f"{calibration['chance']:.0%})", fontsize=11)
     figure.colorbar(image, ax=ax, fraction=0.046, label="share of the row's records")
     figure.tight_layout()
-    return _save(figure, stem)
+    return save_figure(figure, stem)
 
 
 def prior_density(spec: dict, x: np.ndarray) -> np.ndarray | None:
@@ -142,7 +142,7 @@ def plot_posterior(posterior: dict, stem: Path) -> list[Path]:
     figure.suptitle("Stalin's goals and beliefs: cited prior (dashed) and posterior given the "
                     "record (filled)", fontsize=12)
     figure.tight_layout()
-    return _save(figure, stem)
+    return save_figure(figure, stem)
 
 
 def _draw_parameter(ax: plt.Axes, cell: dict, colour: str, reading: str) -> float:
