@@ -29,19 +29,39 @@ def test_disciplined_kim_never_attacks_without_a_go_ahead():
     assert not model.world.happened("invasion").any()
 
 
-def test_kim_attacks_with_both_approvals_at_his_readiness_rate():
+def test_the_plan_is_prepared_from_the_approval_at_the_readiness_rate():
+    model = situation()
+    set_event(model, "stalin_approves", month_index("1950-04"))
+    model.world.month = month_index("1950-05")
+    model.kim.prepare_attack()
+    share = model.world.happened("attack_plan_ready").mean()
+    assert within(share, model.params["kim_attack_readiness"], WORLDS)
+
+
+def test_kim_attacks_with_both_approvals_once_the_plan_is_ready():
     model = situation()
     set_event(model, "stalin_approves", month_index("1950-03"))
     set_event(model, "mao_consents", month_index("1950-04"))
+    ready = np.arange(WORLDS) % 3 == 0
+    set_event(model, "attack_plan_ready", month_index("1950-04"), where=ready)
     model.world.month = month_index("1950-05")
     model.kim.attack_when_allowed()
-    share = model.world.happened("invasion").mean()
-    assert within(share, model.params["kim_attack_readiness"], WORLDS)
+    assert (model.world.happened("invasion") == ready).all()
+
+
+def test_a_ready_plan_waits_for_maos_consent():
+    model = situation()
+    set_event(model, "stalin_approves", month_index("1950-04"))
+    set_event(model, "attack_plan_ready", month_index("1950-05"))
+    model.world.month = month_index("1950-06")
+    model.kim.attack_when_allowed()
+    assert not model.world.happened("invasion").any()
 
 
 def test_stalin_approval_alone_is_not_a_go_ahead():
     model = situation(params={"kim_attack_readiness": 1.0})
     set_event(model, "stalin_approves", month_index("1950-03"))
+    set_event(model, "attack_plan_ready", month_index("1950-04"))
     model.world.month = month_index("1950-05")
     model.kim.attack_when_allowed()
     assert not model.world.happened("invasion").any()
@@ -52,6 +72,8 @@ def test_mao_in_lieu_of_stalin_only_when_that_reading_of_the_telegram_is_chosen(
         model = situation(params={"kim_attack_readiness": 1.0,
                                   "kim_accepts_mao_in_lieu": in_lieu})
         set_event(model, "mao_consents", month_index("1950-03"))
+        model.world.month = month_index("1950-04")
+        model.kim.prepare_attack()
         model.world.month = month_index("1950-05")
         model.kim.attack_when_allowed()
         assert model.world.happened("invasion").all() == expected
@@ -94,6 +116,7 @@ def test_ongjin_only_approval_gives_a_limited_operation():
                       params={"kim_attack_readiness": 1.0})
     set_event(model, "stalin_approves", 6)
     set_event(model, "mao_consents", 7)
+    set_event(model, "attack_plan_ready", 7)
     model.world.month = 8
     model.kim.attack_when_allowed()
     assert model.world.happened("ongjin_operation").all()
@@ -124,3 +147,70 @@ def test_kim_asks_for_aid_when_losing():
     asks = model.world.received("kim_asks_for_aid")
     assert not asks[: WORLDS // 2].any()
     assert asks[WORLDS // 2:].all()
+
+
+def refused(model, month: int) -> None:
+    """Stalin told Kim to wait in ``month`` (Kim reads it the month after)."""
+    model.world.messages["stalin_tells_kim_to_wait"][:] = month
+
+
+def test_a_refusal_holds_kim_back_for_months_unless_something_changes():
+    pause = 4
+    model = situation(params={"kim_stalin_reachable": 1.0, "kim_pause_after_refusal": pause})
+    model.kim.impatience = np.full(WORLDS, 0.8)
+    refused(model, month_index("1949-11"))
+    model.world.month = month_index("1949-12")
+    model.kim.press_for_approval()
+    assert within(model.world.received("kim_asks_stalin").mean(), 0.8 / pause, WORLDS)
+
+    jolted = situation(params={"kim_stalin_reachable": 1.0, "kim_pause_after_refusal": pause})
+    jolted.kim.impatience = np.full(WORLDS, 0.8)
+    refused(jolted, month_index("1949-11"))
+    set_event(jolted, "acheson_speech", month_index("1949-12"))
+    jolted.world.month = month_index("1949-12")
+    jolted.kim.press_for_approval()
+    assert within(jolted.world.received("kim_asks_stalin").mean(), 0.8, WORLDS)
+
+
+def test_kim_asks_for_ongjin_before_chinas_victory_and_for_the_general_offensive_after():
+    model = situation(params={"kim_stalin_reachable": 1.0})
+    model.kim.impatience = np.ones(WORLDS)
+    liberated = np.arange(WORLDS) % 2 == 0
+    set_event(model, "ccp_victory", 0, where=liberated)
+    model.world.month = 0
+    model.kim.press_for_approval()
+    assert (model.world.happened("kim_proposes_ongjin") == ~liberated).all()
+    assert (model.world.happened("kim_asks_for_general_offensive") == liberated).all()
+
+
+def test_invited_kim_goes_to_moscow_after_the_lag_and_presses_there_until_approved():
+    lag = 3
+    model = situation(params={"kim_moscow_lag": lag})
+    set_event(model, "stalin_invites_kim", month_index("1950-01"))
+    model.world.month = month_index("1950-03")
+    model.kim.go_to_moscow()
+    assert not model.world.happened("kim_in_moscow").any()
+    assert not model.world.received("kim_asks_stalin").any()
+    model.world.month = month_index("1950-01") + lag
+    model.kim.go_to_moscow()
+    assert model.world.happened("kim_in_moscow").all()
+    assert model.world.received("kim_asks_stalin").all()
+    approved = np.arange(WORLDS) % 2 == 0
+    set_event(model, "stalin_approves", model.world.month, where=approved)
+    model.world.month += 1
+    model.kim.go_to_moscow()
+    assert (model.world.received("kim_asks_stalin") == ~approved).all()
+
+
+def test_approved_kim_visits_mao_the_month_after_until_he_consents():
+    model = situation(params={"kim_mao_visit_lag": 1})
+    set_event(model, "stalin_approves", month_index("1950-04"))
+    model.world.month = month_index("1950-04")
+    model.kim.visit_mao()
+    assert not model.world.received("kim_asks_mao").any()
+    model.world.month = month_index("1950-05")
+    consented = np.arange(WORLDS) % 4 == 0
+    set_event(model, "mao_consents", month_index("1950-05"), where=consented)
+    model.kim.visit_mao()
+    assert (model.world.received("kim_asks_mao") == ~consented).all()
+    assert (model.world.happened("kim_visits_mao") == ~consented).all()

@@ -1,21 +1,25 @@
 """Mao's rules, each checked in a described situation across many worlds."""
 
+import numpy as np
 from situations import WORLDS, everywhere, set_event, situation, within
 
 from korea1950.inputs.calendar import month_index
 from korea1950.inputs.levers import NEVER
 
 
-def test_mao_consents_reluctantly_when_stalin_has_approved_and_urges_him():
+def test_mao_consents_reluctantly_when_kim_visits_with_stalins_approval_behind_him():
     model = situation()
     set_event(model, "ccp_victory", 1)
     set_event(model, "stalin_approves", month_index("1950-03"))
     model.world.month = month_index("1950-04")
     model.stalin.urge_kim_to_see_mao()
     assert model.world.received("stalin_urges_mao").all()
+    visiting = np.arange(WORLDS) % 2 == 0
+    model.world.send("kim_asks_mao", visiting)
     model.mao.consider_kim_plan()
-    assert within(model.world.happened("mao_consents").mean(),
-                  model.params["mao_consent_chance"], WORLDS)
+    consents = model.world.happened("mao_consents")
+    assert not consents[~visiting].any()
+    assert within(consents[visiting].mean(), model.params["mao_consent_chance"], WORLDS // 2)
 
 
 def test_mao_rarely_consents_when_kim_comes_alone():
@@ -32,6 +36,7 @@ def test_mao_cannot_consent_before_the_peoples_republic_exists():
     model = situation(levers={"ccp_victory": NEVER}, params={"mao_consent_chance": 1.0})
     set_event(model, "stalin_approves", 3)
     model.world.month = 5
+    model.world.send("kim_asks_mao", everywhere(model))
     model.mao.consider_kim_plan()
     assert not model.world.happened("mao_consents").any()
 
@@ -41,6 +46,7 @@ def test_mao_refusal_lever_blocks_consent():
     set_event(model, "ccp_victory", 1)
     set_event(model, "stalin_approves", 3)
     model.world.month = 5
+    model.world.send("kim_asks_mao", everywhere(model))
     model.mao.consider_kim_plan()
     assert not model.world.happened("mao_consents").any()
 

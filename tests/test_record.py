@@ -10,6 +10,7 @@ from korea1950.inputs.errors import InputError
 from korea1950.inputs.paths import seeds_dir
 from korea1950.inputs.readings import bundled_reading_names, load_reading
 from korea1950.inputs.record import (
+    check_calibrations,
     fact_matches,
     load_record,
     pattern_codes,
@@ -197,3 +198,29 @@ def test_a_good_custom_record_loads_with_its_window_in_month_steps(tmp_path):
     path.write_text(GOOD)
     (loaded,) = load_record(path)
     assert loaded.window == (month_index("1950-05"), month_index("1950-07")) == (8, 10)
+
+
+def test_every_parameter_set_from_the_record_names_a_calibration_fact():
+    from korea1950.inputs.parameters import MODEL_PARAMETERS
+
+    facts = {fact.id: fact.use for fact in load_record()}
+    calibrated = {name: spec.calibrated_on for name, spec in MODEL_PARAMETERS.items()
+                  if spec.calibrated_on}
+    assert {"kim_moscow_lag", "kim_mao_visit_lag", "kim_attack_readiness",
+            "stalin_return_months", "mao_consent_chance"} <= set(calibrated)
+    for name, fact_ids in calibrated.items():
+        assert all(facts[fact_id] == "calibration" for fact_id in fact_ids), name
+
+
+def test_a_record_that_tests_a_date_a_parameter_was_calibrated_on_is_refused():
+    from dataclasses import replace
+
+    from korea1950.inputs.parameters import MODEL_PARAMETERS
+
+    facts = load_record()
+    test_fact = next(fact.id for fact in facts if fact.use == "test")
+    bad = replace(MODEL_PARAMETERS["kim_moscow_lag"], calibrated_on=(test_fact,))
+    with pytest.raises(InputError, match="may not score what set it") as caught:
+        check_calibrations(facts, [bad], "record.toml")
+    assert "\n" not in str(caught.value) and "kim_moscow_lag" in str(caught.value)
+    check_calibrations(facts, [MODEL_PARAMETERS["kim_moscow_lag"]], "record.toml")

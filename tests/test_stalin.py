@@ -30,15 +30,33 @@ def asked_in(model, month: int) -> None:
     model.world.send("kim_asks_stalin", everywhere(model))
 
 
-def approval_share(reading: str, strength: float = 2.2, month: str = "1950-03",
+def approval_share(reading: str, strength: float = 2.2, month: str = "1950-04",
                    levers: dict | None = None, **changes: float) -> float:
-    """Share of worlds in which the reading's Stalin approves Kim's request."""
+    """Share of worlds in which the reading's Stalin, with Kim in Moscow, approves his plan."""
     model = situation(reading=reading, motives=means(reading, **changes), levers=levers)
     set_event(model, "ccp_victory", month_index("1949-10"))
+    set_event(model, "stalin_invites_kim", month_index("1950-01"))
+    set_event(model, "kim_in_moscow", month_index(month))
     model.world.north_strength[:] = strength
     asked_in(model, month_index(month))
     model.stalin.answer_kim()
     return float(model.world.happened("stalin_approves").mean())
+
+
+@pytest.mark.parametrize("reading", ["kim", "stueck"])
+def test_asked_from_afar_with_china_settled_stalin_invites_kim_but_approves_nothing_yet(reading):
+    """Whether before when: a weak North does not stop the invitation, only the approval."""
+    model = situation(reading=reading, motives=means(reading))
+    set_event(model, "ccp_victory", month_index("1949-10"))
+    model.world.north_strength[:] = 1.5
+    asked_in(model, month_index("1950-01"))
+    model.stalin.answer_kim()
+    assert model.world.happened("stalin_invites_kim").mean() > 0.75
+    assert not model.world.happened("stalin_approves").any()
+    refused = model.world.happened("stalin_advises_waiting")
+    assert (refused == ~model.world.happened("stalin_invites_kim")).all()
+    assert (model.world.messages["stalin_tells_kim_to_wait"][refused]
+            == month_index("1950-01")).all()
 
 
 @pytest.mark.parametrize("reading", ["kim", "stueck"])
@@ -152,10 +170,12 @@ def test_stalin_returns_once_the_us_fights_under_the_flag():
     model.stalin.at_council[:] = False
     set_event(model, "soviet_boycott", month_index("1950-01"))
     set_event(model, "us_intervention", month_index("1950-06"))
-    model.world.month = month_index("1950-06")
-    model.stalin.return_to_council()
-    assert not model.world.happened("soviet_return").any()  # not in the first month
-    model.world.month = month_index("1950-07")
+    lag = int(model.params["stalin_return_months"])
+    for month in range(month_index("1950-06"), month_index("1950-06") + lag):
+        model.world.month = month
+        model.stalin.return_to_council()
+    assert not model.world.happened("soviet_return").any()  # not before the lag
+    model.world.month = month_index("1950-06") + lag
     model.stalin.return_to_council()
     expected = float(choice_probability(np.array(0.5 - 0.3), NOISE))
     assert within(model.world.happened("soviet_return").mean(), expected, WORLDS)

@@ -106,6 +106,20 @@ def test_un_forces_cross_the_parallel_only_after_throwing_the_north_back():
     assert not stopped.world.happened("un_crosses_38th").any()
 
 
+def test_un_forces_do_not_cross_once_china_or_the_soviet_union_has_entered():
+    """NSC 81/1: the crossing was authorised only if no major Soviet or Chinese forces entered."""
+    model = fighting(0.5, 3)
+    china = np.arange(WORLDS) % 3 == 0
+    soviets = np.arange(WORLDS) % 3 == 1
+    set_event(model, "china_intervention", month_index("1950-09"), where=china)
+    set_event(model, "soviet_ground_troops", month_index("1950-09"), where=soviets)
+    model.us.decide_on_crossing()
+    crossed = model.world.happened("un_crosses_38th")
+    assert not crossed[china | soviets].any()
+    assert within(crossed[~(china | soviets)].mean(), model.params["us_cross_38th_chance"],
+                  int((~(china | soviets)).sum()))
+
+
 def test_armistice_terms_are_agreed_in_talks_stalin_allows_and_signed_once_rhee_gives_way():
     model = fighting(0.5, 12)
     model.world.month = month_index("1952-06")

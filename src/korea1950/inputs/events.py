@@ -9,9 +9,17 @@ EVENTS: dict[str, str] = {
     "ccp_victory": "the Communists' victory in China is complete",
     "acheson_speech": "Acheson leaves Korea outside the US defensive perimeter",
     "soviet_boycott": "the Soviet delegate leaves the Security Council",
+    "kim_proposes_ongjin": "Kim asks to seize the Ongjin peninsula, a partial operation "
+                           "(the first such request in the world)",
+    "kim_asks_for_general_offensive": "Kim asks for the go-ahead to a general offensive "
+                                      "(the first such request in the world)",
     "stalin_advises_waiting": "Stalin refuses Kim's request and advises him to wait",
+    "stalin_invites_kim": "Stalin agrees in principle and invites Kim to Moscow to talk",
+    "kim_in_moscow": "Kim holds talks with Stalin in Moscow",
     "stalin_approves": "Stalin approves Kim's plan (on condition of Mao's consent)",
+    "kim_visits_mao": "Kim visits Mao to put the plan Stalin approved to him",
     "mao_consents": "Mao consents to Kim's plan",
+    "attack_plan_ready": "the North's operational plan for the attack is ready",
     "border_clash": "the South's forces clash with the North's along the 38th parallel "
                     "(the first such clash in the world)",
     "rhee_attacks": "Rhee's forces attack across the parallel first",
@@ -49,8 +57,10 @@ EVENTS: dict[str, str] = {
 
 MESSAGES: dict[str, str] = {
     "kim_asks_stalin": "Kim asks Stalin for the go-ahead to attack",
-    "kim_asks_mao": "Kim, unable to reach Stalin, asks Mao for the go-ahead",
+    "kim_asks_mao": "Kim asks Mao for the go-ahead (in person once Stalin has approved, "
+                    "else because he cannot reach Stalin)",
     "kim_asks_for_aid": "Kim, losing, asks Stalin for aid",
+    "stalin_tells_kim_to_wait": "Stalin refuses Kim; Kim reads the answer the next month",
     "stalin_urges_mao": "Stalin, having approved, asks Mao to agree to Kim's plan",
     "stalin_presses_china": "Stalin presses Mao to send troops",
     "stalin_allows_armistice": "Stalin lets the communist side sign an armistice",

@@ -41,7 +41,7 @@ GROUPS = ("model", "stalin")
 COMMON_KEYS = ("default", "low", "high", "meaning")
 """Keys every entry must hold."""
 
-GROUP_KEYS = {"model": (*COMMON_KEYS, "evidence", "assumption"),
+GROUP_KEYS = {"model": (*COMMON_KEYS, "evidence", "assumption", "calibrated_on"),
               "stalin": (*COMMON_KEYS, "kind", "shared")}
 """Keys each group's entries may hold. A Stalin parameter cites no sources here: each
 reading's prior for it does (and must), so the sources sit beside the numbers they justify."""
@@ -65,6 +65,9 @@ class Parameter:
     meaning: str
     evidence: tuple[str, ...] = ()
     assumption: str = ""
+    calibrated_on: tuple[str, ...] = ()
+    """Record facts (``seeds/record.toml``, ``use = "calibration"``) this value was set from;
+    the record's loader refuses one that names a test fact."""
     kind: str = ""
     """For Stalin's parameters: "goal", "belief" or "observation" (how he writes letters)."""
     shared: bool = False
@@ -124,7 +127,9 @@ def _parse_entry(group: str, name: str, entry: Any, where: str) -> Parameter:
     assumption = optional_string(entry, "assumption", where)
     if not evidence and not assumption.strip():
         raise InputError(f"{where}: cite 'evidence' ids or state an 'assumption'")
-    return Parameter(name, default, low, high, meaning, evidence, assumption)
+    calibrated_on = string_list(entry, "calibrated_on", where)
+    return Parameter(name, default, low, high, meaning, evidence, assumption,
+                     calibrated_on=calibrated_on)
 
 
 def _number(entry: dict[str, Any], key: str, where: str) -> float:
@@ -172,6 +177,9 @@ def markdown_table() -> str:
         source = ", ".join(f"`{item}`" for item in spec.evidence)
         if spec.assumption:
             source = (source + "; " if source else "") + "**assumption:** " + spec.assumption
+        if spec.calibrated_on:
+            facts = ", ".join(f"`{fact}`" for fact in spec.calibrated_on)
+            source = f"{source}; **calibrated on** {facts}"
         rows.append(f"| `{spec.name}` | {spec.default:g} | {spec.low:g}–{spec.high:g} "
                     f"| {spec.meaning} | {source} |")
     return "\n".join(rows)

@@ -99,7 +99,25 @@ def load_record(path: Path | None = None) -> tuple[Fact, ...]:
     if len(tested) > MAX_FACTS:
         raise InputError(f"{path}: {len(tested)} test facts; at most {MAX_FACTS} can be tallied")
     check_not_circular(facts, [load_reading(name) for name in bundled_reading_names()], path)
+    check_calibrations(facts, MODEL_PARAMETERS.values(), path)
     return facts
+
+
+def check_calibrations(facts: tuple[Fact, ...], parameters: object, where: object) -> None:
+    """Refuse a record whose test facts include one a parameter was calibrated on.
+
+    Why: a value set from a date must not then be scored against that date; the
+    record's ``use`` keeps the two apart, and this check keeps a custom record
+    honest about the dates the registry used (``calibrated_on``). A calibration
+    fact a custom record leaves out is no harm: it weighs nothing either way.
+    """
+    uses = {fact.id: fact.use for fact in facts}
+    for spec in parameters:
+        for fact_id in spec.calibrated_on:
+            if uses.get(fact_id) == "test":
+                raise InputError(
+                    f"{where}: test fact '{fact_id}' set parameter '{spec.name}' "
+                    f"(its calibrated_on): a fact may not score what set it")
 
 
 def weighing_facts(facts: tuple[Fact, ...] | None = None) -> tuple[Fact, ...]:

@@ -5,8 +5,8 @@ rules are array expressions, so R = 1 is an ordinary single-world Mesa model
 (the interactive page, the story of one world, ``mesa.batch_run``) and
 R = 100,000 is the same code at a thousand times the speed (DESIGN.md).
 
-Order within a month: scheduled events (the victory in China, Stalin's
-death) -> South Korea (Rhee's rare first strike drawn first) -> Kim ->
+Order within a month: scheduled events (the victory in China, Acheson's
+speech, Stalin's death) -> South Korea (Rhee's rare first strike drawn first) -> Kim ->
 Stalin -> the Security Council -> Mao -> the US -> the war.
 """
 
@@ -127,11 +127,14 @@ class CrisisModel(mesa.Model):
             self.running = False
 
     def apply_scheduled_events(self) -> None:
-        """Events no actor in the model decides: China's civil war and Stalin's death.
+        """Events no actor in the model decides, and one scheduled act, before anyone moves.
 
-        Both are scheduled by levers. Rhee's first strike, once drawn here, is
-        South Korea's rule (``SouthKorea.march_north``), and South Korea steps
-        first so that its draw keeps this place in the random stream.
+        China's civil war and Stalin's death are scheduled by levers; so is
+        Acheson's speech (the US rule ``declare_perimeter``), given here so that
+        every actor can respond within the month, as Kim did five days later.
+        Rhee's first strike, once drawn here, is South Korea's rule
+        (``SouthKorea.march_north``), and South Korea steps first so that its
+        draw keeps this place in the random stream.
         """
         world, levers = self.world, self.levers
         everywhere = np.ones(self.replicates, dtype=bool)
@@ -139,6 +142,7 @@ class CrisisModel(mesa.Model):
             world.record("ccp_victory", everywhere)
         if levers.stalin_death == world.month:
             world.record("stalin_death", everywhere)
+        self.us.declare_perimeter()
 
     def chance(self, probability: "float | np.ndarray", among: np.ndarray) -> np.ndarray:
         """One Bernoulli draw per world in ``among`` (False elsewhere); nothing drawn if none."""

@@ -21,12 +21,14 @@ from korea1950.simulation.world import PARALLEL, WorldState
 
 
 def rearm_north(world: WorldState, params: Mapping[str, float]) -> None:
-    """Soviet deliveries raise the North's strength, faster once Stalin approves.
+    """Soviet deliveries raise the North's strength, faster once Stalin agrees in principle.
 
     Source: Stalin offered to "send reinforcements whenever they launch their
-    attack" (stalin-offers-support); FACTS.md: about 2:1 by June 1950.
+    attack" (stalin-offers-support); FACTS.md: about 2:1 by June 1950. Archival
+    (docs/ODD.md): in February 1950, after the invitation, Stalin let Kim draw
+    on the 1951 credit for arms in 1950.
     """
-    growth = np.where(world.happened("stalin_approves"), params["north_armament_rate_approved"],
+    growth = np.where(world.happened("stalin_invites_kim"), params["north_armament_rate_approved"],
                       params["north_armament_rate"])
     peace = world.at_peace
     if peace.any():

@@ -68,6 +68,15 @@ class WorldState:
         """Return a bool array: was ``message`` sent this month?"""
         return self.messages[message] == self.month
 
+    def months_since_message(self, message: str) -> np.ndarray:
+        """Months since ``message`` was last sent (-1 where never): a reply read a month later.
+
+        Why: an actor who moves before the sender in a month cannot read this
+        month's message; it reads the last one, as a letter that has arrived.
+        """
+        sent = self.messages[message]
+        return np.where(sent >= 0, self.month - sent, -1)
+
     @property
     def at_war(self) -> np.ndarray:
         """Worlds where fighting is going on."""

@@ -102,8 +102,9 @@ def _lines(trace: Trace) -> list[tuple[str, str]]:
             actor = ACTOR_NAMES.get(decision.actor, decision.actor)
             declared = find_rule(decision.actor, decision.rule)
             title = declared.title if declared else decision.rule.replace("_", " ")
-            out.append(("decision", f"{actor} {title} — weighed: {weighed} — evidence: "
-                                    f"{', '.join(decision.evidence)}"))
+            basis = (f"evidence: {', '.join(decision.evidence)}" if decision.evidence
+                     else f"assumption: {declared.assumption if declared else 'not declared'}")
+            out.append(("decision", f"{actor} {title} — weighed: {weighed} — {basis}"))
             for evidence_id in decision.evidence:
                 if evidence_id not in cited:
                     cited.add(evidence_id)

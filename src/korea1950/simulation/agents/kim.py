@@ -1,9 +1,12 @@
 """Kim Il Sung: the drive to unify, the discipline to wait for a patron's go-ahead.
 
-Each month, in this order: his impatience grows; at peace without a go-ahead he
-presses for one (Stalin if he can reach him, else Mao); with a go-ahead and
-his army ready he attacks; losing the war, he asks Stalin for aid. His
-requests reach Stalin and Mao as messages in the world (``world.send``).
+Each month, in this order: his impatience grows; at peace, he presses from
+afar for a go-ahead (Stalin if he can reach him, else Mao), held back for a
+while by a refusal; invited, he goes to Moscow and presses in person;
+approved, he goes to Mao; with the go-ahead and his army ready he attacks;
+losing the war, he asks Stalin for aid. His requests reach Stalin and Mao as
+messages in the world (``world.send``); Stalin's refusals reach him the
+month after (``world.months_since_message``).
 """
 
 import numpy as np
@@ -24,6 +27,9 @@ class Kim(Actor):
         """Kim's month: feel the pressure, press for approval, attack, ask for aid."""
         self.grow_impatience()
         self.press_for_approval()
+        self.go_to_moscow()
+        self.visit_mao()
+        self.prepare_attack()
         self.attack_when_allowed()
         self.escalate_limited_operation()
         self.ask_for_aid()
@@ -53,31 +59,124 @@ class Kim(Actor):
             + self.param("kim_acheson_boost") * world.happened_before("acheson_speech")
         )
 
-    @rule(title="decides whether to press his patrons for the go-ahead",
-          evidence=("kim-sleepless", "kim-disciplined", "kim-would-turn-to-mao"),
-          reads=("kim_stalin_reachable",), point="kim.press", outcome="asks")
+    @rule(title="decides whether to press his patrons for the go-ahead, and for what",
+          evidence=("kim-sleepless", "kim-disciplined", "kim-would-turn-to-mao",
+                    "kim-ongjin-partial-operation", "kim-china-liberated",
+                    "kim-emboldened-by-acheson"),
+          reads=("kim_stalin_reachable", "kim_pause_after_refusal"), point="kim.press",
+          outcome="asks", also_records=("kim_proposes_ongjin", "kim_asks_for_general_offensive"),
+          also_sends=("kim_asks_stalin", "kim_asks_mao"))
     def press_for_approval(self) -> Decision:
-        """Ask Stalin for the go-ahead; if he cannot reach Stalin, ask Mao.
+        """From afar, ask Stalin for the go-ahead (Mao if Stalin cannot be reached).
 
         Source: Kim "would not act unless Stalin gave the go ahead", and "if he
         couldn't meet with Stalin, then he would meet with Mao" (kim-disciplined,
-        kim-would-turn-to-mao). Once Stalin approves, Stalin's condition sends him
-        to Mao (mao-reluctant-approval): that request is made by Stalin's rule.
+        kim-would-turn-to-mao). What he asked for changed: a "partial operation
+        in the Ongjin peninsula" in 1949 (kim-ongjin-partial-operation); once
+        China was liberated, "time to liberate the south" (kim-china-liberated).
 
-        Choice: a request is a chance of ``impatience`` per month; reaching Stalin
-        succeeds with ``kim_stalin_reachable``.
+        Choice: a request is a chance of ``impatience`` a month. A refusal, read
+        the month after it is given, holds him back: he asks again with
+        ``impatience`` times the months since it over ``kim_pause_after_refusal``
+        (the 1949 record: four to five months between refusal and request),
+        unless something has changed since (China's victory, Acheson's speech),
+        which lets him ask at once - so impatience keeps setting *when* he asks
+        after it has peaked. Before the victory in China he asks for the Ongjin
+        operation, after it for the general offensive. Reaching Stalin succeeds
+        with ``kim_stalin_reachable``. Once Stalin invites him to talk, the
+        requests are made in Moscow (``go_to_moscow``).
         """
         world = self.world
-        waiting = world.at_peace & ~world.happened("stalin_approves")
-        asks = self.chance(np.clip(self.impatience, 0.0, 1.0), among=waiting)
+        waiting = world.at_peace & ~world.happened("stalin_invites_kim")
+        since = world.months_since_message("stalin_tells_kim_to_wait")
+        refused_in = world.month - since
+        changed = np.zeros(world.replicates, dtype=bool)
+        for jolt in ("ccp_victory", "acheson_speech"):
+            changed |= world.events[jolt] > refused_in
+        cooled = np.where((since < 0) | changed, 1.0,
+                          np.clip(since / self.param("kim_pause_after_refusal"), 0.0, 1.0))
+        willing = np.clip(self.impatience, 0.0, 1.0) * cooled
+        asks = self.chance(willing, among=waiting)
 
         def send(asks: np.ndarray) -> dict:
+            liberated = world.happened("ccp_victory")
+            world.record("kim_proposes_ongjin", asks & ~liberated)
+            world.record("kim_asks_for_general_offensive", asks & liberated)
             reachable = self.chance(self.param("kim_stalin_reachable"), among=asks)
             world.send("kim_asks_stalin", asks & reachable)
             world.send("kim_asks_mao", asks & ~reachable & ~world.happened("mao_consents"))
-            return {"reached_stalin": reachable}
+            return {"reached_stalin": reachable, "ongjin_only": asks & ~liberated}
 
-        return Decision(asks, waiting, {"impatience": self.impatience}, told=asks, then=send)
+        return Decision(asks, waiting, {"impatience": self.impatience, "willing": willing,
+                                        "months_since_refusal": since},
+                        told=asks, then=send)
+
+    @rule(title="goes to Moscow and presses Stalin in person",
+          evidence=("stalin-changes-tune", "support-secured-early-spring-1950"),
+          reads=("kim_moscow_lag",), records="kim_in_moscow", also_sends=("kim_asks_stalin",))
+    def go_to_moscow(self) -> Decision:
+        """Invited, travel to Moscow; from the talks on, press Stalin each month until he approves.
+
+        Source: Stalin "changed his tune" in January 1950 (stalin-changes-tune);
+        the support was secured in the early spring (support-secured-early-spring-1950).
+
+        Choice: the talks open ``kim_moscow_lag`` months after the invitation
+        (calibrated on the record: the telegram of 30 January 1950, the talks
+        of April 1950); if Stalin does not approve there, Kim goes on asking
+        each month.
+        """
+        world = self.world
+        invited = (world.at_peace & world.happened_before("stalin_invites_kim")
+                   & ~world.happened("stalin_approves"))
+        arrives = (invited & ~world.happened("kim_in_moscow")
+                   & (world.months_since("stalin_invites_kim") >= self.param("kim_moscow_lag")))
+        world.send("kim_asks_stalin", invited & (world.happened("kim_in_moscow") | arrives))
+        return Decision(arrives, invited,
+                        {"months_since_invitation": world.months_since("stalin_invites_kim")},
+                        told=arrives)
+
+    @rule(title="goes to Beijing to put the approved plan to Mao",
+          evidence=("stalin-china-needed", "mao-reluctant-approval"),
+          reads=("kim_mao_visit_lag",), records="kim_visits_mao", also_sends=("kim_asks_mao",))
+    def visit_mao(self) -> Decision:
+        """With Stalin's approval, go to Mao; ask again each month until he consents.
+
+        Source: Stalin "urged Kim to present this to Mao Zedong"
+        (stalin-china-needed, mao-reluctant-approval).
+
+        Choice: the visit comes ``kim_mao_visit_lag`` months after the approval
+        (calibrated on the record: Moscow in April 1950, Beijing on 13-15 May).
+        """
+        world = self.world
+        due = (world.at_peace & world.happened("stalin_approves")
+               & ~world.happened("mao_consents")
+               & (world.months_since("stalin_approves") >= self.param("kim_mao_visit_lag")))
+        world.send("kim_asks_mao", due)
+        return Decision(due & ~world.happened("kim_visits_mao"), due,
+                        {"months_since_approval": world.months_since("stalin_approves")},
+                        told=due)
+
+    @rule(title="prepares the attack plan with Soviet advisers",
+          evidence=("support-secured-early-spring-1950", "stalin-offers-support"),
+          reads=("kim_attack_readiness", "kim_accepts_mao_in_lieu"), records="attack_plan_ready")
+    def prepare_attack(self) -> Decision:
+        """From Stalin's approval, prepare the operational plan; it is ready by chance each month.
+
+        Source: support secured in the early spring (support-secured-early-spring-1950);
+        Stalin offered to "send reinforcements whenever they launch their attack"
+        (stalin-offers-support).
+
+        Choice: the preparation starts with the approval (or a go-ahead Kim
+        accepts without it), not with Mao's consent
+        (archival, docs/ODD.md: Soviet officers drafted the plan in May-June
+        1950, while Kim went to Beijing); from the month after, it is ready with
+        ``kim_attack_readiness`` a month.
+        """
+        world = self.world
+        started = world.happened_before("stalin_approves") | self.has_go_ahead()
+        preparing = world.at_peace & started & ~world.happened("attack_plan_ready")
+        ready = self.chance(self.param("kim_attack_readiness"), among=preparing)
+        return Decision(ready, preparing, told=ready)
 
     def has_go_ahead(self) -> np.ndarray:
         """Worlds where Kim holds the go-ahead his discipline requires.
@@ -98,28 +197,28 @@ class Kim(Actor):
           evidence=("kim-ongjin-partial-operation", "rhee-must-be-aggressor",
                     "invasion-25-june-1950"),
           lever="kim_attack", levers=("kim_waits_for_approval", "stalin_approval"),
-          reads=("kim_attack_readiness", "kim_solo_attack_impatience",
-                 "kim_accepts_mao_in_lieu"),
-          point="kim.attack", outcome="attacks")
+          reads=("kim_solo_attack_impatience", "kim_accepts_mao_in_lieu"),
+          point="kim.attack", outcome="attacks", also_records=("ongjin_operation", "invasion"))
     def attack_when_allowed(self) -> Decision:
-        """Attack once the go-ahead is held and the army is ready; or at once if Rhee strikes.
+        """Attack once the go-ahead is held and the plan is ready; or at once if Rhee strikes.
 
         Source: Kim proposed "a partial operation in the Ongjin peninsula ...
         before storming" (kim-ongjin-partial-operation); Stalin allowed only a
         counterattack if Rhee were the aggressor (rhee-must-be-aggressor). The
         attack came on 25 June 1950 (invasion-25-june-1950).
 
-        Choice: readiness is a chance per month from the month after the
-        go-ahead; under the ``stalin_approval = "ongjin_only"`` lever the attack is
-        the limited operation; with ``kim_waits_for_approval = false`` he attacks
-        once his impatience passes ``kim_solo_attack_impatience``; with
-        ``kim_attack = "never"`` he does not attack at all.
+        Choice: he attacks in the first month after the go-ahead in which the
+        plan is ready (``prepare_attack``); under the ``stalin_approval =
+        "ongjin_only"`` lever the attack is the limited operation; with
+        ``kim_waits_for_approval = false`` he attacks once his impatience passes
+        ``kim_solo_attack_impatience``; with ``kim_attack = "never"`` he does not
+        attack at all.
         """
         world = self.world
         levers = self.model.levers
         idle = world.at_peace
         go_ahead = self.has_go_ahead()
-        ready = self.chance(self.param("kim_attack_readiness"), among=idle & go_ahead)
+        ready = idle & go_ahead & world.happened("attack_plan_ready")
         if not levers.kim_waits_for_approval:
             ready |= idle & (self.impatience >= self.param("kim_solo_attack_impatience"))
         allowed = idle & (go_ahead | (not levers.kim_waits_for_approval))
@@ -140,7 +239,8 @@ class Kim(Actor):
 
     @rule(title="turns the limited operation into a general offensive",
           evidence=("kim-ongjin-partial-operation", "kim-seoul-in-three-days"),
-          reads=("kim_ongjin_escalation", "kim_ongjin_months"), outcome="escalates")
+          reads=("kim_ongjin_escalation", "kim_ongjin_months"), outcome="escalates",
+          also_records=("invasion",))
     def escalate_limited_operation(self) -> Decision:
         """Turn a successful Ongjin operation into the general offensive it was meant to open.
 

@@ -29,15 +29,18 @@ class Mao(Actor):
         could not see Stalin (kim-would-turn-to-mao).
 
         Choice: consent needs the People's Republic to exist (the victory in
-        China); urged by Stalin (his message) it comes with ``mao_consent_chance`` a month
-        ("reluctantly": not always at once); asked by Kim alone, with
-        ``mao_solo_consent_chance``. The ``mao_consent = "never"`` lever forbids it.
+        China) and Kim at his door (his message). With Stalin's word behind Kim
+        (Stalin's message ``stalin_urges_mao``) it comes with
+        ``mao_consent_chance`` a visit ("reluctantly": not always at once); asked
+        by Kim alone, with ``mao_solo_consent_chance``. The ``mao_consent =
+        "never"`` lever forbids it.
         """
         world = self.world
         in_power = world.happened("ccp_victory")
         undecided = world.at_peace & in_power & ~world.happened("mao_consents")
-        urged = undecided & world.received("stalin_urges_mao")
-        alone = undecided & ~urged & world.received("kim_asks_mao")
+        asked = undecided & world.received("kim_asks_mao")
+        urged = asked & world.received("stalin_urges_mao")
+        alone = asked & ~urged
         consent = (self.chance(self.param("mao_consent_chance"), among=urged)
                    | self.chance(self.param("mao_solo_consent_chance"), among=alone))
         return Decision(consent, urged | alone, {"urged_by_stalin": urged, "kim_alone": alone})

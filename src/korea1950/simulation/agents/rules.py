@@ -64,6 +64,8 @@ class Rule:
     outcome: str | None
     records: str | None
     sends: str | None
+    also_records: tuple[str, ...]
+    also_sends: tuple[str, ...]
     summary: str
 
     @property
@@ -77,7 +79,8 @@ class Rule:
                 "evidence": list(self.evidence), "assumption": self.assumption,
                 "levers": list(self.all_levers), "parameters": list(self.reads),
                 "point": self.point, "records": self.records,
-                "sends": self.sends, "summary": self.summary}
+                "sends": self.sends, "also_records": list(self.also_records),
+                "also_sends": list(self.also_sends), "summary": self.summary}
 
 
 class RuleMethod:
@@ -140,7 +143,9 @@ def rule(*, title: str, evidence: tuple[str, ...] = (), assumption: str = "",
          lever: str | None = None, lever_overrides: bool = False,
          levers: tuple[str, ...] = (), reads: tuple[str, ...] = (),
          point: str | None = None, outcome: str | None = None, records: str | None = None,
-         sends: str | None = None) -> Callable[[Callable[..., Decision | None]], RuleMethod]:
+         sends: str | None = None, also_records: tuple[str, ...] = (),
+         also_sends: tuple[str, ...] = (),
+         ) -> Callable[[Callable[..., Decision | None]], RuleMethod]:
     """Declare an actor's method a rule.
 
     Args:
@@ -159,6 +164,10 @@ def rule(*, title: str, evidence: tuple[str, ...] = (), assumption: str = "",
         outcome: the name under which the story shows the decision.
         records: the event recorded where the actor acts (after lever and student).
         sends: the message (``world.MESSAGES``) sent where the actor acts.
+        also_records: other events the body (or its ``then``) records itself, where
+            one decision has more than one consequence (declared so that
+            ``korea1950 rules --json`` lists every event a rule can record).
+        also_sends: other messages the body sends itself.
     """
     if not evidence and not assumption:
         raise ValueError(f"rule {title!r} needs evidence ids or a declared assumption")
@@ -167,7 +176,8 @@ def rule(*, title: str, evidence: tuple[str, ...] = (), assumption: str = "",
         return RuleMethod(body, title=title, evidence=tuple(evidence), assumption=assumption,
                           lever=lever, lever_overrides=lever_overrides, levers=tuple(levers),
                           reads=tuple(reads), point=point, outcome=outcome, records=records,
-                          sends=sends)
+                          sends=sends, also_records=tuple(also_records),
+                          also_sends=tuple(also_sends))
 
     return declare
 

@@ -19,6 +19,7 @@ from korea1950.simulation.agents.stalin_calculus import (
     Prospect,
     approval_gain,
     armistice_gain,
+    best_moment_gain,
     choice_probability,
     expects_us_fights,
     letter_chance,
@@ -108,53 +109,70 @@ class Stalin(Actor):
 
     @rule(title="answers Kim's request",
           evidence=("stalin-advised-waiting", "stalin-fears-us-reinforcement",
-                    "ccp-victory-changed-stalins-mind", "stalin-china-needed"),
+                    "ccp-victory-changed-stalins-mind", "stalin-china-needed",
+                    "stalin-changes-tune"),
           lever="stalin_approval", lever_overrides=True,
           levers=("us_garrison_remains",),
           reads=("stalin_reconsider_lag", "stalin_quick_win_width", "stalin_no_china_factor",
                  "stalin_win_against_us", "stalin_short_war_factor", "stalin_pacific_diversion",
                  "stalin_patience", "stalin_decision_noise"),
-          point="stalin.approve", outcome="approves", records="stalin_approves")
+          point="stalin.approve", outcome="says_yes",
+          also_records=("stalin_invites_kim", "stalin_approves", "stalin_advises_waiting"),
+          also_sends=("stalin_tells_kim_to_wait",))
     def answer_kim(self) -> Decision | None:
-        """Approve Kim's plan when what he expects a war to bring outweighs waiting.
+        """Say yes to Kim when a war is worth it to him: first in principle, then in Moscow.
 
         Source: at first he "advised Kim to wait" (stalin-advised-waiting),
         fearing "reinforcements from the US" (stalin-fears-us-reinforcement); "what
         changed Stalin's mind was mainly the success of the Chinese Community
-        Party" (ccp-victory-changed-stalins-mind) and "this would only be possible
+        Party" (ccp-victory-changed-stalins-mind), and in January 1950 he
+        "changed his tune" (stalin-changes-tune); "this would only be possible
         with the intervention of China" (stalin-china-needed). Kim reading: he
         approved "precisely because he wanted the US to become entangled"
         (dkim-stalin-wanted-entanglement); Stueck: he "preferred no US military
         intervention" (stueck-quick-victory-preferred).
 
         Choice: China's part is a precondition both historians accept: until the
-        new China is a settled ally he advises waiting. Then he weighs the
-        prospect of approving (``approval_prospect``) against never approving:
-        a quick victory if the US stays out, and if it fights what a US war
-        brings (a tied-down US, China against it, the risk of losing the North,
-        of a clash, of a build-up in Europe), each weighed by his goals. He
-        holds off while the gain now is below ``stalin_patience`` times the gain
-        at the best moment he foresees (China settled, the North as strong as it
-        can get): the moment must be ripe. Approval is conditional: the go-ahead
-        needs Mao's consent too (Kim.has_go_ahead). The ``stalin_approval =
-        "never"`` lever refuses.
+        new China is a settled ally he advises waiting, whatever Kim asks for
+        (the Ongjin operation included). Then one rule answers twice. From afar
+        he asks *whether* a war is worth approving at all: the prospect of
+        approving (``approval_prospect``: a quick victory if the US stays out,
+        and if it fights what a US war brings - a tied-down US, China against
+        it, the risk of losing the North, of a clash, of a build-up in Europe -
+        each weighed by his goals) at the best moment he foresees (China
+        settled, the North as strong as it can get); yes means an invitation to
+        talk. In Moscow he asks *when*: he holds off while the gain now is below
+        ``stalin_patience`` times that best gain; yes is the approval, on
+        condition of Mao's consent (Kim.has_go_ahead). A refusal from afar
+        reaches Kim the next month. The ``stalin_approval = "never"`` lever
+        refuses.
         """
         world = self.world
         asked = world.received("kim_asks_stalin") & self.alive
         if not asked.any():
             return None
         us_fights, quick, ready = self.us_fights(), self.quick_victory(), self.china_ready()
-        gain = approval_gain(self.motive, self.model.params, us_fights, quick, ready)
-        approve, gain = self.weigh(gain, asked & ready, "approve")
+        in_moscow = asked & world.happened("kim_in_moscow")
+        from_afar = asked & ~world.happened("stalin_invites_kim")
+        now = approval_gain(self.motive, self.model.params, us_fights, quick, ready)
+        best = best_moment_gain(self.motive, self.model.params, us_fights)
+        gain = np.where(in_moscow, now, best)
+        yes, gain = self.weigh(gain, (from_afar | in_moscow) & ready, "approve")
         ripe = np.isfinite(gain)
-        terms = {"china_ready": ready, "north_strength": world.north_strength,
-                 "quick_victory": quick, "us_fights": us_fights, "moment_ripe": ripe,
+        terms = {"china_ready": ready, "in_moscow": in_moscow,
+                 "north_strength": world.north_strength, "quick_victory": quick,
+                 "us_fights": us_fights, "moment_ripe": ripe,
                  "net_gain": np.where(ripe, gain, 0.0)}
 
-        def advise_waiting(approve: np.ndarray) -> None:
-            world.record("stalin_advises_waiting", asked & ~approve)
+        def answer(yes: np.ndarray) -> dict:
+            world.record("stalin_invites_kim", yes & from_afar)
+            world.record("stalin_approves", yes & in_moscow)
+            refused = from_afar & ~yes
+            world.record("stalin_advises_waiting", refused)
+            world.send("stalin_tells_kim_to_wait", refused)
+            return {"invites": yes & from_afar, "approves": yes & in_moscow}
 
-        return Decision(approve, asked, terms, then=advise_waiting)
+        return Decision(yes, asked, terms, then=answer)
 
     @rule(title="sends Kim to Mao: China must agree",
           evidence=("stalin-china-needed", "mao-reluctant-approval"), sends="stalin_urges_mao")
@@ -305,7 +323,8 @@ class Stalin(Actor):
           evidence=("stalin-runs-to-mao", "dkim-sino-us-conflict-goal",
                     "stueck-china-counterweight"),
           reads=("stalin_troops_rescue", "stalin_decision_noise"),
-          point="stalin.press_china", outcome="presses")
+          point="stalin.press_china", outcome="presses", also_records=("stalin_presses_china",),
+          also_sends=("stalin_presses_china",))
     def press_china(self) -> Decision:
         """Press Mao to send troops when what China's entry would bring outweighs asking.
 

@@ -175,6 +175,17 @@ def continuing_war_prospect(us_fighting: np.ndarray, china_fighting: np.ndarray,
     }
 
 
+def best_moment_gain(motive: Mapping[str, np.ndarray], params: Mapping[str, float],
+                     us_fights: np.ndarray) -> np.ndarray:
+    """Net gain of approving at the best moment he foresees: China settled, a quick victory sure.
+
+    Whether, not when: asked from afar, he invites Kim to talk if a war at
+    that moment would be worth approving at all.
+    """
+    sure = np.ones_like(np.asarray(us_fights, dtype=float))
+    return net_gain(approval_prospect(motive, params, us_fights, sure, sure), motive, params)
+
+
 def approval_gain(motive: Mapping[str, np.ndarray], params: Mapping[str, float],
                   us_fights: np.ndarray, quick: np.ndarray, china_ready: np.ndarray) -> np.ndarray:
     """Net gain of approving now over never approving, or -inf while the moment is not ripe.
@@ -186,8 +197,7 @@ def approval_gain(motive: Mapping[str, np.ndarray], params: Mapping[str, float],
     """
     now = net_gain(approval_prospect(motive, params, us_fights, quick, china_ready), motive,
                    params)
-    best = net_gain(approval_prospect(motive, params, us_fights, np.ones_like(quick),
-                                      np.ones_like(china_ready)), motive, params)
+    best = best_moment_gain(motive, params, us_fights)
     ripe = now >= params["stalin_patience"] * np.maximum(best, 0.0)
     return np.where(ripe, now, -np.inf)
 

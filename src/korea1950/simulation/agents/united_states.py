@@ -1,6 +1,8 @@
 """The United States: the perimeter signal, the response, Incheon, the 38th, Europe, the armistice.
 
-Each month, in this order: Acheson's speech (scheduled); respond to an attack;
+Each month, in this order: Acheson's speech (scheduled by its lever, so the
+model gives it at the start of the month, before anyone moves: Kim read it
+within days, at the luncheon of 17 January 1950); respond to an attack;
 land behind the North's lines; decide on crossing the 38th; build up in
 Europe; open and conclude armistice talks.
 """
@@ -17,8 +19,7 @@ class UnitedStates(Actor):
     """The US government and its commander in the Far East."""
 
     def step(self) -> None:
-        """The US month."""
-        self.declare_perimeter()
+        """The US month (Acheson's speech, a scheduled act, is given at the month's start)."""
         self.respond_to_attack()
         self.counterattack_at_incheon()
         self.decide_on_crossing()
@@ -111,30 +112,41 @@ class UnitedStates(Actor):
 
     @rule(title="decides whether to cross the 38th parallel",
           evidence=("stalin-runs-to-mao",),
-          assumption="the crossing is in FACTS.md, not the seed documents",
+          assumption="the crossing is in FACTS.md, not the seed documents; its conditions "
+                     "are NSC 81/1 (11 September 1950): cross to destroy the North's forces "
+                     "unless Soviet or Chinese forces have entered",
           lever="un_cross_38th",
           reads=("us_cross_38th_chance", "us_cross_after_front", "us_cross_front"),
           outcome="crosses", records="un_crosses_38th")
     def decide_on_crossing(self) -> Decision:
-        """Carry the war north of the 38th parallel once it is regained.
+        """Cross the parallel once the North is thrown back, unless China or the USSR is in.
 
         Source: the crossing is in FACTS.md (1 October 1950), not the seed
         documents; Mao's rule ties China's entry to it (stalin-runs-to-mao).
+        The terms are those of NSC 81/1 (archival, docs/ODD.md): operations
+        north of the parallel to destroy the North's forces, provided no
+        major Soviet or Chinese forces had entered or announced they would.
 
-        Choice: when US forces fight and have thrown the North back to the
+        Choice: when US forces fight, the North has been thrown back to the
         parallel (it once held ``us_cross_after_front`` or more and now holds at
-        most ``us_cross_front``), a chance
-        of ``us_cross_38th_chance`` a month; the ``un_cross_38th = "never"`` lever
-        stops at the parallel.
+        most ``us_cross_front``) and neither Chinese nor Soviet ground forces
+        have entered, a chance of ``us_cross_38th_chance`` a month (the month
+        it takes to win the UN General Assembly's approval, 7 October 1950);
+        the ``un_cross_38th = "never"`` lever stops at the parallel. Warnings
+        not backed by troops (Zhou Enlai's of 3 October) do not stop it: the
+        record shows they were discounted.
         """
         world = self.world
         thrown_back = ((world.north_furthest >= self.param("us_cross_after_front"))
                        & (world.front <= self.param("us_cross_front")))
+        great_power_in = (world.happened("china_intervention")
+                          | world.happened("soviet_ground_troops"))
         at_parallel = (world.at_war & world.happened("us_intervention") & thrown_back
-                       & ~world.happened("un_crosses_38th")
-                       & ~world.happened("china_intervention"))
-        cross = self.chance(self.param("us_cross_38th_chance"), among=at_parallel)
-        return Decision(cross, at_parallel, {"front": world.front})
+                       & ~world.happened("un_crosses_38th"))
+        cross = self.chance(self.param("us_cross_38th_chance"),
+                            among=at_parallel & ~great_power_in)
+        return Decision(cross, at_parallel, {"front": world.front, "north_thrown_back": thrown_back,
+                                             "china_or_ussr_in": great_power_in})
 
     @rule(title="begins a general military build-up",
           evidence=("stueck-general-buildup", "stueck-unwanted-results"),
@@ -161,7 +173,7 @@ class UnitedStates(Actor):
                      "1952-54 vol. XV pt. 2 doc. 606)",
           reads=("stalemate_months", "stalemate_band", "stalemate_movement",
                  "armistice_talks_chance", "armistice_conclusion_chance"),
-          outcome="signs")
+          outcome="signs", also_records=("armistice_talks", "us_presses_rhee", "armistice"))
     def seek_armistice(self) -> Decision:
         """Open talks in a stalemate; agree the terms when Stalin allows; sign once Rhee gives way.
 
