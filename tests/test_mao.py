@@ -82,3 +82,18 @@ def test_mao_rarely_intervenes_while_un_forces_stay_south_of_the_parallel():
     model.mao.consider_intervention()
     assert within(model.world.happened("china_intervention").mean(),
                   model.params["mao_unprovoked_intervention_chance"], WORLDS)
+
+
+def test_a_promise_of_air_cover_adds_to_the_chance_and_its_absence_does_not_stop_him():
+    promised = at_war_with_front(0.2, crossed=True)
+    promised.world.send("stalin_presses_china", everywhere(promised))
+    promised.world.send("stalin_promises_air_cover", everywhere(promised))
+    promised.mao.consider_intervention()
+    params = promised.params
+    expected = min(1.0, params["mao_intervention_chance"] + params["mao_pressed_bonus"]
+                   + params["mao_air_cover_bonus"])
+    assert within(promised.world.happened("china_intervention").mean(), expected, WORLDS)
+    withheld = at_war_with_front(0.2, crossed=True)
+    withheld.world.send("stalin_presses_china", everywhere(withheld))
+    withheld.mao.consider_intervention()
+    assert withheld.world.happened("china_intervention").mean() > 0.5

@@ -226,6 +226,23 @@ def test_kim_stalin_presses_china_before_any_collapse_and_stueck_stalin_when_the
     assert press_share("stueck", front=0.1) - press_share("stueck", front=0.9) > 0.2
 
 
+def test_a_promise_of_air_cover_is_the_act_he_would_take_at_that_peril():
+    """Same stance, same weighing: he promises where, at the same peril, he would send it."""
+    model = situation(motives=means("stueck"))
+    model.world.phase[:] = 1
+    model.world.month = month_index("1950-10")
+    model.world.front[:] = np.linspace(0.05, 0.6, WORLDS)
+    model.stalin.pressing_china[:] = True
+    model.stalin.promise_air_cover()
+    promised = model.world.received("stalin_promises_air_cover")
+    assert 0.05 < promised.mean() < 0.95
+    set_event(model, "china_intervention", month_index("1950-09"))
+    model.stalin.send_air_cover()
+    assert (model.world.happened("soviet_air_cover") == promised).all()
+    deep, shallow = promised[: WORLDS // 4].mean(), promised[-WORLDS // 4:].mean()
+    assert deep > shallow  # more help is worth the risk the deeper the peril
+
+
 def test_no_soviet_ground_troops_unless_the_north_is_overrun_and_china_stays_out():
     model = situation(motives=means("stueck", fears_direct_clash=0.0))
     model.world.phase[:] = 1

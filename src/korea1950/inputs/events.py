@@ -63,6 +63,8 @@ MESSAGES: dict[str, str] = {
     "stalin_tells_kim_to_wait": "Stalin refuses Kim; Kim reads the answer the next month",
     "stalin_urges_mao": "Stalin, having approved, asks Mao to agree to Kim's plan",
     "stalin_presses_china": "Stalin presses Mao to send troops",
+    "stalin_promises_air_cover": "Stalin, pressing Mao, promises that Soviet aircraft will "
+                                 "cover Chinese troops",
     "stalin_allows_armistice": "Stalin lets the communist side sign an armistice",
     "soviet_seated": "the Soviet delegate sits at the Security Council this month",
     "rhee_accepts_armistice": "Rhee no longer resists an armistice that leaves Korea divided",

@@ -50,7 +50,8 @@ class Mao(Actor):
           assumption="Stalin's pressure alone rarely moved him",
           lever="china_intervention",
           reads=("mao_collapse_front", "mao_intervention_chance", "mao_pressed_bonus",
-                 "mao_unprovoked_intervention_chance", "mao_pressed_factor"),
+                 "mao_air_cover_bonus", "mao_unprovoked_intervention_chance",
+                 "mao_pressed_factor"),
           point="mao.intervene", outcome="enters", records="china_intervention")
     def consider_intervention(self) -> Decision:
         """Send troops when the North collapses and UN forces move north.
@@ -61,19 +62,26 @@ class Mao(Actor):
 
         Choice: with UN forces north of the parallel and the North holding less
         than ``mao_collapse_front``, a chance of ``mao_intervention_chance`` a
-        month, plus ``mao_pressed_bonus`` while Stalin presses; otherwise
+        month - the threat at his border, weighed on its own - plus
+        ``mao_pressed_bonus`` while Stalin presses and ``mao_air_cover_bonus``
+        while Stalin promises air cover (his message); otherwise
         ``mao_unprovoked_intervention_chance``, times ``mao_pressed_factor`` while
-        Stalin presses (an assumption: pressure alone rarely moved him).
+        Stalin presses (an assumption: pressure alone rarely moved him). A
+        withheld promise lowers the chance but does not stop him: on 13 October
+        1950 he decided to enter without it (archival, docs/ODD.md).
         """
         world = self.world
         pressing = world.received("stalin_presses_china")
+        covered = world.received("stalin_promises_air_cover")
         candidates = (world.at_war & ~world.limited & world.happened("ccp_victory")
                       & ~world.happened("china_intervention"))
         provoked = world.happened("un_crosses_38th") & (world.front < self.param(
             "mao_collapse_front"))
         chance = np.where(
             provoked,
-            self.param("mao_intervention_chance") + self.param("mao_pressed_bonus") * pressing,
+            np.minimum(self.param("mao_intervention_chance")
+                       + self.param("mao_pressed_bonus") * pressing
+                       + self.param("mao_air_cover_bonus") * covered, 1.0),
             self.param("mao_unprovoked_intervention_chance")
             * np.where(pressing, self.param("mao_pressed_factor"), 1.0),
         )
@@ -81,4 +89,4 @@ class Mao(Actor):
         return Decision(enter, candidates & (provoked | pressing),
                         {"front": world.front,
                          "un_north_of_38th": world.happened("un_crosses_38th"),
-                         "stalin_pressing": pressing})
+                         "stalin_pressing": pressing, "air_cover_promised": covered})

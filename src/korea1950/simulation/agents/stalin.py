@@ -7,8 +7,8 @@ no reading says how often he vetoes or how long he prolongs the war.
 
 Each month, in this order: answer Kim's request; keep, leave or return to the
 Council seat (boycott, veto, return) and, having returned, explain himself to
-an ally (the Gottwald letter); press China to intervene; send air cover or
-ground troops; decide whether to let an armistice be signed.
+an ally (the Gottwald letter); press China to intervene, promising air cover
+or withholding it; send air cover or ground troops; decide whether to let an armistice be signed.
 """
 
 import numpy as np
@@ -63,6 +63,7 @@ class Stalin(Actor):
         self.world.send("soviet_seated", self.at_council)
         self.write_to_gottwald()
         self.press_china()
+        self.promise_air_cover()
         self.send_air_cover()
         self.send_ground_troops()
         self.decide_on_armistice()
@@ -356,6 +357,45 @@ class Stalin(Actor):
         return Decision(new, undecided, {"front": world.front, "peril": peril, "net_gain": gain},
                         then=keep_pressing)
 
+    def air_cover_prospect(self) -> tuple[dict, np.ndarray]:
+        """What Soviet air cover brings in his eyes, and the North's peril it is weighed at.
+
+        ``stalin_air_cover_help`` to the North and to China's fight with the US -
+        more, as with fresh troops, the more the communist side is in peril
+        (``stalin_troops_rescue`` times the share of its own half it has lost) -
+        against ``stalin_air_cover_clash_risk``.
+        """
+        help_ = self.param("stalin_air_cover_help")
+        peril = np.clip((PARALLEL - self.world.front) / PARALLEL, 0.0, 1.0)
+        rescue = peril * self.param("stalin_troops_rescue")
+        return ({"unified_korea": help_ + rescue, "china_against_us": help_,
+                 "direct_clash": self.param("stalin_air_cover_clash_risk")}, peril)
+
+    @rule(title="promises or withholds air cover for Chinese troops",
+          evidence=("us-air-supremacy", "stalin-runs-to-mao"),
+          assumption="the promise is archival, not in the documents: air cover offered if "
+                     "the enemy crossed the parallel (Filippov to Roshchin, 5 July 1950), "
+                     "withheld for the time being at Sochi (10-11 October 1950)",
+          reads=("stalin_air_cover_help", "stalin_troops_rescue", "stalin_air_cover_clash_risk",
+                 "stalin_decision_noise"),
+          outcome="promises", sends="stalin_promises_air_cover")
+    def promise_air_cover(self) -> Decision | None:
+        """While pressing Mao for troops, tell him whether Soviet aircraft would cover them.
+
+        Choice: the same weighing as the act itself (``air_cover_prospect``,
+        the same stance), taken each month he presses and China is out: a
+        Stalin who would send the cover at this peril promises it; one who
+        would not withholds it. Mao reads the promise (his rule
+        ``consider_intervention``).
+        """
+        world = self.world
+        asking = self.pressing_china & ~world.happened("china_intervention") & self.alive
+        if not asking.any():
+            return None
+        prospect, peril = self.air_cover_prospect()
+        promise, gain = self.weigh(prospect, asking, "air_cover")
+        return Decision(promise, asking, {"peril": peril, "net_gain": gain})
+
     @rule(title="weighs Soviet air cover for the Chinese", evidence=("us-air-supremacy",),
           assumption="Soviet air cover is outside the documents",
           reads=("stalin_air_cover_help", "stalin_troops_rescue", "stalin_air_cover_clash_risk",
@@ -365,22 +405,15 @@ class Stalin(Actor):
         """Cover Chinese troops from the air when the help is worth the risk of a clash.
 
         Choice: an assumption (Soviet air cover is outside the documents), taken
-        by the same rule: ``stalin_air_cover_help`` to the North and to China's
-        fight with the US - more, as with fresh troops, the more the communist
-        side is in peril (``stalin_troops_rescue`` times the share of its own
-        half it has lost) - against ``stalin_air_cover_clash_risk``.
+        by the same rule on ``air_cover_prospect``, once China has entered.
         """
         world = self.world
         due = (world.at_war & world.happened_before("china_intervention") & self.alive
                & ~world.happened("soviet_air_cover"))
         if not due.any():
             return None
-        help_ = self.param("stalin_air_cover_help")
-        peril = np.clip((PARALLEL - world.front) / PARALLEL, 0.0, 1.0)
-        rescue = peril * self.param("stalin_troops_rescue")
-        cover, gain = self.weigh({"unified_korea": help_ + rescue, "china_against_us": help_,
-                                  "direct_clash": self.param("stalin_air_cover_clash_risk")}, due,
-                                 "air_cover")
+        prospect, peril = self.air_cover_prospect()
+        cover, gain = self.weigh(prospect, due, "air_cover")
         return Decision(cover, due, {"peril": peril, "net_gain": gain})
 
     @rule(title="weighs sending Soviet ground troops",
