@@ -97,3 +97,33 @@ def test_a_promise_of_air_cover_adds_to_the_chance_and_its_absence_does_not_stop
     withheld.world.send("stalin_presses_china", everywhere(withheld))
     withheld.mao.consider_intervention()
     assert withheld.world.happened("china_intervention").mean() > 0.5
+
+
+def in_armistice_talks():
+    model = at_war_with_front(0.5, crossed=True)
+    set_event(model, "armistice_talks", month_index("1951-07"))
+    model.world.month = month_index("1952-06")
+    return model
+
+
+def test_mao_accepts_armistice_terms_only_with_stalins_leave_or_after_his_death():
+    model = in_armistice_talks()
+    allowed = np.arange(WORLDS) % 3 == 0
+    dead = np.arange(WORLDS) % 3 == 1
+    model.world.send("stalin_allows_armistice", allowed)
+    set_event(model, "stalin_death", month_index("1952-03"), where=dead)
+    model.mao.accept_armistice_terms()
+    accepts = model.world.happened("mao_accepts_terms")
+    assert not accepts[~(allowed | dead)].any()
+    chance = model.params["mao_accepts_terms_chance"]
+    assert within(accepts[allowed | dead].mean(), chance, int((allowed | dead).sum()))
+    assert (model.world.received("mao_accepts_armistice") == accepts).all()
+
+
+def test_mao_stands_by_accepted_terms_only_while_stalin_still_allows_them():
+    model = in_armistice_talks()
+    set_event(model, "mao_accepts_terms", month_index("1952-05"))
+    allowed = np.arange(WORLDS) % 2 == 0
+    model.world.send("stalin_allows_armistice", allowed)
+    model.mao.accept_armistice_terms()
+    assert (model.world.received("mao_accepts_armistice") == allowed).all()

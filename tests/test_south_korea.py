@@ -31,8 +31,10 @@ def test_rhee_refuses_an_armistice_that_leaves_korea_divided_unless_pressed():
     accepts = model.south_korea.resist_armistice()
     assert not accepts.any()
     assert not model.world.received("rhee_accepts_armistice").any()
-    # Stalin dead, the US agrees the terms where it can - and still cannot sign without Rhee.
+    # Stalin dead, Mao accepts the terms where he will - and still the US cannot sign
+    # without Rhee.
     set_event(model, "stalin_death", month_index("1953-03"))
+    model.mao.accept_armistice_terms()
     model.us.seek_armistice()
     assert model.world.happened("us_presses_rhee").any()
     assert not model.world.happened("armistice").any()

@@ -120,24 +120,23 @@ def test_un_forces_do_not_cross_once_china_or_the_soviet_union_has_entered():
                   int((~(china | soviets)).sum()))
 
 
-def test_armistice_terms_are_agreed_in_talks_stalin_allows_and_signed_once_rhee_gives_way():
+def test_the_us_presses_rhee_once_mao_accepts_terms_and_signs_once_rhee_gives_way():
     model = fighting(0.5, 12)
     model.world.month = month_index("1952-06")
     set_event(model, "war_start", month_index("1950-06"))
     set_event(model, "armistice_talks", month_index("1951-07"))
     half = np.arange(WORLDS) < WORLDS // 2
-    model.world.send("stalin_allows_armistice", half)
+    model.world.send("mao_accepts_armistice", half)
     model.world.front_before = model.world.front.copy()
     model.us.seek_armistice()
-    agreed = model.world.happened("us_presses_rhee")
-    assert not agreed[~half].any()
-    assert within(agreed[half].mean(), model.params["armistice_conclusion_chance"],
-                  WORLDS // 2)
+    pressed = model.world.happened("us_presses_rhee")
+    assert (pressed == half).all()
     assert not model.world.happened("armistice").any(), "Rhee has not given way yet"
     model.world.month += 1
-    model.world.send("stalin_allows_armistice", half)
-    model.world.send("rhee_accepts_armistice", agreed)
+    model.world.send("mao_accepts_armistice", half)
+    rhee = np.arange(WORLDS) % 4 == 0
+    model.world.send("rhee_accepts_armistice", rhee)
     model.us.seek_armistice()
     signed = model.world.happened("armistice")
-    assert (signed == agreed).all()
+    assert (signed == (half & rhee)).all()
     assert (model.world.phase[signed] == 2).all()

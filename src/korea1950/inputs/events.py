@@ -42,6 +42,7 @@ EVENTS: dict[str, str] = {
     "soviet_air_cover": "Soviet aircraft cover the communist forces",
     "soviet_ground_troops": "Soviet ground troops enter the war",
     "armistice_talks": "armistice talks open",
+    "mao_accepts_terms": "Mao accepts armistice terms (the prisoners' question settled)",
     "us_presses_rhee": "the US presses Rhee to accept an armistice that leaves Korea divided",
     "rhee_accepts_armistice": "Rhee, pressed, stops resisting an armistice that leaves Korea "
                               "divided",
@@ -66,6 +67,7 @@ MESSAGES: dict[str, str] = {
     "stalin_promises_air_cover": "Stalin, pressing Mao, promises that Soviet aircraft will "
                                  "cover Chinese troops",
     "stalin_allows_armistice": "Stalin lets the communist side sign an armistice",
+    "mao_accepts_armistice": "Mao stands by the armistice terms he has accepted",
     "soviet_seated": "the Soviet delegate sits at the Security Council this month",
     "rhee_accepts_armistice": "Rhee no longer resists an armistice that leaves Korea divided",
 }

@@ -3,10 +3,10 @@
 Each month, in this order: his impatience grows; at peace, he presses from
 afar for a go-ahead (Stalin if he can reach him, else Mao), held back for a
 while by a refusal; invited, he goes to Moscow and presses in person;
-approved, he goes to Mao; with the go-ahead and his army ready he attacks;
-losing the war, he asks Stalin for aid. His requests reach Stalin and Mao as
-messages in the world (``world.send``); Stalin's refusals reach him the
-month after (``world.months_since_message``).
+approved, he goes to Mao and prepares the plan; with the go-ahead and the
+plan ready he attacks; losing the war, he asks Stalin for aid. His requests
+reach Stalin and Mao as messages in the world (``world.send``); Stalin's
+refusals reach him the month after (``world.months_since_message``).
 """
 
 import numpy as np

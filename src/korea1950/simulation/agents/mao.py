@@ -1,6 +1,7 @@
 """Mao Zedong: reluctant consent at Stalin's urging; troops when the North collapses.
 
-Each month, in this order: consider Kim's plan; consider sending troops.
+Each month, in this order: consider Kim's plan; consider sending troops;
+in armistice talks, consider the terms.
 """
 
 import numpy as np
@@ -16,6 +17,7 @@ class Mao(Actor):
         """Mao's month."""
         self.consider_kim_plan()
         self.consider_intervention()
+        self.accept_armistice_terms()
 
     @rule(title="considers Kim's plan",
           evidence=("mao-reluctant-approval", "kim-would-turn-to-mao"),
@@ -90,3 +92,38 @@ class Mao(Actor):
                         {"front": world.front,
                          "un_north_of_38th": world.happened("un_crosses_38th"),
                          "stalin_pressing": pressing, "air_cover_promised": covered})
+
+    @rule(title="weighs the armistice terms", evidence=("armistice-after-stalins-death",),
+          assumption="the prisoners' question and Mao's deference to Stalin are archival "
+                     "(Stalin-Zhou Enlai conversation, 20 August 1952; Zhou's proposal of "
+                     "30 March 1953)",
+          reads=("mao_accepts_terms_chance",), outcome="accepts", records="mao_accepts_terms",
+          also_sends=("mao_accepts_armistice",))
+    def accept_armistice_terms(self) -> Decision | None:
+        """In talks, accept terms only with Stalin's leave (or after his death); then stand by them.
+
+        Source: "after Stalin died ... all the collaborators sought a formal end to
+        the conflict" (armistice-after-stalins-death).
+
+        Choice: each month of talks in which Stalin allows an armistice (his
+        message) or is dead, Mao accepts the terms with
+        ``mao_accepts_terms_chance`` - the prisoners' question, which held the
+        talks from December 1951 until Zhou Enlai's proposal of 30 March 1953.
+        Once accepted he stands by them (the message ``mao_accepts_armistice``)
+        while Stalin still allows it; the US reads it.
+        """
+        world = self.world
+        talking = world.at_war & world.happened_before("armistice_talks")
+        if not talking.any():
+            return None
+        stalin_allows = (world.received("stalin_allows_armistice")
+                         | world.happened("stalin_death"))
+        weighing = talking & stalin_allows & ~world.happened("mao_accepts_terms")
+        accepts = self.chance(self.param("mao_accepts_terms_chance"), among=weighing)
+
+        def stand_by(accepts: np.ndarray) -> None:
+            world.send("mao_accepts_armistice", talking & stalin_allows
+                       & (world.happened("mao_accepts_terms") | accepts))
+
+        return Decision(accepts, weighing, {"stalin_allows": stalin_allows}, told=accepts,
+                        then=stand_by)

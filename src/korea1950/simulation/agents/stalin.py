@@ -382,6 +382,10 @@ class Stalin(Actor):
     def promise_air_cover(self) -> Decision | None:
         """While pressing Mao for troops, tell him whether Soviet aircraft would cover them.
 
+        Source: "Stalin ran to Mao to send reinforcements" (stalin-runs-to-mao);
+        US air power dominated (us-air-supremacy). The promise itself is an
+        archival assumption (the rule's declaration).
+
         Choice: the same weighing as the act itself (``air_cover_prospect``,
         the same stance), taken each month he presses and China is out: a
         Stalin who would send the cover at this peril promises it; one who

@@ -172,23 +172,23 @@ class UnitedStates(Actor):
                      "after his release of about 25,000 prisoners on 18 June 1953 (FRUS "
                      "1952-54 vol. XV pt. 2 doc. 606)",
           reads=("stalemate_months", "stalemate_band", "stalemate_movement",
-                 "armistice_talks_chance", "armistice_conclusion_chance"),
+                 "armistice_talks_chance"),
           outcome="signs", also_records=("armistice_talks", "us_presses_rhee", "armistice"))
     def seek_armistice(self) -> Decision:
-        """Open talks in a stalemate; agree the terms when Stalin allows; sign once Rhee gives way.
+        """Open talks in a stalemate; press Rhee once Mao accepts terms; sign once Rhee gives way.
 
         Source: "after Stalin died ... all the collaborators sought a formal end to
         the conflict" (armistice-after-stalins-death).
 
         Choice: a stalemate is ``stalemate_months`` of war with the front within
         ``stalemate_band`` of the parallel and moving less than
-        ``stalemate_movement`` in a month;
-        talks open with ``armistice_talks_chance``; each month of talks an
-        armistice's terms are agreed with ``armistice_conclusion_chance`` if Stalin,
-        alive, allows it (his rule sends the message ``stalin_allows_armistice``).
-        With the terms agreed the US presses Rhee (the event ``us_presses_rhee``:
-        the promise of a defence pact, June-July 1953) and signs in a month in
-        which Stalin still allows it and Rhee has given way (his message
+        ``stalemate_movement`` in a month; talks open with
+        ``armistice_talks_chance``. The terms are the communist side's to
+        accept (``Mao.accept_armistice_terms``, which needs Stalin's leave or
+        his death; the message ``mao_accepts_armistice``); once they are, the
+        US presses Rhee (the event ``us_presses_rhee``: the promise of a
+        defence pact, June-July 1953) and signs in a month in which Mao still
+        stands by the terms and Rhee has given way (his message
         ``rhee_accepts_armistice``, ``SouthKorea.resist_armistice``).
         """
         world = self.world
@@ -201,12 +201,10 @@ class UnitedStates(Actor):
                             among=stalemate & ~world.happened("armistice_talks"))
         world.record("armistice_talks", talks)
         talking = world.at_war & world.happened_before("armistice_talks")
-        stalin_allows = world.received("stalin_allows_armistice") | world.happened("stalin_death")
-        agreed = self.chance(self.param("armistice_conclusion_chance"),
-                             among=talking & stalin_allows & ~world.happened("us_presses_rhee"))
-        world.record("us_presses_rhee", agreed)
+        terms = talking & world.received("mao_accepts_armistice")
+        world.record("us_presses_rhee", terms)
         rhee_accepts = world.received("rhee_accepts_armistice")
-        sign = talking & stalin_allows & rhee_accepts
+        sign = terms & rhee_accepts
         world.end_war(sign, "armistice")
-        return Decision(sign, talking, {"stalin_allows": stalin_allows, "terms_agreed": agreed,
+        return Decision(sign, talking, {"terms_accepted_by_mao": terms,
                                         "rhee_accepts": rhee_accepts})
