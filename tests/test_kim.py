@@ -89,10 +89,18 @@ def test_kim_turns_to_mao_when_he_cannot_reach_stalin():
 
 
 def test_kim_presses_stalin_at_the_rate_of_his_impatience():
-    model = situation(params={"kim_stalin_reachable": 1.0})
+    model = situation(params={"kim_stalin_reachable": 1.0}, month=1)
     model.kim.impatience = np.full(WORLDS, 0.4)
     model.kim.press_for_approval()
     assert within(model.world.received("kim_asks_stalin").mean(), 0.4, WORLDS)
+
+
+def test_the_request_of_3_september_1949_is_pending_when_the_model_opens():
+    model = situation(params={"kim_stalin_reachable": 1.0}, month=0)
+    model.kim.impatience = np.full(WORLDS, 0.1)
+    model.kim.press_for_approval()
+    assert model.world.received("kim_asks_stalin").all()
+    assert model.world.happened("kim_proposes_ongjin").all()
 
 
 def test_kim_counterattacks_when_rhee_strikes_first():
@@ -154,22 +162,25 @@ def refused(model, month: int) -> None:
     model.world.messages["stalin_tells_kim_to_wait"][:] = month
 
 
-def test_a_refusal_holds_kim_back_for_months_unless_something_changes():
+def test_a_refusal_holds_kim_back_for_months_unless_acheson_speaks():
     pause = 4
-    model = situation(params={"kim_stalin_reachable": 1.0, "kim_pause_after_refusal": pause})
-    model.kim.impatience = np.full(WORLDS, 0.8)
-    refused(model, month_index("1949-11"))
-    model.world.month = month_index("1949-12")
-    model.kim.press_for_approval()
-    assert within(model.world.received("kim_asks_stalin").mean(), 0.8 / pause, WORLDS)
+    refused_in = month_index("1949-09")
 
-    jolted = situation(params={"kim_stalin_reachable": 1.0, "kim_pause_after_refusal": pause})
-    jolted.kim.impatience = np.full(WORLDS, 0.8)
-    refused(jolted, month_index("1949-11"))
-    set_event(jolted, "acheson_speech", month_index("1949-12"))
-    jolted.world.month = month_index("1949-12")
-    jolted.kim.press_for_approval()
-    assert within(jolted.world.received("kim_asks_stalin").mean(), 0.8, WORLDS)
+    def asking_share(month: int, acheson: int | None = None) -> float:
+        model = situation(params={"kim_stalin_reachable": 1.0, "kim_pause_after_refusal": pause},
+                          month=month)
+        model.kim.impatience = np.full(WORLDS, 0.8)
+        refused(model, refused_in)
+        if acheson is not None:
+            set_event(model, "acheson_speech", acheson)
+        model.kim.press_for_approval()
+        return float(model.world.received("kim_asks_stalin").mean())
+
+    assert asking_share(refused_in + 1) == 0.0
+    assert asking_share(refused_in + pause - 1) == 0.0
+    assert within(asking_share(refused_in + pause), 0.8, WORLDS)
+    assert within(asking_share(refused_in + 2, acheson=refused_in + 2), 0.8, WORLDS)
+    assert asking_share(refused_in + 2, acheson=refused_in) == 0.0  # spoke before the refusal
 
 
 def test_kim_asks_for_ongjin_before_chinas_victory_and_for_the_general_offensive_after():
@@ -177,7 +188,7 @@ def test_kim_asks_for_ongjin_before_chinas_victory_and_for_the_general_offensive
     model.kim.impatience = np.ones(WORLDS)
     liberated = np.arange(WORLDS) % 2 == 0
     set_event(model, "ccp_victory", 0, where=liberated)
-    model.world.month = 0
+    model.world.month = 1
     model.kim.press_for_approval()
     assert (model.world.happened("kim_proposes_ongjin") == ~liberated).all()
     assert (model.world.happened("kim_asks_for_general_offensive") == liberated).all()

@@ -23,6 +23,7 @@ from korea1950.inputs.paths import seeds_dir
 from korea1950.simulation import agents
 from korea1950.simulation.agents.rules import (
     RuleMethod,
+    find_rule,
     rule_table,
     rules_markdown_table,
 )
@@ -177,3 +178,43 @@ def test_the_rule_returns_what_the_actor_does():
     approves = model.stalin.answer_kim()
     assert approves is not None and not approves.any()
     assert model.world.happened("stalin_advises_waiting").all()
+
+
+def test_every_event_and_message_a_rule_writes_is_declared(monkeypatch):
+    """Spy on the world while whole models run: each write is declared by the rule making it."""
+    from korea1950.simulation.world import WorldState
+
+    running: list = []
+    written: set[tuple[str, str, str, str]] = set()
+    run, record, send = RuleMethod.run, WorldState.record, WorldState.send
+
+    def spied_run(self, actor):
+        running.append(self.rule)
+        try:
+            return run(self, actor)
+        finally:
+            running.pop()
+
+    def spy(kind, original):
+        def write(world, name, mask):
+            if running and np.any(mask):
+                written.add((running[-1].actor, running[-1].name, kind, name))
+            return original(world, name, mask)
+        return write
+
+    monkeypatch.setattr(RuleMethod, "run", spied_run)
+    monkeypatch.setattr(WorldState, "record", spy("record", record))
+    monkeypatch.setattr(WorldState, "send", spy("send", send))
+    for scenario in ("baseline", "ongjin_only", "kim_acts_alone", "stalin_lives", "soviet_veto",
+                     "us_troops_remain", "mao_refuses", "no_ccp_victory"):
+        for reading in ("kim", "stueck"):
+            CrisisModel(scenario, reading, 1000, rng=3).run_model()
+    assert len(written) > 30
+    undeclared = []
+    for actor, name, kind, target in sorted(written):
+        declared = find_rule(actor, name)
+        allowed = ({declared.records, *declared.also_records} if kind == "record"
+                   else {declared.sends, *declared.also_sends})
+        if target not in allowed:
+            undeclared.append(f"{actor}.{name} {kind}s {target}")
+    assert not undeclared, undeclared

@@ -269,3 +269,21 @@ def test_a_cited_mean_range_moves_the_mean_to_its_ends():
              and v.reading_names() == [reading.name]}
     assert means["mean-low"] == pytest.approx(span[0])
     assert means["mean-high"] == pytest.approx(span[1])
+
+
+def test_the_calendar_fitted_to_the_record_is_swept_within_its_tolerance(weighing):
+    """Every calibrated term moves by a month (a lag) or 0.1 (a chance), and the range is said."""
+    from korea1950.inputs.parameters import MODEL_PARAMETERS
+
+    calendar = weighing["calendar_terms"]
+    calibrated = {name for name, spec in MODEL_PARAMETERS.items() if spec.calibrated_on}
+    pair = pair_of(calendar["pairs"], "kim", "stueck")
+    assert {row["parameter"] for row in pair["table"]} == calibrated
+    for row in pair["table"]:
+        default = MODEL_PARAMETERS[row["parameter"]].default
+        assert abs(row["value"] - default) == pytest.approx(abs(row["factor"]))
+        assert abs(row["factor"]) in (calendar["month"], calendar["chance_step"])
+    assert pair["log_bf_min"] <= pair["log_bf_default"] <= pair["log_bf_max"]
+    assert pair["sign_holds"] == (pair["log_bf_min"] > 0 or pair["log_bf_max"] < 0)
+    assert any(sentence.startswith("Over the calendar fitted to the record")
+               for sentence in weighing["verdict"])

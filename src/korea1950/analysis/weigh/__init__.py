@@ -20,7 +20,11 @@ from itertools import combinations
 import numpy as np
 
 from korea1950.analysis.compare import Comparison, resolve
-from korea1950.analysis.weigh.assumptions import assumption_groups, assumption_robustness
+from korea1950.analysis.weigh.assumptions import (
+    assumption_groups,
+    assumption_robustness,
+    calendar_robustness,
+)
 from korea1950.analysis.weigh.calibration import calibration, judge_seed
 from korea1950.analysis.weigh.discrimination import (
     decision_band,
@@ -107,6 +111,8 @@ def run_weigh(readings: list[str] | None = None, replicates: int = 20_000, seed:
         {(f["a"], f["b"]): f["log_bf"] for f in result["bayes_factors"]})
     result["assumptions"] = assumption_robustness(loaded, reference, runs) if len(loaded) > 1 \
         else None
+    result["calendar_terms"] = calendar_robustness(loaded, reference, runs) \
+        if len(loaded) > 1 else None
     records = {r.name: runs[("scenario", "baseline", r.name)].tallies["record:pattern"]
                for r in loaded}
     judges = {r.name: runs[("judge", r.name)].tallies["record:pattern"] for r in loaded}

@@ -7,8 +7,14 @@ build-up a continuing war sustains (the ``stalin_*`` parameters). They are
 the same under every reading, yet they can favour one: a reading's goals
 show in the record only through them. So each is halved and raised by half
 (within its allowed range) and every pair's log Bayes factor recomputed on
-the baseline with the run's seed. Numbers set from a calibration fact of the
-record (the calendar) are left alone: they are measured, not assumed.
+the baseline with the run's seed.
+
+Numbers set from a calibration fact of the record (the calendar: the
+parameters whose registry entry names it in ``calibrated_on``) are not
+assumed, but the record fixes them only to its tolerance of about a month.
+So they are swept separately, each month lag moved by a month and each chance
+by 0.1 either way (``calendar_robustness``): a verdict that moves with them
+rests on how the calendar was fitted, not on the readings.
 """
 
 from collections.abc import Hashable
@@ -27,9 +33,14 @@ from korea1950.running.worlds import BlockTask
 FACTORS = (0.5, 1.5)
 """Each assumption is multiplied by these (then held to its allowed range)."""
 
-CALIBRATED = ("stalin_reconsider_lag", "stalin_boycott_lag", "stalin_return_months",
-              "stalin_patience")
-"""Terms set from calibration facts of the record (their registry entries say which)."""
+CALIBRATED = tuple(name for name, spec in MODEL_PARAMETERS.items() if spec.calibrated_on)
+"""Terms set from calibration facts of the record (``calibrated_on`` in the registry)."""
+
+MONTH = 1
+"""How far a calibrated month lag is moved: the record's tolerance."""
+
+CHANCE_STEP = 0.1
+"""How far a calibrated chance is moved either way."""
 
 
 def assumption_settings() -> list[tuple[str, float, float]]:
@@ -45,12 +56,27 @@ def assumption_settings() -> list[tuple[str, float, float]]:
     return settings
 
 
+def calendar_settings() -> list[tuple[str, float, float]]:
+    """(parameter, move, value) for every calibrated term: a month, or 0.1, either way."""
+    settings = []
+    for name in CALIBRATED:
+        spec = MODEL_PARAMETERS[name]
+        step = MONTH if float(spec.default).is_integer() and spec.high > 1 else CHANCE_STEP
+        for move in (-step, step):
+            value = round(float(np.clip(spec.default + move, spec.low, spec.high)), 6)
+            if value != spec.default:
+                settings.append((name, move, value))
+    return settings
+
+
 def assumption_groups(readings: list[Reading], scenario: Scenario, replicates: int,
                       seed: int) -> dict[Hashable, list[BlockTask]]:
-    """The runs the check needs (for ``run_many``): every setting under every reading."""
-    return {("assumption", name, factor, reading.name):
+    """The runs both checks need (for ``run_many``): every setting under every reading."""
+    sweeps = [("assumption", assumption_settings()), ("calendar", calendar_settings())]
+    return {(kind, name, move, reading.name):
             make_tasks(scenario, reading, replicates, seed, parameters={name: value})
-            for name, factor, value in assumption_settings() for reading in readings}
+            for kind, settings in sweeps for name, move, value in settings
+            for reading in readings}
 
 
 def assumption_robustness(readings: list[Reading], reference: dict[str, Summary],
@@ -60,15 +86,29 @@ def assumption_robustness(readings: list[Reading], reference: dict[str, Summary]
     ``reference`` holds each reading's run with every term at its default (same
     size and seed), so a shift is the assumption's doing, not fresh noise.
     """
+    return _sweep("assumption", assumption_settings(), readings, reference, runs,
+                  {"factors": list(FACTORS), "calibrated": list(CALIBRATED)})
+
+
+def calendar_robustness(readings: list[Reading], reference: dict[str, Summary],
+                        runs: dict[Hashable, Summary]) -> dict:
+    """Every pair's log BF with each calibrated term moved within the record's tolerance."""
+    return _sweep("calendar", calendar_settings(), readings, reference, runs,
+                  {"month": MONTH, "chance_step": CHANCE_STEP})
+
+
+def _sweep(kind: str, settings: list[tuple[str, float, float]], readings: list[Reading],
+           reference: dict[str, Summary], runs: dict[Hashable, Summary], about: dict) -> dict:
+    """One sweep's pairs: log BF per setting, its range, whether the sign holds, the top mover."""
     names = [reading.name for reading in readings]
     cited = {name: record_log_probability(reference[name])[0] for name in names}
     pairs = []
     for a, b in combinations(names, 2):
         base = cited[a] - cited[b]
         rows = []
-        for name, factor, value in assumption_settings():
-            log_a = record_log_probability(runs[("assumption", name, factor, a)])[0]
-            log_b = record_log_probability(runs[("assumption", name, factor, b)])[0]
+        for name, factor, value in settings:
+            log_a = record_log_probability(runs[(kind, name, factor, a)])[0]
+            log_b = record_log_probability(runs[(kind, name, factor, b)])[0]
             rows.append({"parameter": name, "factor": factor, "value": round(value, 4),
                          "log_bf": round(log_a - log_b, 4),
                          "shift": round(log_a - log_b - base, 4)})
@@ -80,7 +120,7 @@ def assumption_robustness(readings: list[Reading], reference: dict[str, Summary]
                       "most_influential": top, "table": rows})
     first = pairs[0] if pairs else {}
     return {"replicates": next(iter(reference.values())).replicates if reference else 0,
-            "factors": list(FACTORS), "calibrated": list(CALIBRATED), "pairs": pairs,
+            **about, "pairs": pairs,
             **{key: first.get(key) for key in ("log_bf_min", "log_bf_max", "sign_holds",
                                                "most_influential")}}
 
@@ -96,4 +136,19 @@ def assumption_sentence(result: dict) -> str | None:
     held = "keeps its sign" if pair["sign_holds"] else "changes sign"
     return (f"Over the terms of Stalin's shared rule (each halved and raised by half), the "
             f"log Bayes factor {pair['a']}/{pair['b']} ranges from {pair['log_bf_min']:+.2f} to "
+            f"{pair['log_bf_max']:+.2f} and {held}{moved}.")
+
+
+def calendar_sentence(result: dict) -> str | None:
+    """One sentence: how far the first pair's verdict moves with the calendar's fit."""
+    if not result or not result.get("pairs"):
+        return None
+    pair = result["pairs"][0]
+    top = pair["most_influential"]
+    moved = (f"; it moves most when {top['parameter']} is {top['value']:g} "
+             f"(log BF {top['log_bf']:+.2f})" if top else "")
+    held = "keeps its sign" if pair["sign_holds"] else "changes sign"
+    return (f"Over the calendar fitted to the record (each calibrated lag moved by a month, "
+            f"each calibrated chance by {CHANCE_STEP:g}), the log Bayes factor "
+            f"{pair['a']}/{pair['b']} ranges from {pair['log_bf_min']:+.2f} to "
             f"{pair['log_bf_max']:+.2f} and {held}{moved}.")

@@ -7,7 +7,7 @@ otherwise the sentence names the prior it turns on, and says how often the
 weighing names the reading that made a simulated record.
 """
 
-from korea1950.analysis.weigh.assumptions import assumption_sentence
+from korea1950.analysis.weigh.assumptions import assumption_sentence, calendar_sentence
 from korea1950.analysis.weigh.calibration import BARE_MENTION
 
 PLAIN_ACCURACY = 0.75
@@ -104,5 +104,8 @@ def lead_sentences(result: dict) -> list[str]:
     assumptions = assumption_sentence(result.get("assumptions") or {})
     if assumptions:
         sentences.append(assumptions)
+    calendar = calendar_sentence(result.get("calendar_terms") or {})
+    if calendar:
+        sentences.append(calendar)
     sentences.append(predictive_sentence(result["predictive"]))
     return sentences

@@ -55,8 +55,8 @@ class Kim(Actor):
         self.impatience = (
             self.param("kim_initial_impatience")
             + self.param("kim_impatience_growth") * world.month
-            + self.param("kim_china_boost") * world.happened_before("ccp_victory")
-            + self.param("kim_acheson_boost") * world.happened_before("acheson_speech")
+            + self.param("kim_china_boost") * world.happened("ccp_victory")
+            + self.param("kim_acheson_boost") * world.happened("acheson_speech")
         )
 
     @rule(title="decides whether to press his patrons for the go-ahead, and for what",
@@ -75,27 +75,28 @@ class Kim(Actor):
         in the Ongjin peninsula" in 1949 (kim-ongjin-partial-operation); once
         China was liberated, "time to liberate the south" (kim-china-liberated).
 
-        Choice: a request is a chance of ``impatience`` a month. A refusal, read
-        the month after it is given, holds him back: he asks again with
-        ``impatience`` times the months since it over ``kim_pause_after_refusal``
-        (the 1949 record: four to five months between refusal and request),
-        unless something has changed since (China's victory, Acheson's speech),
-        which lets him ask at once - so impatience keeps setting *when* he asks
-        after it has peaked. Before the victory in China he asks for the Ongjin
-        operation, after it for the general offensive. Reaching Stalin succeeds
-        with ``kim_stalin_reachable``. Once Stalin invites him to talk, the
-        requests are made in Moscow (``go_to_moscow``).
+        Choice: when the model opens (September 1949) his request of 3 September
+        is pending: in the first month he asks for certain (an initial
+        condition, docs/ODD.md section 5). After that a request is a chance of
+        ``impatience`` a month, except that a refusal, read the month after it
+        is given, holds him back for ``kim_pause_after_refusal`` months (the
+        1949 record: refused in March, he asked again in August; refused on 24
+        September, again on 17 January) unless the US has since signalled it
+        would not defend the South (Acheson's speech: "emboldened"). China's
+        victory raises his impatience but did not end the pause: he waited
+        until January. Before the victory he asks for the Ongjin operation,
+        after it for the general offensive. Reaching Stalin succeeds with
+        ``kim_stalin_reachable``. Once Stalin invites him to talk, the requests
+        are made in Moscow (``go_to_moscow``).
         """
         world = self.world
         waiting = world.at_peace & ~world.happened("stalin_invites_kim")
         since = world.months_since_message("stalin_tells_kim_to_wait")
         refused_in = world.month - since
-        changed = np.zeros(world.replicates, dtype=bool)
-        for jolt in ("ccp_victory", "acheson_speech"):
-            changed |= world.events[jolt] > refused_in
-        cooled = np.where((since < 0) | changed, 1.0,
-                          np.clip(since / self.param("kim_pause_after_refusal"), 0.0, 1.0))
-        willing = np.clip(self.impatience, 0.0, 1.0) * cooled
+        emboldened = world.events["acheson_speech"] > refused_in
+        free = (since < 0) | emboldened | (since >= self.param("kim_pause_after_refusal"))
+        pending = world.month == 0
+        willing = np.where(pending, 1.0, np.clip(self.impatience, 0.0, 1.0) * free)
         asks = self.chance(willing, among=waiting)
 
         def send(asks: np.ndarray) -> dict:
@@ -108,7 +109,8 @@ class Kim(Actor):
             return {"reached_stalin": reachable, "ongjin_only": asks & ~liberated}
 
         return Decision(asks, waiting, {"impatience": self.impatience, "willing": willing,
-                                        "months_since_refusal": since},
+                                        "months_since_refusal": since,
+                                        "emboldened_since": emboldened},
                         told=asks, then=send)
 
     @rule(title="goes to Moscow and presses Stalin in person",
@@ -198,7 +200,8 @@ class Kim(Actor):
                     "invasion-25-june-1950"),
           lever="kim_attack", levers=("kim_waits_for_approval", "stalin_approval"),
           reads=("kim_solo_attack_impatience", "kim_accepts_mao_in_lieu"),
-          point="kim.attack", outcome="attacks", also_records=("ongjin_operation", "invasion"))
+          point="kim.attack", outcome="attacks",
+          also_records=("ongjin_operation", "invasion", "war_start"))
     def attack_when_allowed(self) -> Decision:
         """Attack once the go-ahead is held and the plan is ready; or at once if Rhee strikes.
 
@@ -240,7 +243,7 @@ class Kim(Actor):
     @rule(title="turns the limited operation into a general offensive",
           evidence=("kim-ongjin-partial-operation", "kim-seoul-in-three-days"),
           reads=("kim_ongjin_escalation", "kim_ongjin_months"), outcome="escalates",
-          also_records=("invasion",))
+          also_records=("invasion", "limited_war_ends", "war_end"))
     def escalate_limited_operation(self) -> Decision:
         """Turn a successful Ongjin operation into the general offensive it was meant to open.
 

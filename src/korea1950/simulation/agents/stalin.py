@@ -159,7 +159,7 @@ class Stalin(Actor):
         best = best_moment_gain(self.motive, self.model.params, us_fights)
         gain = np.where(in_moscow, now, best)
         yes, gain = self.weigh(gain, (from_afar | in_moscow) & ready, "approve")
-        ripe = np.isfinite(gain)
+        ripe = np.isfinite(gain) & ready
         terms = {"china_ready": ready, "in_moscow": in_moscow,
                  "north_strength": world.north_strength, "quick_victory": quick,
                  "us_fights": us_fights, "moment_ripe": ripe,
@@ -226,7 +226,8 @@ class Stalin(Actor):
           reads=("stalin_reconsider_lag", "stalin_quick_win_width", "stalin_no_china_factor",
                  "stalin_win_against_us", "stalin_short_war_factor", "stalin_pacific_diversion",
                  "stalin_legitimacy_value", "stalin_decision_noise"),
-          point="stalin.veto", outcome="veto", records="soviet_veto")
+          point="stalin.veto", outcome="veto", records="soviet_veto",
+          also_records=("soviet_return",))
     def decide_on_veto(self) -> Decision | None:
         """When the invasion reaches the Council: veto (coming back for it if absent) or let it act.
 

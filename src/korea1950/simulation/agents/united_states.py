@@ -128,17 +128,19 @@ class UnitedStates(Actor):
         major Soviet or Chinese forces had entered or announced they would.
 
         Choice: when US forces fight, the North has been thrown back to the
-        parallel (it once held ``us_cross_after_front`` or more and now holds at
-        most ``us_cross_front``) and neither Chinese nor Soviet ground forces
-        have entered, a chance of ``us_cross_38th_chance`` a month (the month
-        it takes to win the UN General Assembly's approval, 7 October 1950);
+        parallel (it once held ``us_cross_after_front`` or more and has held at
+        most ``us_cross_front`` since the month before: a month to consolidate
+        and to decide, as from Incheon on 15 September to the crossing on 1-7
+        October) and neither Chinese nor Soviet ground forces have entered, a
+        chance of ``us_cross_38th_chance`` a month;
         the ``un_cross_38th = "never"`` lever stops at the parallel. Warnings
         not backed by troops (Zhou Enlai's of 3 October) do not stop it: the
         record shows they were discounted.
         """
         world = self.world
+        at_most = self.param("us_cross_front")
         thrown_back = ((world.north_furthest >= self.param("us_cross_after_front"))
-                       & (world.front <= self.param("us_cross_front")))
+                       & (world.front <= at_most) & (world.front_before <= at_most))
         great_power_in = (world.happened("china_intervention")
                           | world.happened("soviet_ground_troops"))
         at_parallel = (world.at_war & world.happened("us_intervention") & thrown_back
@@ -173,7 +175,8 @@ class UnitedStates(Actor):
                      "1952-54 vol. XV pt. 2 doc. 606)",
           reads=("stalemate_months", "stalemate_band", "stalemate_movement",
                  "armistice_talks_chance"),
-          outcome="signs", also_records=("armistice_talks", "us_presses_rhee", "armistice"))
+          outcome="signs",
+          also_records=("armistice_talks", "us_presses_rhee", "armistice", "war_end"))
     def seek_armistice(self) -> Decision:
         """Open talks in a stalemate; press Rhee once Mao accepts terms; sign once Rhee gives way.
 

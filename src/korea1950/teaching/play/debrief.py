@@ -14,6 +14,7 @@ from korea1950.running.ensemble import simulate
 from korea1950.simulation.agents.stalin_calculus import (
     approval_gain,
     armistice_gain,
+    best_moment_gain,
     choice_probability,
     expects_us_fights,
     net_gain,
@@ -58,6 +59,8 @@ def _reading_gain(point: str, situation: dict, means: dict[str, float],
         ready = np.asarray(_first(situation, "china_ready", True), dtype=bool)
         if not ready:
             return np.asarray(-np.inf)
+        if not bool(_first(situation, "in_moscow", True)):
+            return best_moment_gain(motive, params, us_fights)  # whether: the invitation
         strength = np.asarray(_first(situation, "north_strength", 3.0), dtype=float)
         quick = quick_victory(strength, motive, params, ready)
         return approval_gain(motive, params, us_fights, quick, ready)
