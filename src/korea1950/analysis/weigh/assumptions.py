@@ -17,7 +17,7 @@ by 0.1 either way (``calendar_robustness``): a verdict that moves with them
 rests on how the calendar was fitted, not on the readings.
 """
 
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from itertools import combinations
 
 import numpy as np
@@ -127,28 +127,25 @@ def _sweep(kind: str, settings: list[tuple[str, float, float]], readings: list[R
 
 def assumption_sentence(result: dict) -> str | None:
     """One sentence: how far the first pair's verdict moves with the shared rule's terms."""
-    if not result or not result.get("pairs"):
-        return None
-    pair = result["pairs"][0]
-    top = pair["most_influential"]
-    moved = (f"; it moves most when {top['parameter']} is multiplied by {top['factor']:g} "
-             f"(log BF {top['log_bf']:+.2f})" if top else "")
-    held = "keeps its sign" if pair["sign_holds"] else "changes sign"
-    return (f"Over the terms of Stalin's shared rule (each halved and raised by half), the "
-            f"log Bayes factor {pair['a']}/{pair['b']} ranges from {pair['log_bf_min']:+.2f} to "
-            f"{pair['log_bf_max']:+.2f} and {held}{moved}.")
+    return _range_sentence(result, "the terms of Stalin's shared rule (each halved and raised "
+                           "by half)", lambda top: f"is multiplied by {top['factor']:g}")
 
 
 def calendar_sentence(result: dict) -> str | None:
     """One sentence: how far the first pair's verdict moves with the calendar's fit."""
+    return _range_sentence(result, "the calendar fitted to the record (each calibrated lag "
+                           f"moved by a month, each calibrated chance by {CHANCE_STEP:g})",
+                           lambda top: f"is {top['value']:g}")
+
+
+def _range_sentence(result: dict, swept: str, setting: Callable[[dict], str]) -> str | None:
+    """Over ``swept``, the first pair's log BF range, whether its sign holds, the top mover."""
     if not result or not result.get("pairs"):
         return None
     pair = result["pairs"][0]
     top = pair["most_influential"]
-    moved = (f"; it moves most when {top['parameter']} is {top['value']:g} "
+    moved = (f"; it moves most when {top['parameter']} {setting(top)} "
              f"(log BF {top['log_bf']:+.2f})" if top else "")
     held = "keeps its sign" if pair["sign_holds"] else "changes sign"
-    return (f"Over the calendar fitted to the record (each calibrated lag moved by a month, "
-            f"each calibrated chance by {CHANCE_STEP:g}), the log Bayes factor "
-            f"{pair['a']}/{pair['b']} ranges from {pair['log_bf_min']:+.2f} to "
-            f"{pair['log_bf_max']:+.2f} and {held}{moved}.")
+    return (f"Over {swept}, the log Bayes factor {pair['a']}/{pair['b']} ranges from "
+            f"{pair['log_bf_min']:+.2f} to {pair['log_bf_max']:+.2f} and {held}{moved}.")
