@@ -225,3 +225,21 @@ def test_approved_kim_visits_mao_the_month_after_until_he_consents():
     model.kim.visit_mao()
     assert (model.world.received("kim_asks_mao") == ~consented).all()
     assert (model.world.happened("kim_visits_mao") == ~consented).all()
+
+
+def test_without_china_the_terms_are_kims_and_he_takes_stalins_leave_from_last_month():
+    model = situation(month=month_index("1952-06"))
+    model.world.phase[:] = 1
+    set_event(model, "armistice_talks", month_index("1951-07"))
+    china = np.arange(WORLDS) % 4 == 0
+    set_event(model, "china_intervention", month_index("1950-10"), where=china)
+    leave = np.arange(WORLDS) % 2 == 0
+    model.world.messages["stalin_allows_armistice"][leave] = month_index("1952-05")
+    model.world.messages["stalin_allows_armistice"][~leave] = month_index("1952-06")  # too late
+    model.kim.accept_armistice_terms()
+    accepts = model.world.happened("kim_accepts_terms")
+    assert not accepts[china | ~leave].any()
+    eligible = ~china & leave
+    assert within(accepts[eligible].mean(), model.params["communist_terms_chance"],
+                  int(eligible.sum()))
+    assert (model.world.received("kim_accepts_armistice") == accepts).all()

@@ -101,6 +101,7 @@ def test_a_promise_of_air_cover_adds_to_the_chance_and_its_absence_does_not_stop
 
 def in_armistice_talks():
     model = at_war_with_front(0.5, crossed=True)
+    set_event(model, "china_intervention", month_index("1950-10"))
     set_event(model, "armistice_talks", month_index("1951-07"))
     model.world.month = month_index("1952-06")
     return model
@@ -115,7 +116,7 @@ def test_mao_accepts_armistice_terms_only_with_stalins_leave_or_after_his_death(
     model.mao.accept_armistice_terms()
     accepts = model.world.happened("mao_accepts_terms")
     assert not accepts[~(allowed | dead)].any()
-    chance = model.params["mao_accepts_terms_chance"]
+    chance = model.params["communist_terms_chance"]
     assert within(accepts[allowed | dead].mean(), chance, int((allowed | dead).sum()))
     assert (model.world.received("mao_accepts_armistice") == accepts).all()
 

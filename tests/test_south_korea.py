@@ -34,6 +34,7 @@ def test_rhee_refuses_an_armistice_that_leaves_korea_divided_unless_pressed():
     # Stalin dead, Mao accepts the terms where he will - and still the US cannot sign
     # without Rhee.
     set_event(model, "stalin_death", month_index("1953-03"))
+    set_event(model, "china_intervention", month_index("1950-10"))
     model.mao.accept_armistice_terms()
     model.us.seek_armistice()
     assert model.world.happened("us_presses_rhee").any()

@@ -43,6 +43,7 @@ EVENTS: dict[str, str] = {
     "soviet_ground_troops": "Soviet ground troops enter the war",
     "armistice_talks": "armistice talks open",
     "mao_accepts_terms": "Mao accepts armistice terms (the prisoners' question settled)",
+    "kim_accepts_terms": "Kim, fighting without China, accepts armistice terms",
     "us_presses_rhee": "the US presses Rhee to accept an armistice that leaves Korea divided",
     "rhee_accepts_armistice": "Rhee, pressed, stops resisting an armistice that leaves Korea "
                               "divided",
@@ -68,6 +69,7 @@ MESSAGES: dict[str, str] = {
                                  "cover Chinese troops",
     "stalin_allows_armistice": "Stalin lets the communist side sign an armistice",
     "mao_accepts_armistice": "Mao stands by the armistice terms he has accepted",
+    "kim_accepts_armistice": "Kim, fighting without China, stands by the terms he has accepted",
     "soviet_seated": "the Soviet delegate sits at the Security Council this month",
     "rhee_accepts_armistice": "Rhee no longer resists an armistice that leaves Korea divided",
 }

@@ -33,6 +33,7 @@ class Kim(Actor):
         self.attack_when_allowed()
         self.escalate_limited_operation()
         self.ask_for_aid()
+        self.accept_armistice_terms()
 
     @rule(title="grows impatient",
           evidence=("kim-sleepless", "kim-fears-losing-trust", "kim-china-liberated",
@@ -280,3 +281,36 @@ class Kim(Actor):
         losing = world.at_war & ~world.limited & (world.front < self.param("kim_aid_front"))
         first = losing & ~world.happened("kim_requests_aid")
         return Decision(losing, losing, {"front": world.front}, told=first)
+
+    @rule(title="weighs the armistice terms, fighting without China",
+          evidence=("kim-disciplined", "armistice-after-stalins-death"),
+          reads=("communist_terms_chance",), outcome="accepts", records="kim_accepts_terms",
+          also_sends=("kim_accepts_armistice",))
+    def accept_armistice_terms(self) -> Decision | None:
+        """Where China never entered, the terms are Kim's: he accepts them only with Stalin's leave.
+
+        Source: he "would not act unless Stalin gave the go ahead" (kim-disciplined);
+        "after Stalin died ... all the collaborators sought a formal end to the
+        conflict" (armistice-after-stalins-death).
+
+        Choice: the same terms as Mao's rule (``communist_terms_chance`` a month),
+        with Stalin's leave read from his last month's message (Kim moves before
+        Stalin in a month) or after his death; once accepted he stands by them
+        while that leave holds. Where China is in, the terms are Mao's
+        (``Mao.accept_armistice_terms``).
+        """
+        world = self.world
+        talking = (world.at_war & world.happened_before("armistice_talks")
+                   & ~world.happened("china_intervention"))
+        if not talking.any():
+            return None
+        leave = ((world.months_since_message("stalin_allows_armistice") == 1)
+                 | world.happened("stalin_death"))
+        weighing = talking & leave & ~world.happened("kim_accepts_terms")
+        accepts = self.chance(self.param("communist_terms_chance"), among=weighing)
+
+        def stand_by(accepts: np.ndarray) -> None:
+            world.send("kim_accepts_armistice", talking & leave
+                       & (world.happened("kim_accepts_terms") | accepts))
+
+        return Decision(accepts, weighing, {"stalin_leave": leave}, told=accepts, then=stand_by)

@@ -97,7 +97,7 @@ class Mao(Actor):
           assumption="the prisoners' question and Mao's deference to Stalin are archival "
                      "(Stalin-Zhou Enlai conversation, 20 August 1952; Zhou's proposal of "
                      "30 March 1953)",
-          reads=("mao_accepts_terms_chance",), outcome="accepts", records="mao_accepts_terms",
+          reads=("communist_terms_chance",), outcome="accepts", records="mao_accepts_terms",
           also_sends=("mao_accepts_armistice",))
     def accept_armistice_terms(self) -> Decision | None:
         """In talks, accept terms only with Stalin's leave (or after his death); then stand by them.
@@ -105,21 +105,22 @@ class Mao(Actor):
         Source: "after Stalin died ... all the collaborators sought a formal end to
         the conflict" (armistice-after-stalins-death).
 
-        Choice: each month of talks in which Stalin allows an armistice (his
-        message) or is dead, Mao accepts the terms with
-        ``mao_accepts_terms_chance`` - the prisoners' question, which held the
+        Choice: once China is in the war, each month of talks in which Stalin
+        allows an armistice (his message) or is dead, Mao accepts the terms with
+        ``communist_terms_chance`` - the prisoners' question, which held the
         talks from December 1951 until Zhou Enlai's proposal of 30 March 1953.
         Once accepted he stands by them (the message ``mao_accepts_armistice``)
         while Stalin still allows it; the US reads it.
         """
         world = self.world
-        talking = world.at_war & world.happened_before("armistice_talks")
+        talking = (world.at_war & world.happened_before("armistice_talks")
+                   & world.happened("china_intervention"))
         if not talking.any():
             return None
         stalin_allows = (world.received("stalin_allows_armistice")
                          | world.happened("stalin_death"))
         weighing = talking & stalin_allows & ~world.happened("mao_accepts_terms")
-        accepts = self.chance(self.param("mao_accepts_terms_chance"), among=weighing)
+        accepts = self.chance(self.param("communist_terms_chance"), among=weighing)
 
         def stand_by(accepts: np.ndarray) -> None:
             world.send("mao_accepts_armistice", talking & stalin_allows

@@ -187,11 +187,13 @@ class UnitedStates(Actor):
         ``stalemate_band`` of the parallel and moving less than
         ``stalemate_movement`` in a month; talks open with
         ``armistice_talks_chance``. The terms are the communist side's to
-        accept (``Mao.accept_armistice_terms``, which needs Stalin's leave or
-        his death; the message ``mao_accepts_armistice``); once they are, the
+        accept (``Mao.accept_armistice_terms`` once China is in, else
+        ``Kim.accept_armistice_terms``; each needs Stalin's leave or his death;
+        their messages ``mao_accepts_armistice``, ``kim_accepts_armistice``);
+        once they are, the
         US presses Rhee (the event ``us_presses_rhee``: the promise of a
-        defence pact, June-July 1953) and signs in a month in which Mao still
-        stands by the terms and Rhee has given way (his message
+        defence pact, June-July 1953) and signs in a month in which the
+        communist side still stands by the terms and Rhee has given way (his message
         ``rhee_accepts_armistice``, ``SouthKorea.resist_armistice``).
         """
         world = self.world
@@ -204,10 +206,11 @@ class UnitedStates(Actor):
                             among=stalemate & ~world.happened("armistice_talks"))
         world.record("armistice_talks", talks)
         talking = world.at_war & world.happened_before("armistice_talks")
-        terms = talking & world.received("mao_accepts_armistice")
+        terms = talking & (world.received("mao_accepts_armistice")
+                           | world.received("kim_accepts_armistice"))
         world.record("us_presses_rhee", terms)
         rhee_accepts = world.received("rhee_accepts_armistice")
         sign = terms & rhee_accepts
         world.end_war(sign, "armistice")
-        return Decision(sign, talking, {"terms_accepted_by_mao": terms,
+        return Decision(sign, talking, {"terms_accepted": terms,
                                         "rhee_accepts": rhee_accepts})
