@@ -5,10 +5,12 @@ reading's priors (``self.motive[...]``, arrays over worlds). The rules below,
 and the arithmetic in ``stalin_calculus``, are the same under every reading:
 no reading says how often he vetoes or how long he prolongs the war.
 
-Each month, in this order: answer Kim's request; keep, leave or return to the
-Council seat (boycott, veto, return) and, having returned, explain himself to
-an ally (the Gottwald letter); press China to intervene, promising air cover
-or withholding it; send air cover or ground troops; decide whether to let an armistice be signed.
+Each month, in this order: answer Kim's request (from afar: invite him or
+advise waiting; in Moscow: approve once the moment is ripe); urge him to see
+Mao; keep, leave or return to the Council seat (boycott, veto, return) and,
+having returned, explain himself to an ally (the Gottwald letter); press China
+to intervene, promising air cover or withholding it; send air cover or ground
+troops; decide whether to let an armistice be signed.
 """
 
 import numpy as np
