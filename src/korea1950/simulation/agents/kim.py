@@ -306,11 +306,4 @@ class Kim(Actor):
             return None
         leave = ((world.months_since_message("stalin_allows_armistice") == 1)
                  | world.happened("stalin_death"))
-        weighing = talking & leave & ~world.happened("kim_accepts_terms")
-        accepts = self.chance(self.param("communist_terms_chance"), among=weighing)
-
-        def stand_by(accepts: np.ndarray) -> None:
-            world.send("kim_accepts_armistice", talking & leave
-                       & (world.happened("kim_accepts_terms") | accepts))
-
-        return Decision(accepts, weighing, {"stalin_leave": leave}, told=accepts, then=stand_by)
+        return self.weigh_terms(talking, leave, "kim_accepts_terms", "kim_accepts_armistice")

@@ -117,14 +117,5 @@ class Mao(Actor):
                    & world.happened("china_intervention"))
         if not talking.any():
             return None
-        stalin_allows = (world.received("stalin_allows_armistice")
-                         | world.happened("stalin_death"))
-        weighing = talking & stalin_allows & ~world.happened("mao_accepts_terms")
-        accepts = self.chance(self.param("communist_terms_chance"), among=weighing)
-
-        def stand_by(accepts: np.ndarray) -> None:
-            world.send("mao_accepts_armistice", talking & stalin_allows
-                       & (world.happened("mao_accepts_terms") | accepts))
-
-        return Decision(accepts, weighing, {"stalin_allows": stalin_allows}, told=accepts,
-                        then=stand_by)
+        leave = world.received("stalin_allows_armistice") | world.happened("stalin_death")
+        return self.weigh_terms(talking, leave, "mao_accepts_terms", "mao_accepts_armistice")
