@@ -24,6 +24,7 @@ from korea1950.simulation import agents
 from korea1950.simulation.agents.rules import (
     RuleMethod,
     find_rule,
+    rule_methods,
     rule_table,
     rules_markdown_table,
 )
@@ -81,7 +82,7 @@ def rule_bodies() -> dict:
     """The code object of each rule's body (and of functions defined in it) -> the rule."""
     bodies = {}
     for actor in {getattr(agents, declared.actor) for declared in RULES}:
-        for member in vars(actor).values():
+        for member in rule_methods(actor).values():
             if isinstance(member, RuleMethod):
                 key = (member.rule.actor, member.rule.name)
                 code = member.body.__code__

@@ -99,8 +99,8 @@ class RuleMethod:
 
     def __set_name__(self, owner: type, name: str) -> None:
         doc = inspect.getdoc(self.body) or ""
-        self.rule = Rule(actor=owner.__name__, name=name, summary=doc.split("\n")[0],
-                         **self.declared)
+        actor = getattr(owner, "ACTOR", owner.__name__)  # a part of an actor names its whole
+        self.rule = Rule(actor=actor, name=name, summary=doc.split("\n")[0], **self.declared)
 
     def __get__(self, actor: "Actor | None", owner: type | None = None) -> Any:
         if actor is None:
@@ -182,10 +182,24 @@ def rule(*, title: str, evidence: tuple[str, ...] = (), assumption: str = "",
     return declare
 
 
+def rule_methods(actor: type) -> dict[str, RuleMethod]:
+    """An actor's rule methods by name: its own class first, then the parts it is made of.
+
+    Why the whole MRO: a long actor is split by responsibility into parts
+    (``Stalin`` = ``StalinAtTheCouncil`` + ``StalinAtWar`` + his own rules),
+    each a class whose ``ACTOR`` names the actor its rules belong to.
+    """
+    methods: dict[str, RuleMethod] = {}
+    for klass in actor.__mro__:
+        for name, member in vars(klass).items():
+            if isinstance(member, RuleMethod) and member.rule is not None:
+                methods.setdefault(name, member)
+    return methods
+
+
 def rules_of(actor: type) -> tuple[Rule, ...]:
-    """The rules declared in one actor's class, in the order they are written."""
-    return tuple(member.rule for member in vars(actor).values()
-                 if isinstance(member, RuleMethod) and member.rule is not None)
+    """The rules declared for one actor, in the order they are written, part by part."""
+    return tuple(member.rule for member in rule_methods(actor).values())
 
 
 def rule_table() -> tuple[Rule, ...]:
