@@ -1,0 +1,149 @@
+"""One table of the names a reader sees: outcomes, timings, actors, readings and terms.
+
+Why one table: the report, the page, the story and the debrief must call the
+same thing by the same name, and none of them may show a raw identifier
+("us_europe_buildup", "kim"). "kim" is the worst of them: it names both a
+historian's reading (Donggil Kim) and an actor (Kim Il Sung). Here the two
+never meet: readings are labelled by their historian, the actor by his name.
+
+Why in the inputs layer: every layer above it labels things; none may import
+the reporting layer to do so. A name missing from the table is an error
+(``KeyError``), not a silent fallback to the raw identifier; a test checks that
+every outcome, timing and event has a label.
+"""
+
+from korea1950.inputs.events import EVENTS
+
+OUTCOME_LABELS: dict[str, str] = {
+    "ccp_victory": "Communist victory in China",
+    "acheson_speech": "Acheson's perimeter speech",
+    "soviet_boycott": "Soviet boycott of the Security Council",
+    "kim_proposes_ongjin": "Kim Il Sung asks to take Ongjin",
+    "kim_asks_for_general_offensive": "Kim Il Sung asks for a general offensive",
+    "stalin_advises_waiting": "Stalin tells Kim Il Sung to wait",
+    "stalin_invites_kim": "Stalin invites Kim Il Sung to Moscow",
+    "kim_in_moscow": "Kim Il Sung's talks in Moscow",
+    "stalin_approves": "Stalin approves the attack",
+    "kim_visits_mao": "Kim Il Sung visits Mao",
+    "mao_consents": "Mao consents",
+    "attack_plan_ready": "the North's attack plan is ready",
+    "border_clash": "border clashes at the 38th parallel",
+    "rhee_attacks": "Rhee attacks first",
+    "ongjin_operation": "limited attack on Ongjin",
+    "invasion": "North Korean invasion",
+    "soviet_veto": "Soviet veto at the Security Council",
+    "un_authorization": "UN Security Council authorises force",
+    "us_intervention": "US intervention",
+    "un_unified_command": "UN unified command under the US",
+    "kim_requests_aid": "Kim Il Sung asks Stalin for aid",
+    "stalin_presses_china": "Stalin presses China to intervene",
+    "soviet_return": "Soviet delegate returns to the Council",
+    "gottwald_letter": "Stalin's letter to Gottwald",
+    "us_europe_buildup": "US military build-up (Europe included)",
+    "incheon_landing": "Incheon landing",
+    "un_crosses_38th": "UN forces cross the 38th parallel",
+    "china_intervention": "Chinese intervention",
+    "soviet_air_cover": "Soviet air cover",
+    "soviet_ground_troops": "Soviet ground troops",
+    "armistice_talks": "armistice talks open",
+    "mao_accepts_terms": "Mao accepts armistice terms",
+    "kim_accepts_terms": "Kim Il Sung accepts armistice terms",
+    "us_presses_rhee": "the US presses Rhee to accept",
+    "rhee_accepts_armistice": "Rhee accepts the armistice",
+    "stalin_death": "Stalin's death",
+    "armistice": "armistice",
+    "north_unifies": "the North unifies Korea",
+    "south_unifies": "the South unifies Korea",
+    "limited_war_ends": "a limited operation ends without general war",
+    "war_start": "fighting begins",
+    "war_end": "fighting ends",
+    "still_at_war": "still at war at the horizon (1956)",
+}
+"""Short labels for every event the model records, and for the outcomes built from them."""
+
+TIMING_LABELS: dict[str, str] = {
+    "stalin_approval_month": "when Stalin approves",
+    "mao_consent_month": "when Mao consents",
+    "invasion_month": "when the North invades",
+    "us_intervention_month": "when the US intervenes",
+    "incheon_month": "when the Incheon landing comes",
+    "china_intervention_month": "when China intervenes",
+    "armistice_month": "when the armistice is signed",
+    "war_end_month": "when the fighting ends",
+}
+"""Labels for the timings a summary reports (``korea1950.running.summary.TIMINGS``)."""
+
+ACTOR_NAMES: dict[str, str] = {
+    "kim": "Kim Il Sung",
+    "stalin": "Stalin",
+    "mao": "Mao Zedong",
+    "us": "the United States",
+    "rhee": "Syngman Rhee's South Korea",
+    "council": "the UN Security Council",
+}
+"""The actors (agents), by their own names: "kim" here is always Kim Il Sung."""
+
+READING_HISTORIANS: dict[str, str] = {
+    "kim": "Donggil Kim",
+    "stueck": "William Stueck",
+}
+"""The historian behind each bundled reading; a reading from a file is labelled by its title."""
+
+GLOSSARY: dict[str, str] = {
+    "world": "one simulated history from September 1949: every actor decides month by month, "
+             "with chance where the sources leave the outcome open.",
+    "share of worlds": "how often something happened among many simulated worlds; with its "
+                       "95% interval (about two standard errors either side).",
+    "reading": "a historian's account of Stalin's goals and beliefs, written as the priors of "
+               "his shared decision rule (Donggil Kim's or William Stueck's).",
+    "scenario": "a what-if: one or more levers set against history as it happened.",
+    "lever": "one thing a scenario changes, such as whether Acheson speaks or Stalin dies.",
+    "baseline": "the scenario with no lever changed: history as it happened, as the model "
+                "renders it.",
+    "timing shift": "how many months later (positive) or earlier (negative) the median world "
+                    "sees an event than under the baseline.",
+    "record": "the facts of what happened (seeds/record.toml) that the readings are weighed "
+              "against; facts used to set a parameter are never used to weigh.",
+    "Bayes factor": "how much more likely the record is under one reading than the other; its "
+                    "logarithm is positive when the record favours the first reading.",
+    "prior family": "the range of priors a reading could reasonably have had; a verdict whose "
+                    "sign changes across it is not settled by the record.",
+    "Shapley share": "each actor's fair share of the probability of war, from switching their "
+                     "enabling decision off in every combination.",
+    "Sobol index": "the share of an outcome's variance due to one parameter (first order) or to "
+                   "it with everything it interacts with (total order).",
+    "Morris screening": "a cheap ranking of which parameters move an outcome most.",
+}
+"""Terms the report, the page and the story use, explained once for a reader new to them."""
+
+
+def outcome_label(name: str) -> str:
+    """The reader's label of an outcome or event (``KeyError`` if it has none)."""
+    return OUTCOME_LABELS[name]
+
+
+def timing_label(name: str) -> str:
+    """The reader's label of a timing such as ``invasion_month``."""
+    return TIMING_LABELS[name]
+
+
+def actor_name(name: str) -> str:
+    """An actor's own name: ``kim`` is Kim Il Sung."""
+    return ACTOR_NAMES[name]
+
+
+def reading_label(name: str, title: str | None = None) -> str:
+    """A reading by its historian ("Donggil Kim's reading"), never by the bare ``kim``.
+
+    A reading loaded from a file names no bundled historian; its title (or, failing
+    that, its name) is used.
+    """
+    historian = READING_HISTORIANS.get(name)
+    if historian:
+        return f"{historian}'s reading"
+    return title or f"reading '{name}'"
+
+
+def event_description(name: str) -> str:
+    """The long description of an event, for glossaries."""
+    return EVENTS[name]
