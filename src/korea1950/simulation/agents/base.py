@@ -11,8 +11,6 @@ from typing import TYPE_CHECKING
 import mesa
 import numpy as np
 
-from korea1950.simulation.agents.rules import Decision
-
 if TYPE_CHECKING:
     from korea1950.simulation.model import CrisisModel
 
@@ -53,20 +51,3 @@ class Actor(mesa.Agent):
         Why the middle: a sampler may set a switch to any value in its range.
         """
         return self.param(name) >= SWITCH_ON_FROM
-
-    def weigh_terms(self, talking: np.ndarray, leave: np.ndarray, accepted: str,
-                    standing: str) -> Decision:
-        """The communist side's answer to armistice terms, Mao's or Kim's: one rule, two actors.
-
-        In the ``talking`` worlds where Stalin gives his ``leave`` (or is dead), accept
-        with ``communist_terms_chance`` a month (recording ``accepted``); once accepted,
-        stand by the terms (the message ``standing``) while the leave holds.
-        """
-        world = self.world
-        weighing = talking & leave & ~world.happened(accepted)
-        accepts = self.chance(self.param("communist_terms_chance"), among=weighing)
-
-        def stand_by(accepts: np.ndarray) -> None:
-            world.send(standing, talking & leave & (world.happened(accepted) | accepts))
-
-        return Decision(accepts, weighing, {"stalin_leave": leave}, told=accepts, then=stand_by)

@@ -11,6 +11,7 @@ refusals reach him the month after (``world.months_since_message``).
 
 import numpy as np
 
+from korea1950.simulation.agents.armistice_terms import answer_terms
 from korea1950.simulation.agents.base import Actor
 from korea1950.simulation.agents.rules import Decision, rule
 
@@ -306,4 +307,4 @@ class Kim(Actor):
             return None
         leave = ((world.months_since_message("stalin_allows_armistice") == 1)
                  | world.happened("stalin_death"))
-        return self.weigh_terms(talking, leave, "kim_accepts_terms", "kim_accepts_armistice")
+        return answer_terms(self, talking, leave, "kim_accepts_terms", "kim_accepts_armistice")

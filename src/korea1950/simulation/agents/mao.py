@@ -6,6 +6,7 @@ in armistice talks, consider the terms.
 
 import numpy as np
 
+from korea1950.simulation.agents.armistice_terms import answer_terms
 from korea1950.simulation.agents.base import Actor
 from korea1950.simulation.agents.rules import Decision, rule
 
@@ -118,4 +119,4 @@ class Mao(Actor):
         if not talking.any():
             return None
         leave = world.received("stalin_allows_armistice") | world.happened("stalin_death")
-        return self.weigh_terms(talking, leave, "mao_accepts_terms", "mao_accepts_armistice")
+        return answer_terms(self, talking, leave, "mao_accepts_terms", "mao_accepts_armistice")
