@@ -187,9 +187,10 @@ class Stalin(StalinAtTheCouncil, StalinAtWar, Actor):
         urged Kim to present this to Mao Zedong" (stalin-china-needed,
         mao-reluctant-approval).
 
-        Choice: the urging lasts every month until Mao consents; it reaches Mao as
-        a message (``stalin_urges_mao``).
+        Choice: the urging lasts every month until Mao consents, while Stalin
+        lives; it reaches Mao as a message (``stalin_urges_mao``).
         """
         world = self.world
-        urging = world.happened("stalin_approves") & ~world.happened("mao_consents")
+        urging = (world.happened("stalin_approves") & ~world.happened("mao_consents")
+                  & self.alive)
         return Decision(urging, urging & world.at_peace, {"urging": urging})
