@@ -10,7 +10,7 @@ OUT ?= results
 REPLICATES ?=
 SEED ?= 1
 
-.PHONY: install run test lint clean browser
+.PHONY: install run test lint clean browser notebooks
 
 $(STAMP): pyproject.toml
 	@test -n "$(PYTHON)" || { echo "error: Python >= 3.12 not found (tried python3.12, pyenv)"; exit 1; }
@@ -27,6 +27,11 @@ run: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/python -m pytest
+
+# The teaching notebooks in JupyterLab on 127.0.0.1 (installs the `notebooks` extra first).
+notebooks: $(STAMP)
+	$(BIN)/pip install -q -e '.[notebooks]'
+	$(BIN)/korea1950 notebooks --dir notebooks
 
 browser:
 	@test -x /usr/bin/chromium || { apt-get update -qq && apt-get install -y -qq chromium; }

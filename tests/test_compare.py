@@ -6,11 +6,20 @@ import json
 import numpy as np
 import pytest
 
-from korea1950.analysis.compare import Z95, comparison_tables, outcome_rows, run_comparison
+from korea1950.analysis.compare import (
+    Z95,
+    Comparison,
+    comparison_tables,
+    outcome_rows,
+    run_comparison,
+)
+from korea1950.analysis.timing_shift import timing_shift_rows
 from korea1950.cli.main import main
+from korea1950.inputs.calendar import HORIZON_MONTHS, month_index
 from korea1950.inputs.readings import bundled_reading_names, load_reading
 from korea1950.inputs.scenarios import bundled_scenario_names, load_scenario
 from korea1950.reporting import plots
+from korea1950.running.summary import TIMINGS, Summary
 
 
 @pytest.fixture(scope="module")
@@ -83,7 +92,7 @@ def test_compare_takes_a_third_reading_by_path_with_no_code_change(tmp_path):
         assert (out / "figures" / f"{stem}.png").stat().st_size > 10_000
         assert (out / "figures" / f"{stem}.svg").read_text().lstrip().startswith("<?xml")
     manifest = json.loads((out / "manifest.json").read_text())
-    assert manifest["readings"]["third"]["file"] == str(third)
+    assert manifest["readings"]["third"]["file"] == third.name  # no path naming this machine
     assert manifest["command"][:3] == ["korea1950", "compare", "baseline"]
     assert not list(tmp_path.glob(".cmp*")), "no temporary folder left behind"
 
@@ -166,3 +175,98 @@ def test_two_runs_with_the_same_seed_write_byte_identical_files(tmp_path):
     assert manifests[0]["files"] == {name: hashlib.sha256(data).hexdigest()
                                      for name, data in second.items()
                                      if name not in differing}
+
+
+def test_timing_shifts_compare_median_months_with_the_baseline(small):
+    rows = timing_shift_rows(small)
+    assert len(rows) == 2 * 2 * len(TIMINGS)  # two what-ifs x two readings x timed events
+    for row in rows:
+        base = small.summary("baseline", row["reading"])
+        assert row["baseline_worlds"] == base.count(row["event"])
+        if row["shift_months"] == "":
+            assert row["shift_note"], row
+            continue
+        assert row["scenario_worlds"] >= max(30, row["baseline_worlds"] / 2)
+        assert row["shift_months"] == (month_index(row["scenario_median_month"])
+                                       - month_index(row["baseline_median_month"]))
+        assert row["shift_ci_low"] <= row["shift_months"] <= row["shift_ci_high"]
+    stays_out = next(r for r in rows if r["scenario"] == "us_stays_out"
+                     and r["event"] == "us_intervention")
+    assert stays_out["scenario_worlds"] == 0 and stays_out["scenario_median_month"] == ""
+    assert stays_out["baseline_median_month"] == small.summary(
+        "baseline", stays_out["reading"]).timing("us_intervention")["median"]
+
+
+def _fake(invasions: dict[int, int]) -> Summary:
+    """A summary whose only timed event is the invasion, at the given months (month: worlds)."""
+    tallies = {}
+    for event in TIMINGS.values():
+        tallies[f"month:{event}"] = np.zeros(HORIZON_MONTHS, dtype=np.int64)
+    for month, worlds in invasions.items():
+        tallies["month:invasion"][month] = worlds
+    for event in TIMINGS.values():
+        tallies[f"count:{event}"] = np.array([tallies[f"month:{event}"].sum()])
+    return Summary(sum(invasions.values()), tallies)
+
+
+def _shift(base: dict[int, int], what_if: dict[int, int], seed: int = 1) -> dict:
+    comparison = Comparison([load_scenario("baseline"), load_scenario("no_ccp_victory")],
+                            [load_reading("kim")], 40, seed,
+                            {("baseline", "kim"): _fake(base),
+                             ("no_ccp_victory", "kim"): _fake(what_if)})
+    return next(r for r in timing_shift_rows(comparison) if r["event"] == "invasion")
+
+
+def test_timing_shift_interval_is_exact_when_every_world_agrees():
+    row = _shift({9: 40}, {25: 40})
+    assert (row["shift_months"], row["shift_ci_low"], row["shift_ci_high"]) == (16, 16, 16)
+
+
+def test_timing_shift_interval_widens_with_the_spread_of_the_months():
+    # 40 worlds spread evenly over 20 months: the median's standard error is about
+    # 1 / (2 * (1/20) * sqrt(40)) = 1.6 months, so a 95% interval of roughly 6 months
+    row = _shift({9: 40}, dict.fromkeys(range(20, 40), 2))
+    assert row["shift_ci_low"] <= row["shift_months"] <= row["shift_ci_high"]
+    assert 3 <= row["shift_ci_high"] - row["shift_ci_low"] <= 12
+    assert row["shift_ci_low"] > 0
+    assert _shift({9: 40}, dict.fromkeys(range(20, 40), 2), seed=1) == row  # seeded
+
+
+def test_compare_prints_the_largest_changes_in_the_readers_words_then_where_it_wrote(
+        tmp_path, capsys):
+    import re
+
+    from korea1950.inputs.labels import outcome_label
+
+    out = tmp_path / "summary"
+    assert main(["compare", "baseline", "soviet_veto", "--replicates", "400", "--seed", "7",
+                 "--workers", "1", "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    summary, _, wrote = printed.partition("\nwrote ")
+    assert summary.startswith("2 scenarios x 2 readings (Donggil Kim's reading, William "
+                              "Stueck's reading), 400 worlds each, seed 7")
+    assert load_scenario("soviet_veto").title in summary
+    assert wrote.startswith(f"{out}/tables") and "manifest.json" in wrote
+    assert not re.search(r"(?<![\w-])(kim|stueck|soviet_veto|us_intervention)(?![\w-])", summary)
+    rows = [r for r in json.loads((out / "tables" / "outcomes.json").read_text())
+            if r["scenario"] == "soviet_veto"]
+    lines = {line.strip()[:42].strip(): line for line in summary.splitlines()
+             if line.startswith("  ")}
+    veto = lines[outcome_label("soviet_veto")]
+    for row in (r for r in rows if r["outcome"] == "soviet_veto"):
+        assert (f"{row['difference_from_baseline']:+.2f} [{row['difference_ci_low']:+.2f}, "
+                f"{row['difference_ci_high']:+.2f}]") in veto
+    covers_zero = {r["outcome"] for r in rows
+                   if r["difference_ci_low"] <= 0 <= r["difference_ci_high"]}
+    both = {o for o in covers_zero
+            if sum(r["outcome"] == o for r in rows if r["outcome"] in covers_zero) == 2}
+    assert "invasion" in both, "the veto comes after the invasion"
+    assert not {outcome_label(o) for o in both} & set(lines), "noise is never listed"
+
+
+def test_a_shift_is_not_given_where_the_scenario_leaves_only_a_selection_of_worlds():
+    # 40 baseline invasions, 10 under the what-if: their median says where those 10 fall
+    row = _shift({9: 40}, {25: 10})
+    assert row["shift_months"] == "" and row["shift_note"].startswith("mostly prevented")
+    assert row["scenario_median_month"] != ""  # the median itself is still reported
+    assert _shift({9: 40}, {})["shift_note"] == "never happens under the scenario"

@@ -22,7 +22,10 @@ import korea1950.analysis.compare
 import korea1950.cli.compare
 from korea1950.cli.main import main
 from korea1950.inputs.errors import MAX_LINE, InputError
+from korea1950.inputs.paths import data_root
+from korea1950.inputs.readings import load_reading
 from korea1950.reporting.atomic import OWNER_FILE, OutputFolder, atomic_folder, clean_leftovers
+from korea1950.reporting.manifest import portable_path
 
 COMPARE = ["compare", "baseline", "--replicates", "64", "--seed", "2", "--workers", "1"]
 
@@ -257,3 +260,31 @@ def test_kill_9_during_study_then_a_rerun_gives_a_complete_result(tmp_path, caps
         assert (out / name).stat().st_size > 0
     owner = json.loads((out / OWNER_FILE).read_text())
     assert set(manifest["files"]) | {"manifest.json"} == set(owner["files"])
+
+
+def test_the_manifest_names_no_absolute_path(tmp_path):
+    """Inputs relative to the project, files relative to the folder, a stray file by its name."""
+    text = load_reading("stueck").path.read_text().replace('name = "stueck"', 'name = "third"')
+    third = tmp_path / "elsewhere" / "third.toml"
+    third.parent.mkdir()
+    third.write_text(text)
+    out = tmp_path / "results"
+    assert main(["compare", "baseline", "--readings", f"kim,{third}", "--replicates", "64",
+                 "--seed", "2", "--workers", "1", "--out", str(out)]) == 0
+    raw = (out / "manifest.json").read_text()
+    manifest = json.loads(raw)
+    assert str(tmp_path) not in raw and str(data_root().resolve()) not in raw
+    assert manifest["scenarios"]["baseline"]["file"] == "scenarios/baseline.toml"
+    assert manifest["readings"]["kim"]["file"] == "seeds/readings/kim.toml"
+    assert manifest["readings"]["third"]["file"] == "third.toml"
+    assert manifest["command"][:3] == ["korea1950", "compare", "baseline"]
+    assert "kim,third.toml" in manifest["command"] and "--out" not in manifest["command"]
+    assert "tables/outcomes.csv" in manifest["files"]
+    assert not [name for name in manifest["files"] if Path(name).is_absolute()]
+
+
+def test_a_path_inside_the_results_folder_is_recorded_relative_to_it(tmp_path):
+    inside = tmp_path / "results" / "tables" / "outcomes.csv"
+    assert portable_path(inside, tmp_path / "results") == "tables/outcomes.csv"
+    assert portable_path("my/reading.toml") == "my/reading.toml", "a relative path as given"
+    assert portable_path(tmp_path / "x" / "y.toml") == "y.toml"

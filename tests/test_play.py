@@ -1,15 +1,36 @@
-"""Role-play: piped answers drive one actor; the game ends with a debrief."""
+"""Role-play: piped answers drive one actor; the debrief scores each choice against the rules."""
 
 import io
+import re
 import subprocess
 import sys
 
+import numpy as np
+import pytest
+from situations import set_event, situation
+
+from korea1950.simulation.world import WAR
 from korea1950.teaching.play import play
+from korea1950.teaching.play.debrief import score
+from korea1950.teaching.play.session import Game, advance
 
 
 def scripted(answers: list[str]):
     lines = iter(answers)
     return lambda: next(lines, None)
+
+
+def played(actor: str, seed: int, answers: list[str], reading: str = "stueck"):
+    out = io.StringIO()
+    player = play(actor, reading, seed=seed, read=scripted(answers),
+                  write=lambda text: out.write(text + "\n"), worlds=300)
+    return player, out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def stalin_refuses():
+    """Stalin, seed 3: refuse in September 1949 and in January 1950, then stay away."""
+    return played("stalin", 3, ["2", "2", "2"])
 
 
 def test_piped_yes_finishes_with_a_debrief():
@@ -18,33 +39,109 @@ def test_piped_yes_finishes_with_a_debrief():
                             capture_output=True, timeout=300)
     assert result.returncode == 0, result.stderr
     assert "\nDebrief\n" in result.stdout
-    assert "the record:" in result.stdout and "each reading's Stalin" in result.stdout
+    assert "the record:" in result.stdout
+    assert "how likely each reading's Stalin was to choose as you did here:" in result.stdout
+    assert "Donggil Kim's reading: " in result.stdout
+    assert "William Stueck's reading: " in result.stdout
 
 
-def test_scripted_choices_appear_in_the_debrief():
-    out = io.StringIO()
-    player = play("stalin", seed=2, read=scripted(["2", "2", "2"]),
-                  write=lambda text: out.write(text + "\n"), worlds=300)
-    text = out.getvalue()
+def test_debrief_speaks_in_labels_not_code_names(stalin_refuses):
+    player, text = stalin_refuses
     assert [c.chose_yes for c in player.choices[:3]] == [False, False, False]
     assert all(c.from_input for c in player.choices[:3])
     assert "you chose: Refuse: tell him to wait" in text
-    assert "stalin_approval = never" in text
-    assert player.exhausted
+    debrief = text[text.index("\nDebrief\n"):]
+    assert "“Refuse: tell him to wait” every time" in debrief
+    assert "North Korean invasion" in debrief and "Chinese intervention" in debrief
+    assert not re.search(r"\b[a-z]+_[a-z_]+\b", debrief), "no snake_case names"
+    assert not re.search(r"\bkim\b", debrief)
+
+
+def test_debrief_chances_for_stalin_refusing_in_1949_and_1950(stalin_refuses):
+    player, _ = stalin_refuses
+    model = player.model
+    first, second = score(player, model, seed=3)[:2]
+    # September 1949: China not yet a settled ally, so every Stalin of both readings refuses
+    assert {name: e.yes for name, e in first.by_reading.items()} == {"kim": 0.0, "stueck": 0.0}
+    # January 1950: asked from afar once China is settled; refusing is rare under both readings
+    for estimate in second.by_reading.values():
+        assert estimate.worlds == 4000 and estimate.of(False) < 0.2
+
+
+def pressing_share(reading: str, month: int, front: float, worlds: int) -> tuple[float, int]:
+    """The described situation, set by hand and run through the model's own rule: the US
+    fights in Korea, China is out, the North holds ``front`` of the peninsula, Stalin has not
+    pressed Mao yet. The share of Stalins drawn from ``reading`` who press Mao."""
+    model = situation(reading=reading, worlds=worlds, seed=17, month=month)
+    for event in ("ccp_victory", "invasion", "war_start", "us_intervention"):
+        set_event(model, event, month - 1)
+    model.world.phase[:] = WAR
+    model.world.front[:] = front
+    presses = model.stalin.press_china()
+    return float(presses.mean()), worlds
+
+
+@pytest.mark.parametrize("reading", ["kim", "stueck"])
+def test_debrief_chance_matches_the_rule_run_across_many_worlds(stalin_refuses, reading):
+    player, _ = stalin_refuses
+    scored = score(player, player.model, seed=3)
+    pressing = next(item for item in scored if item.choice.point == "stalin.press_china")
+    estimate = pressing.by_reading[reading]
+    share, size = pressing_share(reading, pressing.choice.month,
+                                 pressing.choice.situation["front"], 8000)
+    error = np.hypot(estimate.error, np.sqrt(share * (1 - share) / size))
+    print(f"{reading}: debrief {estimate.yes:.3f} ± {estimate.error:.3f}; "
+          f"the rule in {size} worlds {share:.3f}")
+    assert 0.05 < share < 0.95, "a situation where the readings' Stalins are divided"
+    assert abs(estimate.yes - share) <= 4 * error
+
+
+def test_the_readings_disagree_on_pressing_mao(stalin_refuses):
+    player, _ = stalin_refuses
+    pressing = next(item for item in score(player, player.model, seed=3)
+                    if item.choice.point == "stalin.press_china")
+    kim, stueck = pressing.by_reading["kim"].yes, pressing.by_reading["stueck"].yes
+    print(f"press Mao in {pressing.choice.month}: Donggil Kim {kim:.2f}, Stueck {stueck:.2f}")
+    assert kim - stueck > 0.3
+
+
+def test_the_models_mao_is_scored_by_his_rule():
+    player, text = played("mao", 3, ["2"])
+    choice = player.choices[0]
+    assert choice.point == "mao.intervene" and not choice.chose_yes
+    estimate = score(player, player.model, seed=3)[0].by_reading["stueck"]
+    expected = player.model.params["mao_intervention_chance"]  # provoked, unpressed, uncovered
+    assert abs(estimate.yes - expected) <= 4 * np.sqrt(expected * (1 - expected) / 4000)
+    assert "how likely the model's Mao Zedong was to choose as you did here: " \
+           f"{1 - estimate.yes:.2f}" in text
+
+
+def test_same_seed_same_debrief(stalin_refuses):
+    _, text = stalin_refuses
+    _, again = played("stalin", 3, ["2", "2", "2"])
+    assert again == text
 
 
 def test_end_of_input_hands_the_decisions_back_to_the_rule():
-    out = io.StringIO()
-    player = play("kim", seed=4, read=scripted([]), write=lambda t: out.write(t + "\n"),
-                  worlds=300)
+    player, text = played("kim", 4, [])
     assert player.choices and not any(c.from_input for c in player.choices)
     assert all(c.chose_yes == c.rule_said_yes for c in player.choices)
-    assert "no more input" in out.getvalue() and "Debrief" in out.getvalue()
+    assert "no more input" in text and "Debrief" in text
+    assert "how likely the model's Kim Il Sung was to choose as you did here:" in text
 
 
 def test_invalid_answers_are_asked_again():
-    out = io.StringIO()
-    player = play("mao", seed=1, read=scripted(["maybe", "3", "1"] + ["1"] * 50),
-                  write=lambda t: out.write(t + "\n"), worlds=300)
-    assert "Please answer 1 or 2." in out.getvalue()
+    player, text = played("mao", 1, ["maybe", "3", "1"] + ["1"] * 50)
+    assert "Please answer 1 or 2." in text
     assert player.choices[0].chose_yes and player.choices[0].from_input
+
+
+def test_session_replays_the_same_game_one_answer_at_a_time():
+    first = advance(Game(seed=3), with_debrief=False)
+    assert first.prompt.point == "stalin.approve" and first.prompt.month == 0
+    second = advance(Game(seed=3, answers=(False,)), with_debrief=False)
+    assert (second.prompt.point, second.prompt.month) == ("stalin.approve", 4)
+    assert "You chose: Refuse: tell him to wait" in second.log
+    assert not any("net gain" in line or "leans" in line for line in second.prompt.situation)
+    done = advance(Game(seed=3, answers=(False, False, False, False, False, False, False)))
+    assert done.finished and "Debrief" in done.debrief

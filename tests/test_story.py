@@ -1,47 +1,142 @@
-"""The story of one world: months named, decisions with their terms and cited evidence."""
+"""The story of one world: it ends, it does not repeat itself, it speaks in words, it sums up."""
 
+import dataclasses
+import itertools
 import re
 import tomllib
 
+import pytest
+
 from korea1950.cli.main import main
 from korea1950.inputs.paths import seeds_dir
+from korea1950.inputs.scenarios import load_scenario
 from korea1950.simulation.agents.rules import find_rule
-from korea1950.teaching.story import tell, trace_world
+from korea1950.teaching.story import render, tell, trace_world
+from korea1950.teaching.story_terms import AFTER_STALIN, in_words, phrasing
 
 KNOWN = {item["id"] for item in
          tomllib.loads((seeds_dir() / "evidence.toml").read_text())["evidence"]}
 
+MONTH = re.compile(r"^(?:January|February|March|April|May|June|July|August|September|"
+                   r"October|November|December) \d{4} \(\d{4}-\d{2}\)$", re.M)
 
-def test_baseline_story_spans_many_months_with_cited_decisions(capsys):
+WORLDS = [(reading, seed) for reading in ("kim", "stueck") for seed in range(1, 7)]
+"""Baseline worlds under both readings whose stories the tests read."""
+
+
+@pytest.fixture(scope="module")
+def seed3() -> str:
+    return tell("baseline", "stueck", 3)
+
+
+@pytest.fixture(scope="module")
+def traces() -> dict:
+    return {key: trace_world("baseline", *key) for key in WORLDS}
+
+
+def month_blocks(story: str) -> list[tuple[str, str]]:
+    """(month header, the lines under it up to the next header or paragraph)."""
+    blocks = []
+    for part in re.split(r"\n\n", story):
+        head, _, body = part.partition("\n")
+        if MONTH.match(head):
+            blocks.append((head, body))
+    return blocks
+
+
+def test_must_show_seed_3_is_short_and_ends_with_a_summary(capsys):
     assert main(["explain", "baseline", "--reading", "stueck", "--seed", "3"]) == 0
     story = capsys.readouterr().out
-    months = re.findall(r"^(?:January|February|March|April|May|June|July|August|September|"
-                        r"October|November|December) \d{4} \(\d{4}-\d{2}\)$", story, re.M)
-    assert len(months) >= 12
+    lines = story.splitlines()
+    print(f"explain baseline --reading stueck --seed 3: {len(lines)} lines")
+    assert len(lines) <= 160
+    summary = story[story.rindex("\nIn short\n"):]
+    assert lines[-1].startswith("  - The story ends in March 1951: the North unifies Korea")
+    # the summary names turning points with their months and the rules that decided them
+    assert "April 1950: Stalin approves the attack (decided by: Stalin answers Kim Il Sung's " \
+           "request)" in summary
+    assert "Chinese intervention (decided by: Mao Zedong considers sending troops)" in summary
+    assert not re.search(r"\bkim\b", summary) and not re.search(r"\bKim(?! Il Sung)", summary)
+    assert "_" not in summary
+
+
+def test_story_cites_known_evidence_for_many_months(seed3):
+    assert len(MONTH.findall(seed3)) >= 12
     cited = set()
-    for line in story.splitlines():
+    for line in seed3.splitlines():
         if "— evidence:" in line:
             cited |= {item.strip() for item in line.split("— evidence:")[1].split(",")}
     assert len(cited) >= 8 and cited <= KNOWN
-    assert "weighed: " in story and "“" in story
+    assert "“" in seed3
 
 
-def test_every_decision_in_a_war_world_carries_known_evidence_or_its_assumption():
-    trace = trace_world("baseline", "kim", seed=1)
-    decisions = [d for month in trace.months.values() for d in month.decisions]
-    events = {e for month in trace.months.values() for e in month.events}
-    assert "invasion" in events or "stalin_advises_waiting" in events
-    assert decisions and all(set(d.evidence) <= KNOWN for d in decisions)
-    for decision in decisions:
-        declared = find_rule(decision.actor, decision.rule)
-        assert decision.evidence or declared.assumption, (decision.actor, decision.rule)
+def test_terms_are_said_in_words(seed3, traces):
+    veto = in_words("Stalin", "decide_on_veto", {"seated": False, "net_gain": -0.61,
+                                                  "veto": False})
+    assert veto == ["his delegate was away (the boycott)",
+                    "on balance acting was worth -0.61 to him (he leans against it)",
+                    "he let the Council act"]
+    # the January 1950 answer to Kim Il Sung, as the trace recorded it, in the story
+    trace = trace_world("baseline", "stueck", 3)
+    answer = next(d for d in trace.months[4].decisions if d.rule == "answer_kim")
+    assert f"on balance acting was worth {answer.terms['net_gain']:+.2f} to him" in seed3
+    assert f"the North was {answer.terms['north_strength']:.2f} times as strong" in seed3
+    assert not re.search(r"\w = \S", seed3), "no raw 'name = value' dumps"
 
 
-def test_story_formats():
+def test_every_term_in_baseline_stories_has_a_phrasing(traces):
+    seen = {(d.actor, d.rule, term) for trace in traces.values()
+            for month in trace.months.values() for d in month.decisions for term in d.terms}
+    assert len(seen) > 60
+    missing = sorted(key for key in seen if phrasing(*key) is None)
+    assert not missing
+
+
+def test_no_two_consecutive_month_blocks_alike(traces):
+    stories = [render(trace) for trace in traces.values()]
+    stories.append(tell("mao_refuses", "stueck", 1))  # no war: it runs to the horizon
+    for story in stories:
+        bodies = [body for _, body in month_blocks(story)]
+        assert bodies, story[:200]
+        assert all(a != b for a, b in itertools.pairwise(bodies))
+    long = tell("mao_refuses", "stueck", 1)
+    assert "until the horizon (December 1956) nothing changes" in long
+    print("mao_refuses stueck 1:", len(long.splitlines()), "lines")
+
+
+def test_nobody_reaches_stalin_after_his_death():
+    baseline = load_scenario("baseline")
+    refusing = dataclasses.replace(baseline, levers=dataclasses.replace(
+        baseline.levers, stalin_approval="never"))
+    trace = trace_world(refusing, "stueck", 2)
+    death = next(i for i, m in trace.months.items() if "stalin_death" in m.events)
+    pressed_after = [d for i, m in trace.months.items() if i > death for d in m.decisions
+                     if "reached_stalin" in d.terms]
+    assert pressed_after, "the rule still records the term after his death"
+    story = render(trace)
+    before, after = story.split("\nMarch 1953 (1953-03)\n")
+    assert "his request reached Stalin" in before
+    assert "reached stalin" not in after.lower()
+    assert AFTER_STALIN["reached_stalin"] is None
+
+
+def test_story_formats_all_carry_the_summary():
     markdown = tell("baseline", "kim", 1, "markdown")
     html = tell("baseline", "kim", 1, "html")
     assert markdown.startswith("# One world") and "\n## " in markdown
+    assert "\n## In short\n" in markdown and "\n- The story ends" in markdown
     assert html.startswith("<!DOCTYPE html>") and "<h2>" in html and "<blockquote>" in html
+    assert "<h2>In short</h2>\n<ul>" in html and html.count("<ul>") == html.count("</ul>")
+    assert "Donggil Kim's reading" in markdown
+
+
+def test_every_decision_carries_known_evidence_or_its_assumption(traces):
+    for trace in traces.values():
+        for month in trace.months.values():
+            for decision in month.decisions:
+                declared = find_rule(decision.actor, decision.rule)
+                assert set(decision.evidence) <= KNOWN
+                assert decision.evidence or declared.assumption
 
 
 def test_same_seed_same_story():

@@ -1,21 +1,34 @@
 """`korea1950 study`, the main job: a complete, reproducible, self-contained, atomic report."""
 
+import csv
 import hashlib
 import json
+import os
 import re
+from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
 import korea1950.reporting.study as study
 from korea1950.cli.main import main
-from korea1950.inputs.levers import setting_text
+from korea1950.inputs.labels import OUTCOME_LABELS, TIMING_LABELS, outcome_label, reading_label
 from korea1950.inputs.readings import bundled_reading_names, load_reading
 from korea1950.inputs.scenarios import bundled_scenario_names, load_scenario
 from korea1950.reporting.atomic import atomic_folder
+from korea1950.reporting.study.numbers import (
+    TABLE_NOTE,
+    difference_text,
+    months_text,
+    share_cell,
+    shift_interval_text,
+)
 from korea1950.reporting.study.sections import overview as overview_section
 from korea1950.reporting.study.sections import section_modules
+from korea1950.reporting.study.sections.scenarios import lever_text
+from korea1950.running.summary import OUTCOMES, TIMINGS
 
-MY_SECTIONS = ("overview", "comparison", "scenarios", "disagreement")
+MY_SECTIONS = ("overview", "comparison", "timing", "scenarios", "disagreement")
 
 
 def study_args(out) -> list[str]:
@@ -42,13 +55,13 @@ def test_study_writes_report_tables_manifest_and_figures(studies):
     out = studies[0]
     for name in ("report.md", "report.html", "manifest.json"):
         assert (out / name).stat().st_size > 1000, name
-    for table in ("outcomes", "timings", "front", "distributions"):
+    for table in ("outcomes", "timings", "front", "distributions", "timing_vs_baseline"):
         assert (out / "tables" / f"{table}.csv").is_file()
         assert json.loads((out / "tables" / f"{table}.json").read_text())
     pngs = {p.stem for p in (out / "figures").glob("*.png")}
     svgs = {p.stem for p in (out / "figures").glob("*.svg")}
     assert pngs == svgs
-    assert {"outcomes", "change_vs_baseline", "front_line", "timing"} <= pngs
+    assert {"outcomes", "change_vs_baseline", "front_line", "timing", "timing_vs_baseline"} <= pngs
     assert not list(out.parent.glob(".*")), "no temporary folder left behind"
 
 
@@ -61,8 +74,8 @@ def test_every_scenario_under_every_reading_is_in_the_tables(studies):
 def test_same_seed_gives_byte_identical_tables(studies):
     first, second = studies
     names = sorted(p.name for p in (second / "tables").iterdir())
-    assert names == sorted(f"{t}.{x}" for t in ("outcomes", "timings", "front", "distributions")
-                           for x in ("csv", "json"))
+    assert names == sorted(f"{t}.{x}" for t in ("outcomes", "timings", "front", "distributions",
+                                                "timing_vs_baseline") for x in ("csv", "json"))
     for name in names:
         assert (first / "tables" / name).read_bytes() == (second / "tables" / name).read_bytes()
 
@@ -81,27 +94,31 @@ def test_report_explains_what_each_scenario_changes_and_what_happened(studies):
     report = (studies[0] / "report.md").read_text()
     assert "conditional on the model" in report
     assert "--replicates 300 --seed 3" in report
+    one_by_one = report.split("## The scenarios one by one", 1)[1]
     for name in bundled_scenario_names():
         scenario = load_scenario(name)
-        part = report.split(f"(`{name}`)", 1)[1].split("\n### ", 1)[0]
+        part = one_by_one.split(f"### {scenario.title}\n", 1)[1].split("\n### ", 1)[0]
         assert scenario.antecedent in part and scenario.feasibility in part
         for lever, value in scenario.levers.changed().items():
-            assert f"`{lever}` → `{setting_text(lever, value)}`" in part
+            assert lever_text(lever, value) in part
         for item in scenario.cotenability:
             assert item in part
         if name != "baseline":
             for reading in bundled_reading_names():
-                assert f"under **{reading}**" in part
+                assert f"under **{reading_label(reading)}**" in part
+    assert "Month the Communists' victory in China is complete: **January 1951**" in one_by_one
     disagreement = report.split("## Where the readings disagree", 1)[1]
-    assert "| soviet_veto | kim vs stueck |" in disagreement
+    assert ("| The Soviet delegate returns and vetoes | Donggil Kim's reading vs William Stueck's "
+            "reading |") in disagreement
 
 
 def test_manifest_records_what_reproduces_the_study(studies):
     out = studies[0]
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["seed"] == 3 and manifest["replicates"] == 300 and manifest["workers"] == 1
+    # where a rerun writes is the rerunner's choice: the manifest names no output folder
     assert manifest["command"] == ["korea1950", "study", "--replicates", "300", "--seed", "3",
-                                   "--workers", "1", "--out", str(out)]
+                                   "--workers", "1"]
     assert set(manifest["scenarios"]) == set(bundled_scenario_names())
     for name in bundled_reading_names():
         reading = load_reading(name)
@@ -120,7 +137,7 @@ def test_sections_are_discovered_in_order_and_declare_themselves():
     orders = [module.ORDER for module in modules]
     assert orders == sorted(orders)
     names = [module.__name__.rsplit(".", 1)[1] for module in modules]
-    assert names[:4] == list(MY_SECTIONS)
+    assert names[:len(MY_SECTIONS)] == list(MY_SECTIONS)
     assert all(isinstance(m.TITLE, str) and m.TITLE for m in modules)
 
 
@@ -165,3 +182,151 @@ def test_out_path_that_is_a_file_is_one_line_error(tmp_path, capsys):
     assert main(["study", "--replicates", "10", "--workers", "1", "--out", str(target)]) == 2
     assert "not a folder" in capsys.readouterr().err
     assert target.read_text() == "x"
+
+
+class VisibleText(HTMLParser):
+    """The text a reader sees in a page: no tags, attributes, style or embedded images."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag, attrs):
+        self.hidden += tag in ("style", "script", "title")
+
+    def handle_endtag(self, tag):
+        self.hidden -= tag in ("style", "script", "title")
+
+    def handle_data(self, data):
+        if not self.hidden:
+            self.parts.append(data)
+
+
+def visible_text(html: str) -> str:
+    parser = VisibleText()
+    parser.feed(html)
+    return " ".join("".join(parser.parts).split())
+
+
+def test_report_opens_with_a_summary_then_contents_linking_every_section(studies):
+    html = (studies[0] / "report.html").read_text()
+    report = (studies[0] / "report.md").read_text()
+    summary = html.index('<h2 id="summary">')
+    assert html.index("<h1") < summary < html.index('<h2 id="contents">Contents</h2>')
+    top = report.split("## Summary", 1)[1].split("## Contents", 1)[0]
+    assert "13 scenarios × 2 readings" in top and "300 simulated worlds each, seed 3" in top
+    assert len(re.findall(r"^\d\. \*\*", top, flags=re.MULTILINE)) == 3  # three findings
+    weighing = json.loads((studies[0] / "tables" / "weigh.json").read_text())
+    verdict = top.split("**The verdict on the readings.**", 1)[1]
+    assert weighing["caveat"] in verdict and "not weighed" not in verdict
+    headings = re.findall(r'<h2 id="([^"]+)">', html)
+    contents = html.split('<h2 id="contents">', 1)[1].split("</ul>", 1)[0]
+    linked = re.findall(r'href="#([^"]+)"', contents)
+    assert linked == [h for h in headings if h != "contents"]
+    assert "glossary" in linked and "when-things-happen" in linked
+
+
+def test_summary_leads_with_the_delayed_victory_in_china_moving_the_invasion(studies):
+    top = (studies[0] / "report.md").read_text().split("## Contents", 1)[0]
+    finding = next(line for line in top.splitlines()
+                   if line.startswith("3. **The Communist victory in China is delayed**"))
+    assert "*North Korean invasion* comes" in finding and "months later" in finding
+
+
+def test_glossary_explains_every_outcome_and_term(studies):
+    html = (studies[0] / "report.html").read_text()
+    glossary = visible_text(html.split('<h2 id="glossary">', 1)[1])
+    for name in dict.fromkeys([*OUTCOMES, *TIMINGS.values()]):
+        label = outcome_label(name)
+        assert f"{label[:1].upper()}{label[1:]}:" in glossary, name
+    for term in ("Bayes factor", "Share of worlds", "Timing shift", "Prior family"):
+        assert f"{term}:" in glossary
+
+
+def test_report_names_people_and_outcomes_in_words_never_by_identifier(studies):
+    text = visible_text((studies[0] / "report.html").read_text())
+    for name in ("Donggil Kim", "William Stueck", "Kim Il Sung"):
+        assert name in text
+    for label in sorted([*OUTCOME_LABELS.values(), *TIMING_LABELS.values()], key=len,
+                        reverse=True):
+        text = text.replace(label, "")  # a label may contain its own words ("armistice talks")
+    identifiers = [*OUTCOMES, *TIMINGS, *TIMINGS.values(),
+                   *(n for n in bundled_scenario_names() if "_" in n)]
+    for identifier in (i for i in identifiers if "_" in i):
+        assert identifier not in text
+        assert identifier.replace("_", " ") not in text, identifier
+    assert not re.search(r"(?<![\w-])(kim|stueck)(?![\w-])", text), "a reading by bare name"
+
+
+def test_intervals_say_when_they_are_too_small_to_show(studies):
+    report = (studies[0] / "report.md").read_text()
+    assert "± 0.00" not in report
+    assert not re.search(r"(?<![\d.])([+-]?\d+\.\d+) to \1(?![\d])", report)
+    assert TABLE_NOTE in report and "every world agrees" in report
+    glance = report.split("## Outcomes at a glance", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in glance.splitlines() if line.startswith("| The US does not intervene")]
+    assert len(rows) == 2  # one table per reading
+    for row in rows:  # no world sees the US intervene when it stays out; all see the North win
+        assert row.split(" | ")[2] == "0.00 exact" and row.rstrip(" |").endswith("1.00 exact")
+
+
+def test_timing_shifts_against_the_baseline_are_tabled_and_shown(studies):
+    out = studies[0]
+    with (out / "tables" / "timing_vs_baseline.csv").open() as handle:
+        rows = list(csv.DictReader(handle))
+    assert {"scenario", "reading", "event", "baseline_median_month", "scenario_median_month",
+            "shift_months", "shift_ci_low", "shift_ci_high"} <= set(rows[0])
+    delayed = [r for r in rows if r["scenario"] == "no_ccp_victory" and r["event"] == "invasion"]
+    assert len(delayed) == len(bundled_reading_names())
+    for row in delayed:  # the victory comes in January 1951 instead of October 1949
+        assert int(row["shift_months"]) >= 6 and int(row["shift_ci_low"]) > 0
+        assert int(row["shift_ci_low"]) <= int(row["shift_months"]) <= int(row["shift_ci_high"])
+    section = (out / "report.md").read_text().split("## When things happen", 1)[1]
+    section = section.split("\n## ", 1)[0]
+    assert "![Timing against the baseline](figures/timing_vs_baseline.png)" in section
+    assert "| The Communist victory in China is delayed | North Korean invasion |" in section
+
+
+def test_numbers_say_exact_or_too_small_instead_of_zero_width():
+    assert share_cell(1.0, 0.0) == "1.00 exact"
+    assert share_cell(0.5, 0.001) == "0.50 ± < 0.01"
+    assert share_cell(0.87, 0.019) == "0.87 ± 0.04"
+    assert difference_text(-0.26, -0.26, -0.26) == "-0.26, exact: every world agrees"
+    assert difference_text(-0.26, -0.262, -0.258) == "-0.26, 95% interval narrower than ± 0.01"
+    assert difference_text(0.1, 0.05, 0.15) == "+0.10, 95% interval +0.05 to +0.15"
+    assert months_text(17) == "17 months later" and months_text(-1) == "1 month earlier"
+    assert shift_interval_text(3, 3, exact=True) == "exact: every world agrees"
+    assert shift_interval_text(3, 3, exact=False) == "95% interval under a month wide"
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+SCREEN = {"width": 1400, "height": 1000}
+
+
+def test_the_summary_fits_the_first_screen_in_a_real_browser(studies):
+    """Fitting one screen is a property of the rendered page (fonts, wrapping), so it is
+    measured in headless Chromium; the screenshot is the one the README shows (copied to
+    docs/figures/ from a larger run). Skipped locally without chromium; in CI it must run."""
+    if not CHROMIUM.exists() and not os.environ.get("CI"):
+        pytest.skip("Debian's chromium is not installed (run `make browser`)")
+    playwright = pytest.importorskip("playwright.sync_api")
+    report = studies[0] / "report.html"
+    ARTIFACTS.mkdir(exist_ok=True)
+    with playwright.sync_playwright() as driver:
+        browser = driver.chromium.launch(executable_path=str(CHROMIUM),
+                                         args=["--headless", "--no-sandbox", "--disable-gpu"])
+        page = browser.new_page(viewport=SCREEN)
+        page.goto(report.as_uri())
+        summary = page.locator("section.summary").bounding_box()
+        contents = page.locator("h2#contents").bounding_box()
+        shown = page.locator("section.summary").inner_text()
+        page.screenshot(path=str(ARTIFACTS / "report_first_screen.png"))
+        browser.close()
+    assert summary is not None and summary["y"] < 200
+    assert summary["y"] + summary["height"] <= SCREEN["height"]
+    assert contents is not None and contents["y"] < SCREEN["height"]
+    for part in ("What was run", "What matters most", "The verdict on the readings"):
+        assert part in shown
+    assert (ARTIFACTS / "report_first_screen.png").stat().st_size > 20_000

@@ -14,7 +14,10 @@ from korea1950.analysis.weigh.likelihood import bayes_factor, reading_likelihood
 from korea1950.analysis.weigh.responsibility import ACTORS, coalition_scenario, coalitions, shapley
 from korea1950.cli.main import main
 from korea1950.cli.weigh import summary_text
+from korea1950.inputs.labels import OUTCOME_LABELS, outcome_label
+from korea1950.inputs.parameters import STALIN_MOTIVE_PARAMETERS
 from korea1950.inputs.readings import load_reading
+from korea1950.inputs.record import load_record
 from korea1950.inputs.scenarios import bundled_scenario_names
 from korea1950.reporting.weigh_plots import write_figures
 from korea1950.running.ensemble import simulate
@@ -223,9 +226,25 @@ def test_weigh_json_is_complete_and_reproducible(capsys, third_reading, weighing
 def test_the_text_leads_with_what_the_record_can_decide(weighing):
     text = summary_text(weighing)
     assert text.startswith("What the record can and cannot decide:\n- The record ")
-    assert text.index("log Bayes factor kim / stueck:") > text.index(weighing["caveat"][:40])
-    assert "*" not in text
-    assert "over the prior family (kim/stueck)" in text and "undecided" in text
+    assert text.index("log Bayes factor, Donggil Kim's reading over William Stueck's reading:"
+                      ) > text.index(weighing["caveat"][:40])
+    assert "over the prior family (Donggil Kim's reading over William Stueck's reading)" in text
+    assert "undecided" in text
+
+
+def test_the_text_is_plain_and_in_the_readers_words(weighing):
+    """No Markdown on the terminal, no bare "kim", no identifier where a label exists."""
+    text = summary_text(weighing)
+    assert "*" not in text and "`" not in text
+    assert not re.search(r"(?<![\w-])(kim|stueck)(?![\w-])", text), "a reading by its historian"
+    assert "reading 'third'" in text, "a reading from a file by its name, marked as a reading"
+    identifiers = [*STALIN_MOTIVE_PARAMETERS, *(name for name in OUTCOME_LABELS if "_" in name)]
+    assert not [name for name in identifiers if re.search(rf"\b{name}\b", text)]
+    band = weighing["decision_band"]
+    assert f'differ on "{outcome_label(band["decision"])}"' in text
+    assert "Kim Il Sung" in text and "Stalin's goals and beliefs" in text
+    for fact in FACTS:
+        assert fact.description[:40] in text
 
 
 def exit_code(args: list[str]) -> int:
@@ -245,3 +264,26 @@ def test_bad_input_is_one_line_and_exit_code_two(capsys, args, named):
     assert exit_code(["weigh", *args]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and named in err
+
+
+def _reader_strings(result: dict) -> list[str]:
+    """Every sentence of a weighing a reader is shown, as the weighing itself wrote it."""
+    robust = result["robustness"]
+    return [*result["verdict"], *result["warnings"], result["caveat"],
+            result["predictive"]["verdict"], robust.get("skipped_text") or "",
+            *(factor["strength"] for factor in result["bayes_factors"]),
+            *(variant["label"] for variant in robust["variants"])]
+
+
+def test_the_weighing_writes_its_sentences_in_words_at_the_source(weighing):
+    """No reader-facing sentence names a reading by its key, a parameter or outcome by its
+    identifier, or a fact by its record id: the labels are applied where the words are
+    written, so no later converter is needed (or can hide a regression)."""
+    fact_ids = [fact.id for fact in load_record()]
+    strings = _reader_strings(weighing)
+    assert len(strings) > 10
+    for text in strings:
+        assert not re.search(r"(?<![\w'-])(kim|stueck|third)(?![\w-])", text), text
+        assert not re.search(r"\b[a-z]+_[a-z0-9_]+\b", text), text
+        assert not any(fact_id in text for fact_id in fact_ids), text
+    assert any("Donggil Kim's reading" in text for text in weighing["verdict"])

@@ -213,7 +213,8 @@ def test_a_twin_reading_comes_out_even(weighing):
     pair = pair_of(calib["pairs"], "stueck", "twin")
     assert abs(pair["accuracy"] - 0.5) <= 3 * math.sqrt(0.25 / WORLDS)
     assert pair["undecided"] > 0.9
-    assert any(sentence.startswith("The record does not decide between stueck and twin")
+    assert any(sentence.startswith("The record does not decide between William Stueck's "
+                                   "reading and reading 'twin'")
                for sentence in weighing["verdict"])
 
 

@@ -16,6 +16,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from korea1950.analysis.timing_shift import timing_shift_rows
 from korea1950.inputs.calendar import month_label
 from korea1950.inputs.readings import Reading, bundled_reading_names, load_reading
 from korea1950.inputs.scenarios import Scenario, bundled_scenario_names, load_scenario
@@ -164,7 +165,8 @@ def distribution_rows(comparison: Comparison) -> list[dict]:
 def comparison_tables(comparison: Comparison) -> dict[str, list[dict]]:
     """Every table of a comparison, by file stem (what ``write_tables`` writes)."""
     return {"outcomes": outcome_rows(comparison), "timings": timing_rows(comparison),
-            "front": front_rows(comparison), "distributions": distribution_rows(comparison)}
+            "front": front_rows(comparison), "distributions": distribution_rows(comparison),
+            "timing_vs_baseline": timing_shift_rows(comparison)}
 
 
 def to_csv(rows: list[dict]) -> str:

@@ -10,9 +10,23 @@ Each sample point is evaluated as the share of ``replicates_per_point`` worlds
 with those motives in which the outcome happened. Points are packed into the
 ensemble's blocks (per-block seeds), so results are the same for any number of
 workers.
+
+Why our own Sobol estimators (SALib samples, we estimate): each point's value
+is a share of a few dozen worlds, and chance within the worlds - everything a
+world leaves to chance besides Stalin's motives - adds variance that SALib's
+estimators would credit to the parameters: every total index then looks large
+(about 0.6 in every cell) and first-order ones swing negative. The outcome of
+one world is yes or no, so its variance is p(1 - p), known as precisely as the
+share p itself. We share that variance out: each motive's first-order and
+total index (SALib's estimators, Saltelli 2010 and Jansen, with the chance
+variance - binomial at each point - taken out of the total-order numerator),
+and what is left to chance. Every index carries a bootstrap interval; one whose
+95% half-width exceeds ``CONVERGED_HALF_WIDTH`` is flagged as not converged,
+and the result says so in words.
 """
 
 import dataclasses
+import warnings
 from dataclasses import dataclass
 
 import numpy as np
@@ -20,6 +34,7 @@ from scipy import stats
 from tqdm import tqdm
 
 from korea1950.inputs.errors import InputError
+from korea1950.inputs.labels import outcome_label
 from korea1950.inputs.readings import Prior, Reading, load_reading
 from korea1950.inputs.scenarios import load_scenario
 from korea1950.running.blocks import BLOCK
@@ -32,6 +47,23 @@ from korea1950.simulation.world import WAR
 DEFAULT_OUTCOMES = ("invasion", "us_intervention", "china_intervention", "armistice",
                     "soviet_veto")
 METHODS = ("sobol", "morris")
+DEFAULT_SAMPLES = 512
+"""Saltelli base samples N by default (a power of two, as Sobol' sequences want). At 32
+worlds per point every index of the bundled readings' key outcomes then has a 95%
+half-width of about 0.01, inside ``CONVERGED_HALF_WIDTH``; 128 samples leave some wider."""
+DEFAULT_PER_POINT = 32
+"""Worlds simulated at each sample point by default."""
+CONVERGED_HALF_WIDTH = 0.02
+"""Largest 95% half-width at which an index counts as converged: it is then known to within
+two hundredths of the outcome's variation across worlds - narrow enough to tell a motive
+that matters (the boycott's value for the veto, about 0.05) from one that does not (0)."""
+MIN_VARIANCE = 0.0025
+"""One world's variance p(1 - p) below which an outcome counts as flat: it happens in more
+than 99.75% (or fewer than 0.25%) of worlds, and there is no variation left to share out."""
+RESAMPLES = 200
+"""Bootstrap resamples behind each index's interval."""
+Z95 = 1.96
+"""Standard errors either side in a 95% interval."""
 
 
 @dataclass(frozen=True)
@@ -95,32 +127,142 @@ def sample(method: str, names: list[str], samples: int, seed: int) -> np.ndarray
     return morris.sample(problem, samples, num_levels=4, seed=seed)
 
 
+def chance_variance(shares: np.ndarray, per_point: int) -> np.ndarray:
+    """Unbiased variance of each point's share that is chance within its worlds alone.
+
+    A share of ``per_point`` worlds has binomial variance p(1 - p) / per_point;
+    p̂(1 - p̂) / (per_point - 1) estimates it without bias. With one world per
+    point chance cannot be told apart from the parameters, and zero is returned.
+    """
+    if per_point < 2:  # noqa: PLR2004 - a variance needs two worlds
+        return np.zeros_like(shares)
+    return shares * (1 - shares) / (per_point - 1)
+
+
+def _split(values: np.ndarray, dimensions: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """SALib's Saltelli rows (A, AB_1 .. AB_D, B per base sample) as A, AB (N x D), B."""
+    step = dimensions + 2
+    grid = values.reshape(-1, step)
+    return grid[:, 0], grid[:, 1:-1], grid[:, -1]
+
+
+def _estimate(a: np.ndarray, ab: np.ndarray, b: np.ndarray, na: np.ndarray, nab: np.ndarray,
+              nb: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """First-order and total indices, and chance's share, relative to one world's variance.
+
+    Arrays carry base samples on axis -2 (A, B, chance: ... x N x 1; AB: ... x N x D).
+    The outcome of one world is yes or no, so its variance is p(1 - p), known as
+    precisely as the mean share p; the parameters explain part of it, chance within
+    the world the rest. Returns S1, ST (... x D), chance's share and p (... x 1).
+    """
+    pooled = np.concatenate([a, b], axis=-2)
+    mean = pooled.mean(axis=-2, keepdims=True)
+    world = mean * (1 - mean)
+    safe = np.where(world > 0, world, np.nan)
+    # Centring (as SALib does) leaves the first-order index's value in expectation but
+    # shrinks its estimator's variance, which otherwise grows with the mean share squared.
+    first = ((b - mean) * (ab - a)).mean(axis=-2, keepdims=True) / safe
+    total = (0.5 * ((a - ab) ** 2).mean(axis=-2, keepdims=True)
+             - 0.5 * (na + nab).mean(axis=-2, keepdims=True)) / safe
+    between = (pooled.var(axis=-2, keepdims=True)
+               - np.concatenate([na, nb], axis=-2).mean(axis=-2, keepdims=True))
+    return (first.squeeze(-2), total.squeeze(-2), (1 - between / safe).squeeze(-2),
+            mean.squeeze(-2))
+
+
+def sobol_indices(values: np.ndarray, chance: np.ndarray, dimensions: int, seed: int,
+                  resamples: int = RESAMPLES) -> dict:
+    """Sobol indices of one yes-or-no outcome, with 95% bootstrap half-widths.
+
+    ``values`` (each point's share of worlds) and ``chance`` (each share's chance
+    variance) are per sample point, in SALib's Saltelli order.
+    """
+    a, ab, b = _split(values, dimensions)
+    na, nab, nb = _split(chance, dimensions)
+    columns = (a[:, None], ab, b[:, None], na[:, None], nab, nb[:, None])
+    first, total, noise, mean = _estimate(*columns)
+    draws = np.random.default_rng(seed).integers(len(a), size=(resamples, len(a)))
+    with np.errstate(invalid="ignore"), warnings.catch_warnings():
+        # A flat outcome has no variance in some resamples: those give NaN, not a warning.
+        warnings.simplefilter("ignore", RuntimeWarning)
+        boot_first, boot_total, boot_noise, _ = _estimate(*(column[draws]
+                                                            for column in columns))
+        return {"S1": first, "S1_conf": Z95 * np.nanstd(boot_first, axis=0),
+                "ST": total, "ST_conf": Z95 * np.nanstd(boot_total, axis=0),
+                "chance": float(noise[0]), "chance_conf": float(Z95 * np.nanstd(boot_noise)),
+                "mean": float(mean[0])}
+
+
 def analyse(method: str, names: list[str], points: np.ndarray, values: np.ndarray,
-            seed: int) -> list[dict]:
-    """SALib's indices for one outcome, as rows with confidence intervals."""
-    problem = {"num_vars": len(names), "names": names, "bounds": [[0.0, 1.0]] * len(names)}
+            seed: int, chance: np.ndarray | None = None) -> list[dict]:
+    """The indices for one outcome, as rows with 95% half-widths (``*_conf``)."""
     if method == "sobol":
-        from SALib.analyze import sobol
-        result = sobol.analyze(problem, values, calc_second_order=False, num_resamples=200,
-                               conf_level=0.95, seed=seed)
-        return [{"parameter": name, "S1": float(result["S1"][i]),
-                 "S1_conf": float(result["S1_conf"][i]), "ST": float(result["ST"][i]),
-                 "ST_conf": float(result["ST_conf"][i])} for i, name in enumerate(names)]
+        chance = np.zeros_like(values) if chance is None else chance
+        return sobol_rows(names, values, chance, seed)[0]
     from SALib.analyze import morris
-    result = morris.analyze(problem, points, values, conf_level=0.95, num_resamples=200,
+    problem = {"num_vars": len(names), "names": names, "bounds": [[0.0, 1.0]] * len(names)}
+    result = morris.analyze(problem, points, values, conf_level=0.95, num_resamples=RESAMPLES,
                             seed=seed)
     return [{"parameter": name, "mu_star": float(result["mu_star"][i]),
              "mu_star_conf": float(result["mu_star_conf"][i]),
              "sigma": float(result["sigma"][i])} for i, name in enumerate(names)]
 
 
+def sobol_rows(names: list[str], values: np.ndarray, chance: np.ndarray,
+               seed: int) -> tuple[list[dict], dict]:
+    """One outcome's Sobol rows (each index flagged converged or not) and its summary.
+
+    An outcome that (almost) always or never happens has next to no variance to
+    share out: its rows are zero and its summary says it is flat.
+    """
+    result = sobol_indices(values, chance, len(names), seed)
+    flat = result["mean"] * (1 - result["mean"]) < MIN_VARIANCE
+    rows = []
+    for i, name in enumerate(names):
+        row = {"parameter": name}
+        for key in ("S1", "ST"):
+            value, half = (0.0, 0.0) if flat else (float(result[key][i]),
+                                                   float(result[f"{key}_conf"][i]))
+            row.update({key: value, f"{key}_conf": half,
+                        f"{key}_converged": bool(half <= CONVERGED_HALF_WIDTH)})
+        rows.append(row)
+    summary = {"mean_share": result["mean"], "flat": bool(flat),
+               "chance": 1.0 if flat else result["chance"],
+               "chance_conf": 0.0 if flat else result["chance_conf"]}
+    return rows, summary
+
+
+def convergence_statement(outcome: str, rows: list[dict], summary: dict) -> dict:
+    """Whether one outcome's indices have converged, in numbers and in one sentence a reader
+    sees before the indices themselves."""
+    label = outcome_label(outcome)
+    wide = sum(not row[f"{key}_converged"] for row in rows for key in ("S1", "ST"))
+    unsettled = [row["parameter"] for row in rows
+                 if not (row["S1_converged"] and row["ST_converged"])]
+    statement = {"not_converged": wide, "converged": not wide,
+                 "parameters_not_converged": unsettled}
+    if summary["flat"]:
+        text = (f"{label}: happens in {summary['mean_share']:.1%} of worlds whatever the "
+                "parameters; too little variation to share out, so no indices.")
+    elif wide:
+        text = (f"{label}: NOT CONVERGED - {wide} of {2 * len(rows)} indices have a 95% "
+                f"interval wider than ±{CONVERGED_HALF_WIDTH}; read them as rough, or run "
+                "more --samples.")
+    else:
+        text = (f"{label}: converged - every index known to within "
+                f"±{CONVERGED_HALF_WIDTH} (95%); chance within the world explains "
+                f"{summary['chance']:.0%} of its variation.")
+    return {**statement, "statement": text}
+
+
 def run_sensitivity(reading: str = "stueck", scenario: str = "baseline",
-                    method: str = "sobol", samples: int = 128,
+                    method: str = "sobol", samples: int = DEFAULT_SAMPLES,
                     outcomes: tuple[str, ...] = DEFAULT_OUTCOMES,
-                    replicates_per_point: int = 32, seed: int = 1,
+                    replicates_per_point: int = DEFAULT_PER_POINT, seed: int = 1,
                     execution: "Evaluator | int | None" = 1, progress: bool | None = None
                     ) -> dict:
-    """Sample, simulate and analyse; return a JSON-ready result with one row per index."""
+    """Sample, simulate and analyse; return a JSON-ready result with one row per index and
+    one convergence summary per outcome."""
     if method not in METHODS:
         raise InputError(f"--method {method!r}: expected one of {', '.join(METHODS)}")
     unknown = [o for o in outcomes if o not in OUTCOMES]
@@ -139,14 +281,21 @@ def run_sensitivity(reading: str = "stueck", scenario: str = "baseline",
                         replicates_per_point, tuple(outcomes))
              for index, start in enumerate(range(0, len(quantiles), per_block))]
     shares = np.vstack(list(_run(tasks, evaluator_for(execution), progress)))
-    rows = []
+    chance = chance_variance(shares, replicates_per_point)
+    rows, summaries = [], []
     for j, outcome in enumerate(outcomes):
-        for row in analyse(method, names, quantiles, shares[:, j], seed):
-            rows.append({"outcome": outcome, **row})
+        if method == "sobol":
+            found, summary = sobol_rows(names, shares[:, j], chance[:, j], seed)
+            summaries.append({"outcome": outcome, **summary,
+                              **convergence_statement(outcome, found, summary)})
+        else:
+            found = analyse(method, names, quantiles, shares[:, j], seed)
+        rows += [{"outcome": outcome, **row} for row in found]
     return {"reading": loaded_reading.name, "scenario": loaded_scenario.name, "method": method,
             "samples": samples, "points": len(quantiles),
             "replicates_per_point": replicates_per_point, "seed": seed,
-            "parameters": names, "indices": rows}
+            "converged_half_width": CONVERGED_HALF_WIDTH, "parameters": names,
+            "convergence": summaries, "indices": rows}
 
 
 def _run(tasks: list[PointsTask], evaluator: Evaluator, progress: bool | None):

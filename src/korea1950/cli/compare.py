@@ -1,14 +1,22 @@
-"""`korea1950 compare`: scenarios x readings, as tables and figures."""
+"""`korea1950 compare`: scenarios x readings, as tables and figures.
+
+Why a summary on the terminal: the tables hold every outcome, but whoever ran
+the command first wants to know what moved. It prints what was run, the
+largest changes against history that the worlds can tell apart from zero (with
+their 95% intervals, in the readers' labels), and then where the files are.
+"""
 
 import argparse
 from pathlib import Path
 
 from korea1950.analysis.compare import (
+    Comparison,
     comparison_tables,
     run_comparison,
     write_tables,
 )
 from korea1950.cli.common import add_out_options, add_run_options, evaluator_from, output_folder
+from korea1950.inputs.labels import outcome_label, reading_label
 from korea1950.reporting.manifest import command_line, write_manifest
 from korea1950.reporting.plots import write_comparison_figures
 
@@ -45,6 +53,62 @@ def handle(args: argparse.Namespace) -> int:
         write_tables(tables, staging / "tables")
         write_comparison_figures(tables, staging / "figures")
         write_manifest(comparison, evaluator, command_line(COMMAND, args), staging)
-    print(f"wrote {args.out}/tables ({', '.join(tables)}), {args.out}/figures and "
+    print("\n".join(summary_lines(comparison, tables["outcomes"])))
+    print(f"\nwrote {args.out}/tables ({', '.join(tables)}), {args.out}/figures and "
           f"{args.out}/manifest.json")
     return 0
+
+
+SHOWN_CHANGES = 3
+"""How many changes the summary lists per scenario, largest first."""
+LABEL_WIDTH = 44
+"""Column of the outcome labels (the longest label fits)."""
+CELL_WIDTH = 26
+"""Width of one reading's column: a change and its interval, or the reading's label."""
+
+
+def summary_lines(comparison: Comparison, rows: list[dict]) -> list[str]:
+    """What was run, then the largest changes against the baseline that exclude zero.
+
+    A change is listed only if some reading's 95% interval excludes zero, so
+    the summary never shows noise as an effect; each listed change shows every
+    reading's estimate and interval. Per scenario, the largest few come first.
+    """
+    readings = comparison.readings
+    scenarios = {s.name: s.title for s in comparison.scenarios}
+    others = [name for name in scenarios if name != "baseline"]
+    lines = [f"{len(scenarios)} scenarios x {len(readings)} readings "
+             f"({', '.join(reading_label(r.name) for r in readings)}), "
+             f"{comparison.replicates:,} worlds each, seed {comparison.seed}"]
+    if not others:
+        return [*lines, "Only the baseline was run: there is no change against it to show."]
+    cells: dict[tuple[str, str], dict[str, dict]] = {}
+    for row in rows:
+        if row["scenario"] != "baseline":
+            cells.setdefault((row["scenario"], row["outcome"]), {})[row["reading"]] = row
+    clear = [(key, by_reading) for key, by_reading in cells.items()
+             if any(r["difference_ci_low"] > 0 or r["difference_ci_high"] < 0
+                    for r in by_reading.values())]
+    clear.sort(key=lambda item: -max(abs(r["difference_from_baseline"])
+                                     for r in item[1].values()))
+    lines += ["", "Largest changes against history (the baseline), in the share of worlds, "
+                  "with 95% intervals:",
+              " " * LABEL_WIDTH + "".join(reading_label(r.name)[:CELL_WIDTH - 2]
+                                          .rjust(CELL_WIDTH) for r in readings)]
+    for scenario in others:
+        lines.append(scenarios[scenario])
+        shown = [item for item in clear if item[0][0] == scenario][:SHOWN_CHANGES]
+        for (_, outcome), by_reading in shown:
+            lines.append(f"  {outcome_label(outcome):<{LABEL_WIDTH - 2}}" + "".join(
+                f"{_change(by_reading[r.name]):>{CELL_WIDTH}}" for r in readings))
+        if not shown:
+            lines.append("  no change the worlds can tell from zero (every interval covers it)")
+    lines.append("Every outcome, timing and interval: tables/outcomes.csv and "
+                 "tables/timings.csv.")
+    return lines
+
+
+def _change(row: dict) -> str:
+    """A difference from the baseline and its 95% interval, e.g. ``-0.32 [-0.34, -0.29]``."""
+    return (f"{row['difference_from_baseline']:+.2f} [{row['difference_ci_low']:+.2f}, "
+            f"{row['difference_ci_high']:+.2f}]")

@@ -12,8 +12,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the `explain` subcommand."""
     parser = subparsers.add_parser(
         "explain", help="tell the story of one simulated world, month by month",
-        description="Simulate one world and tell its story: every decision, what the actor "
-                    "weighed, and the evidence (with quotes) each rule rests on.")
+        description="Simulate one world and tell its story: each decision when it is news, "
+                    "what the actor weighed (in words), the evidence (with quotes) each rule "
+                    "rests on; months in which nothing changes are told in one line, and a "
+                    "summary closes the story: what happened, when, and which rules decided it.")
     parser.add_argument("scenario", help="scenario name or path")
     parser.add_argument("--reading", default="stueck", help="reading name or path")
     parser.add_argument("--seed", type=seed_int, default=1, help="which world (default 1)")

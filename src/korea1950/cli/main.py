@@ -15,7 +15,7 @@ from korea1950 import __version__
 from korea1950.inputs.errors import MAX_LINE, PREFIX, InputError, one_line
 
 COMMAND_ORDER = ("run", "list", "compare", "study", "weigh", "explain", "sensitivity", "play",
-                 "app")
+                 "app", "notebooks")
 """Order of subcommands in the help; modules not listed follow alphabetically."""
 
 

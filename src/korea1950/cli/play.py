@@ -15,7 +15,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "play", help="role-play Stalin, Kim or Mao, then compare with the record",
         description="Take one actor's decisions in one simulated world (answers 1 or 2 from "
                     "the terminal, a pipe or a file); the other actors follow their rules. "
-                    "Ends with a debrief against the record and the readings.")
+                    "Ends with a debrief: for each choice, how likely each historian's Stalin "
+                    "(or the model's Kim Il Sung or Mao) was to choose the same in that "
+                    "situation, and what the record says.")
     parser.add_argument("--as", dest="actor", choices=ACTORS, required=True)
     parser.add_argument("--reading", default="stueck", help="reading name or path")
     parser.add_argument("--scenario", default="baseline", help="scenario name or path")

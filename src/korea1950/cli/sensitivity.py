@@ -4,7 +4,14 @@ import argparse
 import json
 
 from korea1950.analysis.compare import to_csv
-from korea1950.analysis.sensitivity import DEFAULT_OUTCOMES, METHODS, run_sensitivity
+from korea1950.analysis.sensitivity import (
+    CONVERGED_HALF_WIDTH,
+    DEFAULT_OUTCOMES,
+    DEFAULT_PER_POINT,
+    DEFAULT_SAMPLES,
+    METHODS,
+    run_sensitivity,
+)
 from korea1950.cli.common import (
     add_out_options,
     add_run_options,
@@ -12,6 +19,7 @@ from korea1950.cli.common import (
     output_folder,
     positive_int,
 )
+from korea1950.inputs.labels import outcome_label, reading_label
 from korea1950.reporting import plots
 
 COMMAND = "sensitivity"
@@ -22,19 +30,24 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "sensitivity", help="global sensitivity of outcomes to the reading's parameters",
         description="Sobol or Morris sensitivity (SALib) of key outcomes to every parameter of "
-                    "a reading, sampled through the reading's priors.")
+                    "a reading, sampled through the reading's priors. Sobol indices are "
+                    "shares of each outcome's variation across worlds, with what is left to "
+                    "chance; each says whether it has converged (95% half-width at most "
+                    f"{CONVERGED_HALF_WIDTH}).")
     parser.add_argument("--reading", default="stueck", help="reading name or path")
     parser.add_argument("--scenario", default="baseline", help="scenario name or path")
     parser.add_argument("--method", choices=METHODS, default="sobol")
-    parser.add_argument("--samples", type=positive_int, default=256,
-                        help="SALib base sample size N (default 256)")
+    parser.add_argument("--samples", type=positive_int, default=DEFAULT_SAMPLES,
+                        help=f"SALib base sample size N (default {DEFAULT_SAMPLES})")
     parser.add_argument("--outcomes", default=",".join(DEFAULT_OUTCOMES),
                         help="comma-separated outcomes")
-    parser.add_argument("--replicates-per-point", type=positive_int, default=32,
-                        help="worlds simulated at each sample point (default 32)")
+    parser.add_argument("--replicates-per-point", type=positive_int, default=DEFAULT_PER_POINT,
+                        help=f"worlds simulated at each sample point (default "
+                             f"{DEFAULT_PER_POINT})")
     add_run_options(parser, replicates=1)
     parser.add_argument("--json", action="store_true", help="print one JSON object")
-    add_out_options(parser, None, "also write sensitivity.csv/.json and a figure to this folder")
+    add_out_options(parser, None, "also write sensitivity.csv/.json/.md and a figure to this "
+                                  "folder")
     parser.set_defaults(handler=handle)
 
 
@@ -49,30 +62,87 @@ def handle(args: argparse.Namespace) -> int:
         with folder.staging() as staging:
             (staging / "sensitivity.json").write_text(json.dumps(result, indent=1))
             (staging / "sensitivity.csv").write_text(to_csv(result["indices"]))
-            plots.plot_sensitivity(result["indices"], title_of(result), staging / "sensitivity")
+            (staging / "sensitivity.md").write_text(markdown(result))
+            plots.plot_sensitivity(result["indices"], title_of(result), staging / "sensitivity",
+                                   convergence=result.get("convergence"))
     print(json.dumps(result, indent=1) if args.json else table(result))
     return 0
 
 
 def title_of(result: dict) -> str:
-    """A figure title naming the method, reading and scenario."""
-    return (f"Sensitivity ({result['method']}) of outcomes to Stalin's motives — reading "
-            f"{result['reading']}, scenario {result['scenario']}")
+    """A figure title naming what is shown, the reading (by its historian) and the scenario."""
+    what = ("Which of Stalin's motives move each outcome" if result["method"] == "sobol"
+            else "Which of Stalin's motives move each outcome (Morris screening)")
+    return f"{what}: {reading_label(result['reading'])}, scenario {result['scenario']}"
+
+
+def shown(value: float, half: float) -> str:
+    """An index for a reader: a negative estimate whose interval reaches zero is noise, and
+    is shown as 0 with a note rather than as a share below nothing."""
+    if value < 0 <= value + half:
+        return "0 (noise)"
+    return f"{value:.3f}"
+
+
+def _sobol_lines(result: dict) -> list[str]:
+    """Convergence first, then the indices, worst-converged marked with an asterisk."""
+    lines = ["Convergence (an index has converged when its 95% interval is within "
+             f"±{result['converged_half_width']}):"]
+    lines += [f"  {summary['statement']}" for summary in result["convergence"]]
+    lines += ["", "Indices are shares of the outcome's variation across worlds; the rest is "
+              "chance within the world. * = not converged.", "",
+              f"{'outcome':<38}{'parameter':<28}{'first order':>16}{'total':>16}"]
+    flat = {s["outcome"] for s in result["convergence"] if s["flat"]}
+    for row in (r for r in result["indices"] if r["outcome"] not in flat):
+        cells = [f"{shown(row[key], row[f'{key}_conf'])} ±{row[f'{key}_conf']:.3f}"
+                 + ("" if row[f"{key}_converged"] else "*") for key in ("S1", "ST")]
+        lines.append(f"{outcome_label(row['outcome']):<38}"
+                     f"{row['parameter'].replace('_', ' '):<28}{cells[0]:>16}{cells[1]:>16}")
+    return lines
 
 
 def table(result: dict) -> str:
-    """Plain-text indices."""
-    sobol = result["method"] == "sobol"
-    header = f"{'outcome':<20}{'parameter':<26}" + (
-        f"{'S1':>8}{'±':>7}{'ST':>8}{'±':>7}" if sobol else f"{'mu*':>8}{'±':>7}{'sigma':>8}")
+    """Plain-text indices, with each outcome's convergence stated before them."""
     lines = [title_of(result), f"{result['points']} points x {result['replicates_per_point']} "
-             "worlds", "", header]
+             "worlds", ""]
+    if result["method"] == "sobol":
+        return "\n".join(lines + _sobol_lines(result))
+    lines.append(f"{'outcome':<38}{'parameter':<28}{'mu*':>8}{'±':>7}{'sigma':>8}")
     for row in result["indices"]:
-        start = f"{row['outcome']:<20}{row['parameter']:<26}"
-        if sobol:
-            lines.append(start + f"{row['S1']:>8.3f}{row['S1_conf']:>7.3f}"
-                                 f"{row['ST']:>8.3f}{row['ST_conf']:>7.3f}")
-        else:
-            lines.append(start + f"{row['mu_star']:>8.3f}{row['mu_star_conf']:>7.3f}"
-                                 f"{row['sigma']:>8.3f}")
+        lines.append(f"{outcome_label(row['outcome']):<38}"
+                     f"{row['parameter'].replace('_', ' '):<28}"
+                     f"{row['mu_star']:>8.3f}{row['mu_star_conf']:>7.3f}{row['sigma']:>8.3f}")
     return "\n".join(lines)
+
+
+def markdown(result: dict) -> str:
+    """The same as Markdown: the convergence statements, then one table per outcome."""
+    parts = [f"# {title_of(result)}", "",
+             f"{result['points']} sample points x {result['replicates_per_point']} worlds "
+             f"({result['samples']} base samples, seed {result['seed']})."]
+    if result["method"] != "sobol":
+        parts += ["", "| outcome | parameter | mu* | ± | sigma |", "|---|---|---|---|---|"]
+        parts += [f"| {outcome_label(r['outcome'])} | {r['parameter'].replace('_', ' ')} | "
+                  f"{r['mu_star']:.3f} | {r['mu_star_conf']:.3f} | {r['sigma']:.3f} |"
+                  for r in result["indices"]]
+        return "\n".join(parts) + "\n"
+    parts += ["", "## Convergence", "",
+              f"An index has converged when its 95% interval is within "
+              f"±{result['converged_half_width']}. Indices are shares of the outcome's "
+              "variation across worlds; what is left is chance within the world. A negative "
+              "estimate whose interval reaches zero is noise and is shown as 0.", ""]
+    parts += [f"- {summary['statement']}" for summary in result["convergence"]]
+    for summary in (s for s in result["convergence"] if not s["flat"]):
+        rows = [r for r in result["indices"] if r["outcome"] == summary["outcome"]]
+        parts += ["", f"## {outcome_label(summary['outcome'])}", "",
+                  f"Happens in {summary['mean_share']:.1%} of worlds; chance within the world "
+                  f"explains {summary['chance']:.1%} (±{summary['chance_conf']:.1%}) of its "
+                  "variation.", "", "| parameter | first order | total | converged |",
+                  "|---|---|---|---|"]
+        for row in sorted(rows, key=lambda r: -r["ST"]):
+            settled = "yes" if row["S1_converged"] and row["ST_converged"] else "**no**"
+            parts.append(f"| {row['parameter'].replace('_', ' ')} | "
+                         f"{shown(row['S1'], row['S1_conf'])} ± {row['S1_conf']:.3f} | "
+                         f"{shown(row['ST'], row['ST_conf'])} ± {row['ST_conf']:.3f} | "
+                         f"{settled} |")
+    return "\n".join(parts) + "\n"

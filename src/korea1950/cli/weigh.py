@@ -1,4 +1,10 @@
-"""`korea1950 weigh`: the readings against the record - Bayes factor, discrimination, shares."""
+"""`korea1950 weigh`: the readings against the record - Bayes factor, discrimination, shares.
+
+The terminal shows plain text in the readers' words (``inputs/labels.py``):
+readings by their historian ("Donggil Kim's reading"), actors by name, facts,
+goals and beliefs by what they mean; no Markdown markup. ``--json`` keeps the
+identifiers, for programs.
+"""
 
 import argparse
 import json
@@ -7,7 +13,6 @@ import textwrap
 from korea1950.analysis.weigh import CALIBRATION_WORLDS, ROBUSTNESS_WORLDS, run_weigh
 from korea1950.analysis.weigh.discrimination import default_band_parameter
 from korea1950.analysis.weigh.posterior import posterior_cells
-from korea1950.analysis.weigh.responsibility import ACTOR_LABELS
 from korea1950.cli.common import (
     add_out_options,
     add_run_options,
@@ -16,7 +21,16 @@ from korea1950.cli.common import (
     positive_int,
 )
 from korea1950.inputs.events import EVENTS
+from korea1950.inputs.labels import (
+    ACTOR_NAMES,
+    PRIOR_CHANGES,
+    outcome_label,
+    pair_label,
+    parameter_words,
+    reading_label,
+)
 from korea1950.inputs.parameters import STALIN_MOTIVE_PARAMETERS
+from korea1950.inputs.scenarios import load_scenario
 from korea1950.reporting.weigh_plots import write_figures
 
 COMMAND = "weigh"
@@ -81,65 +95,106 @@ def summary_text(result: dict) -> str:
     """A readable account: what the record can and cannot decide first, then the numbers."""
     lines = ["What the record can and cannot decide:"]
     for sentence in result["verdict"]:
-        lines += textwrap.wrap(sentence, WIDTH, initial_indent="- ", subsequent_indent="  ")
+        lines += textwrap.wrap(sentence, WIDTH, initial_indent="- ",
+                               subsequent_indent="  ")
     lines += ["", *textwrap.wrap(result["caveat"], WIDTH), "",
               f"{result['replicates']:,} worlds per run, seed {result['seed']}; "
               f"{result['robustness']['replicates']:,} per member of the prior family; "
               f"{sum(result['calibration']['judging_worlds'].values()):,} judging worlds "
-              "in all", "", "log P(record | reading):"]
+              "in all", "", "log P(record | reading), 95% interval:"]
     for name, cell in result["readings"].items():
-        lines.append(f"  {name:<12}{cell['log_p_record']:8.3f}  [{cell['log_p_record_ci'][0]:.3f},"
-                     f" {cell['log_p_record_ci'][1]:.3f}]   "
-                     f"({cell['matching_worlds']:,} matching worlds)")
+        lines.append(f"  {reading_label(name):<{NAME_WIDTH}}{cell['log_p_record']:8.3f}  "
+                     f"[{cell['log_p_record_ci'][0]:.3f}, {cell['log_p_record_ci'][1]:.3f}]"
+                     f"   ({cell['matching_worlds']:,} matching worlds)")
     for factor in result["bayes_factors"]:
         low, high = factor["ci"]
-        lines.append(f"\nlog Bayes factor {factor['a']} / {factor['b']}: {factor['log_bf']:+.3f}"
-                     f"  (95% CI {low:+.3f} to {high:+.3f}; Bayes factor "
-                     f"{factor['bayes_factor']:.3g}: {factor['strength']})")
+        lines.append(f"\nlog Bayes factor, {reading_label(factor['a'])} over "
+                     f"{reading_label(factor['b'])}: {factor['log_bf']:+.3f}  (95% interval "
+                     f"{low:+.3f} to {high:+.3f}; Bayes factor {factor['bayes_factor']:.3g}: "
+                     f"{factor['strength']})")
     if result["bayes_factors"]:
-        pair = f"{result['bayes_factors'][0]['a']}/{result['bayes_factors'][0]['b']}"
-        lines.append(f"\nfact by fact ({pair}, log ratio of P(fact | earlier facts)):")
-        for fact_id, cell in result["contributions"].items():
-            lines.append(f"  {fact_id:<34}{cell[pair]['log_ratio']:+8.3f}  "
+        first = result["bayes_factors"][0]
+        pair = f"{first['a']}/{first['b']}"
+        lines.append(f"\nfact by fact ({pair_label(first['a'], first['b'])}; log ratio of "
+                     "P(fact | earlier facts), 95% interval):")
+        for cell in result["contributions"].values():
+            lines.append(f"  {_cut(cell['description'], FACT_WIDTH):<{FACT_WIDTH}}"
+                         f"{cell[pair]['log_ratio']:+8.3f}  "
                          f"[{cell[pair]['ci'][0]:+.3f}, {cell[pair]['ci'][1]:+.3f}]")
         lines += _robustness_lines(result["robustness"])
         lines += _calibration_lines(result["calibration"])
     lines += _predictive_lines(result["predictive"])
     if result["bayes_factors"]:
-        lines.append("\nwhat-ifs that best tell the readings apart (Jensen-Shannon, bits):")
+        lines.append("\nwhat-ifs that best tell the readings apart (Jensen-Shannon divergence, "
+                     "bits, 95% interval):")
         for row in result["discrimination"][:6]:
-            lines.append(f"  {row['scenario']:<24}{'/'.join(row['readings']):<16}"
-                         f"{row['divergence']:.3f}  [{row['ci'][0]:.3f}, {row['ci'][1]:.3f}]")
+            lines.append(f"  {_cut(_scenario_title(row['scenario']), FACT_WIDTH):<{FACT_WIDTH}}"
+                         f"{row['divergence']:.3f}  [{row['ci'][0]:.3f}, {row['ci'][1]:.3f}]"
+                         + ("" if len(result["bayes_factors"]) == 1 else
+                            f"  ({pair_label(*row['readings'])})"))
     band = result.get("decision_band")
     for pair in (band or {}).get("pairs", []):
         where = (f"between {pair['band'][0]} and {pair['band'][1]}" if pair["band"]
                  else "nowhere on the grid")
-        lines.append(f"\n{pair['a']} and {pair['b']}: Stalin's {band['decision']} differs (> 2 SE)"
-                     f" when {band['parameter']} is fixed {where}")
+        lines += ["", *textwrap.wrap(
+            f"{reading_label(pair['a'])} and {reading_label(pair['b'])} differ on "
+            f"\"{outcome_label(band['decision'])}\" (by more than two standard errors) when "
+            f"\"{parameter_words(band['parameter'])}\" is fixed {where}.",
+            WIDTH)]
     lines.append("\nShapley shares of P(war) (fraction of the whole effect):")
     for name, shares in result["responsibility"].items():
-        cells = "  ".join(f"{label} {shares[actor]['share']:.3f} "
+        cells = "  ".join(f"{ACTOR_NAMES[actor]} {shares[actor]['share']:.3f} "
                           f"({_percent(shares[actor]['fraction'])})"
-                          for actor, label in ACTOR_LABELS.items())
-        lines.append(f"  {name:<12}{cells}   P(war) {shares['p_war_all']:.3f}")
+                          for actor in SHAPLEY_ACTORS if actor in shares)
+        lines.append(f"  {reading_label(name):<{NAME_WIDTH}}{cells}   "
+                     f"P(war) {shares['p_war_all']:.3f}")
     lines += _posterior_lines(result["posterior"])
     lines += [f"\nwarning: {w}" for w in result["warnings"]]
     return "\n".join(lines)
+
+
+NAME_WIDTH = 28
+"""Column of a reading's label ("William Stueck's reading" and a margin)."""
+FACT_WIDTH = 64
+"""Column of a fact's description or a scenario's title (longer ones are cut)."""
+SHAPLEY_ACTORS = ("kim", "stalin", "mao", "us")
+"""The actors whose enabling decision the responsibility analysis switches off."""
+def _scenario_title(name: str) -> str:
+    """A bundled scenario's title (its name if it cannot be loaded by name)."""
+    try:
+        return load_scenario(name).title
+    except (OSError, ValueError):
+        return name.replace("_", " ")
+
+
+def _variant_words(item: dict) -> str:
+    """One member of the prior family in words: whose prior, which, moved how."""
+    change = PRIOR_CHANGES.get(item["variant"].rsplit(":", 1)[-1], item["variant"])
+    who = ("both readings" if item["readings"] == "shared"
+           else ", ".join(reading_label(name) for name in item["readings"]))
+    return f"{who}: {parameter_words(item['parameter'])}, {change}"
+
+
+def _cut(text: str, width: int) -> str:
+    """Text that fits a column, cut with an ellipsis."""
+    return text if len(text) < width else text[:width - 2] + "…"
 
 
 def _robustness_lines(robust: dict) -> list[str]:
     """Each pair's range over the prior family and the priors that move it most."""
     lines = []
     for pair in robust["pairs"]:
-        lines += [f"\nover the prior family ({pair['a']}/{pair['b']}): log BF from "
-                  f"{pair['log_bf_min']:+.3f} to {pair['log_bf_max']:+.3f} (as cited "
-                  f"{pair['log_bf_as_cited']:+.3f}); the sign "
+        lines += [f"\nover the prior family ({pair_label(pair['a'], pair['b'])}): log Bayes "
+                  f"factor from {pair['log_bf_min']:+.3f} to {pair['log_bf_max']:+.3f} (as "
+                  f"cited {pair['log_bf_as_cited']:+.3f}); the sign "
                   f"{'holds' if pair['sign_holds'] else 'does not hold'}",
-                  "  priors that move it most (largest shift of each, +- its noise):"]
+                  "  priors that move it most (log Bayes factor; largest shift of each, "
+                  "+- its noise):"]
         for item in pair["by_prior"][:SHOWN_PRIORS]:
             cell = next(c for c in pair["table"] if c["variant"] == item["variant"])
-            lines.append(f"    {item['variant']:<48}{cell['log_bf']:+8.3f}  shift "
-                         f"{cell['shift']:+.3f} +- {cell['shift_se']:.3f}")
+            lines += textwrap.wrap(f"{cell['log_bf']:+.3f}, shift {cell['shift']:+.3f} +- "
+                                   f"{cell['shift_se']:.3f}: {_variant_words(item)}", WIDTH,
+                                   initial_indent="    ", subsequent_indent="      ")
     if robust["skipped"]:
         lines += textwrap.wrap(f"left as cited: {robust['skipped_text']}", WIDTH,
                                initial_indent="  ", subsequent_indent="    ")
@@ -149,18 +204,18 @@ def _robustness_lines(robust: dict) -> list[str]:
 def _calibration_lines(calibration: dict) -> list[str]:
     """The confusion matrix: rows made the records, columns were named."""
     confusion = calibration["confusion"]
-    labels = confusion["labels"]
-    width = max(10, *(len(label) + 2 for label in labels))
+    labels = [reading_label(name) for name in confusion["labels"]]
+    width = max(12, *(len(label) + 2 for label in labels))
     lines = ["\non simulated records (rows: the reading that made them; columns: the reading "
              "named; then the share not worth more than a bare mention, and the median log BF "
              "of the named reading over the runner-up):",
              " " * (width + 2) + "".join(f"{label:>{width}}" for label in labels)
-             + f"{'undecided':>{width}}{'median':>{width}}"]
-    for label, row in zip(labels, confusion["matrix"], strict=True):
-        margin = calibration["median_margin"][label]
+             + f"{'undecided':>12}{'median':>10}"]
+    for name, label, row in zip(confusion["labels"], labels, confusion["matrix"], strict=True):
+        margin = calibration["median_margin"][name]
         lines.append(f"  {label:<{width}}" + "".join(f"{value:>{width}.3f}" for value in row)
-                     + f"{calibration['undecided'][label]:>{width}.3f}"
-                     + (f"{margin:>{width}.2f}" if margin is not None else f"{'-':>{width}}"))
+                     + f"{calibration['undecided'][name]:>12.3f}"
+                     + (f"{margin:>10.2f}" if margin is not None else f"{'-':>10}"))
     return lines
 
 
@@ -169,9 +224,9 @@ def _predictive_lines(check: dict) -> list[str]:
     lines = [f"\nposterior predictive check ({check['verdict']}):"]
     for name, cell in check["readings"].items():
         matched = cell["facts_matched"]
-        lines.append(f"  {name:<12}P(log p(X) <= log p(record)) = {cell['tail_probability']:.3f}"
-                     f"  ({cell['verdict']}); facts matched: mean {matched['mean']:.1f} of "
-                     f"{cell['facts']}, P(all {matched['actual']}) = "
+        lines.append(f"  {reading_label(name):<{NAME_WIDTH}}P(log p(X) <= log p(record)) = "
+                     f"{cell['tail_probability']:.3f} ({cell['verdict']}); facts matched: mean "
+                     f"{matched['mean']:.1f} of {cell['facts']}, P(all {matched['actual']}) = "
                      f"{matched['p_at_least_actual']:.3f}")
     return lines
 
@@ -180,9 +235,13 @@ def _posterior_lines(posterior: dict) -> list[str]:
     """Prior mean, posterior mean, 90% interval and shift of each parameter."""
     lines = ["\nStalin's goals and beliefs given the record (prior mean, posterior mean, 90% "
              "interval, shift):"]
+    current = None
     for reading, parameter, prior, mean, interval, shift in posterior_cells(posterior):
-        lines.append(f"  {reading:<12}{parameter:<32}{prior:>7}  {mean:>6}  {interval}  "
-                     f"{shift}".rstrip())
+        if reading != current:
+            current = reading
+            lines.append(f"  under {reading_label(reading)}:")
+        lines.append(f"    {_cut(parameter_words(parameter), FACT_WIDTH):<{FACT_WIDTH}}"
+                     f"{prior:>7}  {mean:>6}  {interval}  {shift}".rstrip())
     return lines
 
 

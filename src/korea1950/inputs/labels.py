@@ -13,6 +13,7 @@ every outcome, timing and event has a label.
 """
 
 from korea1950.inputs.events import EVENTS
+from korea1950.inputs.parameters import MODEL_PARAMETERS, STALIN_MOTIVE_PARAMETERS
 
 OUTCOME_LABELS: dict[str, str] = {
     "ccp_victory": "Communist victory in China",
@@ -116,6 +117,14 @@ GLOSSARY: dict[str, str] = {
 }
 """Terms the report, the page and the story use, explained once for a reader new to them."""
 
+PRIOR_CHANGES: dict[str, str] = {
+    "mean-low": "mean at the low end of its cited range",
+    "mean-high": "mean at the high end of its cited range",
+    "concentration-half": "concentration halved",
+    "concentration-double": "concentration doubled",
+}
+"""How a member of the prior family changes a prior (the last part of its id), in words."""
+
 
 def outcome_label(name: str) -> str:
     """The reader's label of an outcome or event (``KeyError`` if it has none)."""
@@ -147,3 +156,14 @@ def reading_label(name: str, title: str | None = None) -> str:
 def event_description(name: str) -> str:
     """The long description of an event, for glossaries."""
     return EVENTS[name]
+
+
+def parameter_words(name: str) -> str:
+    """A parameter of the registry by its meaning ("his belief that the US would fight ...")."""
+    spec = STALIN_MOTIVE_PARAMETERS.get(name) or MODEL_PARAMETERS.get(name)
+    return spec.meaning if spec is not None else name.replace("_", " ")
+
+
+def pair_label(a: str, b: str) -> str:
+    """Two readings in the order of a log Bayes factor: "A over B"."""
+    return f"{reading_label(a)} over {reading_label(b)}"

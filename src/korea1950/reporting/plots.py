@@ -1,10 +1,15 @@
-"""Comparison figures from tables: slide-ready PNG and SVG, one colour per reading.
+"""Comparison figures from tables: slide-ready PNG and SVG, readings told apart by colour
+and line style.
 
 Every function takes plain rows (lists of dicts, as written to the CSV
 tables) and a path stem, writes ``stem.png`` and ``stem.svg``, and returns
-both paths. None of them sees a model.
+both paths. None of them sees a model. Every name a reader sees comes from
+``korea1950.inputs.labels`` (readings by their historian, outcomes in words) or
+from a scenario's own title; fonts are at least ``MIN_FONT`` points at the
+saved size, so a figure can go on a slide as it is.
 """
 
+from functools import cache
 from pathlib import Path
 
 import matplotlib
@@ -13,21 +18,69 @@ matplotlib.use("Agg")
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib.colors import to_rgb
+from matplotlib.patches import Patch
+from matplotlib.ticker import MaxNLocator
 
 from korea1950.analysis.compare import KEY_OUTCOMES
+from korea1950.analysis.sensitivity import CONVERGED_HALF_WIDTH
 from korea1950.inputs.calendar import month_index
+from korea1950.inputs.errors import InputError
+from korea1950.inputs.labels import outcome_label, reading_label
+from korea1950.inputs.scenarios import load_scenario
 
-PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#17becf")
-"""Reading colours, assigned in the order readings are given (any number of readings)."""
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000")
+"""Reading colours, assigned in the order readings are given: the Okabe-Ito palette (Okabe
+and Ito 2008), which stays distinct under the common colour-blindnesses, without its yellow
+(too pale on white). Blue and orange, the first two, stay apart for every kind."""
+LINESTYLES = ("-", "--", "-.", ":")
+"""Line style per reading, so readings stay apart in greyscale print too."""
+MARKERS = ("o", "s", "^", "D", "v", "P", "X")
+"""Marker per reading, for the same reason."""
+
+MIN_FONT = 10
+"""Smallest font (points at the saved size) any figure uses: legible on a projected slide."""
+SLIDE = {"font.size": 12, "axes.titlesize": 13, "axes.labelsize": 12, "xtick.labelsize": 11,
+         "ytick.labelsize": 11, "legend.fontsize": 11, "legend.title_fontsize": 11,
+         "figure.titlesize": 14, "axes.spines.top": False, "axes.spines.right": False}
+"""The style every figure is drawn in: large type, no box around the data."""
+slide = matplotlib.rc_context(SLIDE)
+"""Decorator drawing a figure function under ``SLIDE``."""
 
 LABELLED_CHANGE = 0.05
 """Smallest change (in share of worlds) a heatmap cell prints as a number: smaller changes
 would crowd the figure and are mostly simulation noise at the usual ensemble sizes."""
 
 
+DARK_CHANGE = 0.6
+"""Change beyond which a heatmap cell is dark enough that its number is printed in white."""
+
+
 def reading_colours(readings: list[str]) -> dict[str, str]:
     """Map each reading to its colour, cycling the palette if there are many."""
     return {name: PALETTE[i % len(PALETTE)] for i, name in enumerate(readings)}
+
+
+def reading_styles(readings: list[str]) -> dict[str, dict]:
+    """Each reading's colour, line style and marker: matplotlib keyword arguments."""
+    return {name: {"color": PALETTE[i % len(PALETTE)],
+                   "linestyle": LINESTYLES[i % len(LINESTYLES)],
+                   "marker": MARKERS[i % len(MARKERS)]} for i, name in enumerate(readings)}
+
+
+@cache
+def scenario_title(name: str) -> str:
+    """A scenario's own title ("The Soviet delegate returns and vetoes"); a name that is no
+    bundled scenario (a hand-written table's) is shown with spaces for underscores."""
+    try:
+        return load_scenario(name).title
+    except (InputError, OSError):
+        return name.replace("_", " ")
+
+
+def sentence(text: str) -> str:
+    """A label as a title: its first letter capitalised."""
+    return text[:1].upper() + text[1:]
 
 
 def _ordered(rows: list[dict], key: str) -> list[str]:
@@ -57,36 +110,58 @@ def save_figure(figure: plt.Figure, stem: Path) -> list[Path]:
     return paths
 
 
-def plot_outcomes(rows: list[dict], outcomes: tuple[str, ...], stem: Path) -> list[Path]:
-    """(a) Outcome shares by scenario and reading, with 95% error bars; a panel per outcome."""
-    scenarios, readings = _ordered(rows, "scenario"), _ordered(rows, "reading")
-    colours = reading_colours(readings)
-    lookup = {(r["scenario"], r["reading"], r["outcome"]): r for r in rows}
-    columns = 2
-    rows_n = int(np.ceil(len(outcomes) / columns))
-    figure, axes = plt.subplots(rows_n, columns, figsize=(13, 2.6 * rows_n), sharex=True,
-                                squeeze=False)
-    width = 0.8 / len(readings)
-    x = np.arange(len(scenarios))
-    for ax, outcome in zip(axes.flat, outcomes, strict=False):
-        for i, reading in enumerate(readings):
-            cells = [lookup[(s, reading, outcome)] for s in scenarios]
-            share = [c["probability"] for c in cells]
-            error = [1.96 * c["standard_error"] for c in cells]
-            ax.bar(x + (i - (len(readings) - 1) / 2) * width, share, width, yerr=error,
-                   color=colours[reading], label=reading, capsize=2)
-        ax.set_title(outcome.replace("_", " "), fontsize=11)
-        ax.set_ylim(0, 1.05)
-        ax.set_ylabel("share of worlds")
-        ax.grid(axis="y", alpha=0.3)
-    for ax in axes.flat[len(outcomes):]:
+def _grid(count: int, columns: int, width: float, height: float, **keywords: object
+          ) -> tuple[plt.Figure, np.ndarray]:
+    """A grid of ``count`` panels, ``columns`` wide; unused panels hidden."""
+    columns = max(1, min(columns, count))
+    rows_n = int(np.ceil(count / columns))
+    figure, axes = plt.subplots(rows_n, columns, figsize=(width * columns, height * rows_n),
+                                squeeze=False, **keywords)
+    for ax in axes.flat[count:]:
         ax.axis("off")
-    for ax in axes[-1]:
-        ax.set_xticks(x, [s.replace("_", " ") for s in scenarios], rotation=45, ha="right")
-    axes.flat[0].legend(title="reading", loc="upper right", fontsize=8)
-    figure.suptitle("Outcomes by scenario and reading (bars: share of worlds; whiskers: 95% CI)",
-                    fontsize=13)
-    figure.tight_layout()
+    return figure, axes
+
+
+def _legend_below(figure: plt.Figure, ax: plt.Axes, columns: int = 4) -> None:
+    """One legend for the whole figure, under the panels, from ``ax``'s labelled artists."""
+    handles, labels = ax.get_legend_handles_labels()
+    if handles:
+        figure.legend(handles, labels, loc="lower center", ncol=min(columns, len(labels)),
+                      frameon=False, bbox_to_anchor=(0.5, 0.0))
+
+
+@slide
+def plot_outcomes(rows: list[dict], outcomes: tuple[str, ...], stem: Path) -> list[Path]:
+    """(a) Outcome shares by scenario and reading, with 95% intervals; a panel per outcome.
+
+    Dots rather than bars: a share near 1 and one near 0 read as easily, and the
+    readings' dots (colour and marker) sit side by side on each scenario's row.
+    """
+    scenarios, readings = _ordered(rows, "scenario"), _ordered(rows, "reading")
+    styles = reading_styles(readings)
+    lookup = {(r["scenario"], r["reading"], r["outcome"]): r for r in rows}
+    figure, axes = _grid(len(outcomes), 3, 4.6, 0.42 * len(scenarios) + 1.6, sharey=True)
+    offsets = np.linspace(-0.18, 0.18, len(readings)) if len(readings) > 1 else [0.0]
+    y = np.arange(len(scenarios))
+    for ax, outcome in zip(axes.flat, outcomes, strict=False):
+        for offset, reading in zip(offsets, readings, strict=True):
+            cells = [lookup[(s, reading, outcome)] for s in scenarios]
+            ax.errorbar([c["probability"] for c in cells], y + offset,
+                        xerr=[1.96 * c["standard_error"] for c in cells],
+                        fmt=styles[reading]["marker"], color=styles[reading]["color"],
+                        markersize=7, capsize=3, label=reading_label(reading))
+        ax.set_title(sentence(outcome_label(outcome)))
+        ax.set_xlim(-0.03, 1.03)
+        ax.set_xlabel("share of worlds")
+        ax.grid(axis="x", alpha=0.3)
+    for ax in axes[:, 0]:
+        ax.set_yticks(y, [scenario_title(s) for s in scenarios])
+        ax.set_ylabel("scenario")
+    axes[0, 0].invert_yaxis()  # the y axis is shared: turning it once turns every panel
+    _legend_below(figure, axes.flat[0])
+    figure.suptitle("How often each outcome happens, by scenario and reading "
+                    "(dots: share of worlds; whiskers: 95% interval)")
+    figure.tight_layout(rect=(0, 0.05, 1, 1))
     return save_figure(figure, stem)
 
 
@@ -94,42 +169,51 @@ def _month_dates(labels: list[str]) -> list:
     return [np.datetime64(f"{label}-15") for label in labels]
 
 
+@slide
 def plot_fan(rows: list[dict], stem: Path, until: str = "1954-12") -> list[Path]:
-    """(b) The front line over time: median and 50%/80% bands, per scenario, readings overlaid."""
+    """(b) The front line over time: each reading's median and middle 50% of worlds, a panel
+    per scenario.
+
+    Only the middle half is drawn: the 10-90% band spans almost the whole peninsula
+    for years and hides the medians. Each reading has its own colour and line style,
+    and its band is outlined in that style, so overlapping bands stay readable.
+    """
     scenarios, readings = _ordered(rows, "scenario"), _ordered(rows, "reading")
-    colours = reading_colours(readings)
+    styles = reading_styles(readings)
     last = month_index(until)
-    columns = 3
-    rows_n = int(np.ceil(len(scenarios) / columns))
-    figure, axes = plt.subplots(rows_n, columns, figsize=(14, 2.7 * rows_n), sharey=True,
-                                squeeze=False)
+    figure, axes = _grid(len(scenarios), 3, 5.0, 3.8, sharey=True, sharex=True)
     for ax, scenario in zip(axes.flat, scenarios, strict=False):
         for reading in readings:
             cells = [r for r in rows if r["scenario"] == scenario and r["reading"] == reading]
             cells = cells[: last + 1]
             dates = _month_dates([c["month"] for c in cells])
-            colour = colours[reading]
-            ax.fill_between(dates, [c["p10"] for c in cells], [c["p90"] for c in cells],
-                            color=colour, alpha=0.12, linewidth=0)
-            ax.fill_between(dates, [c["p25"] for c in cells], [c["p75"] for c in cells],
-                            color=colour, alpha=0.25, linewidth=0)
-            ax.plot(dates, [c["median"] for c in cells], color=colour, label=reading)
+            style = styles[reading]
+            low, high = [c["p25"] for c in cells], [c["p75"] for c in cells]
+            ax.fill_between(dates, low, high, color=style["color"], alpha=0.12, linewidth=0)
+            for edge in (low, high):
+                ax.plot(dates, edge, color=style["color"], linestyle=style["linestyle"],
+                        linewidth=0.8, alpha=0.8)
+            ax.plot(dates, [c["median"] for c in cells], color=style["color"],
+                    linestyle=style["linestyle"], linewidth=2.4,
+                    label=f"{reading_label(reading)}: median")
         ax.axhline(0.5, color="grey", linestyle=":", linewidth=1)
-        ax.set_title(scenario.replace("_", " "), fontsize=10)
+        ax.set_title(scenario_title(scenario))
         ax.set_ylim(0, 1)
         ax.xaxis.set_major_locator(mdates.YearLocator())
         ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+        ax.set_xlabel("date")
     for ax in axes[:, 0]:
-        ax.set_ylabel("share held by North")
-    for ax in axes.flat[len(scenarios):]:
-        ax.axis("off")
-    axes.flat[0].legend(title="reading", fontsize=8, loc="upper left")
-    figure.suptitle("The front line (median; bands: 50% and 80% of worlds; dotted: 38th parallel)",
-                    fontsize=13)
-    figure.tight_layout()
+        ax.set_ylabel("share of Korea\nheld by the North")
+    ax = axes.flat[0]
+    ax.fill_between([], [], [], color="grey", alpha=0.25, label="middle 50% of worlds")
+    ax.plot([], [], color="grey", linestyle=":", label="38th parallel (before the war)")
+    _legend_below(figure, ax)
+    figure.suptitle("Where the front line runs: median world and middle half of worlds")
+    figure.tight_layout(rect=(0, 0.07, 1, 1))
     return save_figure(figure, stem)
 
 
+@slide
 def plot_heatmap(rows: list[dict], outcomes: tuple[str, ...], stem: Path) -> list[Path]:
     """(c) Change against the baseline, scenario x outcome, one panel per reading."""
     scenarios = [s for s in _ordered(rows, "scenario") if s != "baseline"]
@@ -139,23 +223,28 @@ def plot_heatmap(rows: list[dict], outcomes: tuple[str, ...], stem: Path) -> lis
                                  "to show.\nName one or more scenarios to compare."), stem)
     lookup = {(r["scenario"], r["reading"], r["outcome"]): r["difference_from_baseline"]
               for r in rows}
-    figure, axes = plt.subplots(1, len(readings), figsize=(5.5 * len(readings) + 3, 6.5),
-                                squeeze=False)
+    figure, axes = plt.subplots(1, len(readings),
+                                figsize=(0.75 * len(outcomes) * len(readings) + 5,
+                                         0.5 * len(scenarios) + 4.5), squeeze=False)
     image = None
     for ax, reading in zip(axes[0], readings, strict=True):
         grid = np.array([[lookup[(s, reading, o)] for o in outcomes] for s in scenarios])
         image = ax.imshow(grid, cmap="RdBu_r", vmin=-1, vmax=1, aspect="auto")
-        ax.set_xticks(range(len(outcomes)), [o.replace("_", " ") for o in outcomes],
+        ax.set_xticks(range(len(outcomes)), [outcome_label(o) for o in outcomes],
                       rotation=50, ha="right")
-        ax.set_yticks(range(len(scenarios)), [s.replace("_", " ") for s in scenarios])
+        ax.set_yticks(range(len(scenarios)), [scenario_title(s) for s in scenarios])
         ax.tick_params(axis="y", labelleft=ax is axes[0, 0])
         for (i, j), value in np.ndenumerate(grid):
             if abs(value) >= LABELLED_CHANGE:
-                ax.text(j, i, f"{value:+.2f}", ha="center", va="center", fontsize=7)
-        ax.set_title(f"reading: {reading}")
+                ax.text(j, i, f"{value:+.2f}", ha="center", va="center", fontsize=MIN_FONT,
+                        color="white" if abs(value) > DARK_CHANGE else "black")
+        ax.set_title(sentence(reading_label(reading)))
+        ax.set_xlabel("outcome")
+    axes[0, 0].set_ylabel("scenario")
     figure.colorbar(image, ax=axes[0].tolist(), shrink=0.7,
-                    label="change in share of worlds vs baseline")
-    figure.suptitle("What each scenario changes, against the baseline", fontsize=13)
+                    label="change in share of worlds\nagainst the baseline")
+    figure.suptitle("What each scenario changes against the baseline "
+                    f"(numbers: changes of {LABELLED_CHANGE} or more)")
     return save_figure(figure, stem)
 
 
@@ -163,7 +252,7 @@ def _note(text: str) -> plt.Figure:
     """A small figure that says in words why there is nothing to draw."""
     figure, ax = plt.subplots(figsize=(8, 2))
     ax.axis("off")
-    ax.text(0.5, 0.5, text, ha="center", va="center", fontsize=12, wrap=True)
+    ax.text(0.5, 0.5, text, ha="center", va="center", fontsize=14, wrap=True)
     return figure
 
 
@@ -175,75 +264,158 @@ def _quantiles(counts: dict[int, int], levels: tuple[float, ...]) -> list[int]:
     return [values[int(np.searchsorted(cumulative, level * total))] for level in levels]
 
 
+@slide
 def plot_timing(rows: list[dict], stem: Path) -> list[Path]:
     """(d) Timing distributions - invasion month, war length - per scenario and reading.
 
     Takes the long-form histogram rows (scenario, reading, distribution, value,
-    worlds) and draws each distribution as a box: median dot, 50% bar, 80% line.
+    worlds) and draws each distribution as a box: median marker, 50% bar, 80% line.
     """
     scenarios, readings = _ordered(rows, "scenario"), _ordered(rows, "reading")
-    colours = reading_colours(readings)
+    styles = reading_styles(readings)
     counts: dict[tuple[str, str, str], dict[int, int]] = {}
     for row in rows:
         key = (row["scenario"], row["reading"], row["distribution"])
         counts.setdefault(key, {})[row["value"]] = row["worlds"]
-    figure, axes = plt.subplots(1, 2, figsize=(13, 0.45 * len(scenarios) + 2), sharey=True)
-    offsets = np.linspace(-0.25, 0.25, len(readings)) if len(readings) > 1 else [0.0]
-    panels = (("invasion_month", "When the invasion comes", "month of the invasion"),
+    figure, axes = plt.subplots(1, 2, figsize=(14, 0.5 * len(scenarios) + 2.6), sharey=True)
+    offsets = np.linspace(-0.22, 0.22, len(readings)) if len(readings) > 1 else [0.0]
+    panels = (("invasion_month", "When the North invades", "date of the invasion"),
               ("war_months", "How long the war lasts", "length of the war (months)"))
     for ax, (name, title, label) in zip(axes, panels, strict=True):
         for offset, reading in zip(offsets, readings, strict=True):
+            style = styles[reading]
             for y, scenario in enumerate(scenarios):
                 histogram = counts.get((scenario, reading, name))
                 if not histogram:
                     continue
                 p10, p25, p50, p75, p90 = _quantiles(histogram, (0.1, 0.25, 0.5, 0.75, 0.9))
-                colour = colours[reading]
-                ax.plot([p10, p90], [y + offset] * 2, color=colour, linewidth=1.2)
-                ax.plot([p25, p75], [y + offset] * 2, color=colour, linewidth=5, alpha=0.7,
-                        solid_capstyle="butt")
-                ax.plot(p50, y + offset, "o", color=colour, markeredgecolor="white",
-                        label=reading if y == 0 else None)
+                ax.plot([p10, p90], [y + offset] * 2, color=style["color"], linewidth=1.4,
+                        linestyle=style["linestyle"])
+                ax.plot([p25, p75], [y + offset] * 2, color=style["color"], linewidth=6,
+                        alpha=0.6, solid_capstyle="butt")
+                ax.plot(p50, y + offset, style["marker"], color=style["color"], markersize=8,
+                        markeredgecolor="white",
+                        label=reading_label(reading) if y == 0 else None)
         ax.set_title(title)
         ax.set_xlabel(label)
         ax.grid(axis="x", alpha=0.3)
     left = axes[0]
-    left.set_yticks(range(len(scenarios)), [s.replace("_", " ") for s in scenarios])
+    left.set_yticks(range(len(scenarios)), [scenario_title(s) for s in scenarios])
+    left.set_ylabel("scenario")
     left.invert_yaxis()
     years = range(1950, 1957)
     left.set_xticks([month_index(f"{year}-01") for year in years], [str(y) for y in years])
-    left.legend(title="reading", fontsize=8, loc="lower right")
-    figure.suptitle("Timing distributions, among worlds where it happens "
-                    "(dot: median; thick bar: middle 50%; line: middle 80%)", fontsize=12)
-    figure.tight_layout()
+    _legend_below(figure, left)
+    figure.suptitle("When the war starts and how long it lasts, among worlds where it happens "
+                    "\n(marker: median; thick bar: middle 50%; line: middle 80%)")
+    figure.tight_layout(rect=(0, 0.06, 1, 1))
     return save_figure(figure, stem)
 
 
-def plot_sensitivity(rows: list[dict], title: str, stem: Path) -> list[Path]:
-    """Sensitivity indices per outcome: Sobol S1 and ST (or Morris mu*) with 95% intervals."""
-    outcomes = _ordered(rows, "outcome")
-    parameters = _ordered(rows, "parameter")
+SHOWN_PARAMETERS = 10
+"""Most parameters a sensitivity figure draws: those with the largest total index; the
+rest are named in a note with the largest index among them."""
+
+
+def _sensitivity_order(rows: list[dict], key: str) -> list[str]:
+    """Parameters by their largest index over the outcomes, largest first."""
+    best: dict[str, float] = {}
+    for row in rows:
+        best[row["parameter"]] = max(best.get(row["parameter"], -np.inf), row[key])
+    return sorted(best, key=lambda name: -best[name])
+
+
+def _greyed(colour: str) -> tuple[float, float, float]:
+    """A colour faded most of the way to grey: an index that has not converged keeps a hint
+    of which measure it is, but no longer reads as a result."""
+    return tuple(0.35 * c + 0.65 * 0.8 for c in to_rgb(colour))
+
+
+def _all_zero(rows: list[dict], outcome: str) -> bool:
+    """Whether an outcome's Sobol rows are all exactly zero: the analysis's mark of an
+    outcome too flat to have indices, for callers that pass no convergence summary."""
+    return all(r[k] == 0 for r in rows if r["outcome"] == outcome
+               for k in ("S1", "ST", "S1_conf", "ST_conf"))
+
+
+def _converged(row: dict, key: str) -> bool:
+    """Whether an index has converged (rows from older results carry no flag)."""
+    return row.get(f"{key}_converged", row[f"{key}_conf"] <= CONVERGED_HALF_WIDTH)
+
+
+@slide
+def plot_sensitivity(rows: list[dict], title: str, stem: Path,
+                     convergence: list[dict] | None = None) -> list[Path]:
+    """Sensitivity indices per outcome: Sobol first-order and total indices (or Morris mu*)
+    with 95% intervals, for the parameters that matter most.
+
+    Indices that have not converged are drawn grey and hatched; a negative estimate
+    is drawn as 0 (its interval, which reaches zero, is kept). An outcome that
+    hardly varies has no panel and is named in the note. ``convergence`` is the
+    result's per-outcome summary (chance's share, flatness).
+    """
+    summaries = {s["outcome"]: s for s in convergence or []}
     sobol = "S1" in rows[0]
+    flat = [o for o in _ordered(rows, "outcome")
+            if summaries.get(o, {}).get("flat", sobol and _all_zero(rows, o))]
+    outcomes = [o for o in _ordered(rows, "outcome") if o not in flat]
     measures = (("S1", "first order"), ("ST", "total")) if sobol else (("mu_star", "mu*"),)
-    figure, axes = plt.subplots(1, len(outcomes), figsize=(3.2 * len(outcomes) + 1.5, 4.2),
-                                sharey=True, squeeze=False)
+    order = _sensitivity_order([r for r in rows if r["outcome"] in outcomes], measures[-1][0])
+    parameters, hidden = order[:SHOWN_PARAMETERS], order[SHOWN_PARAMETERS:]
+    # One x scale for every panel: a motive that barely moves one outcome must look as
+    # small beside one that moves another a lot.
+    figure, axes = _grid(max(1, len(outcomes)), 4, 4.6, 0.42 * len(parameters) + 2.0,
+                         sharey=True, sharex=True)
     y = np.arange(len(parameters))
     height = 0.8 / len(measures)
-    for ax, outcome in zip(axes[0], outcomes, strict=True):
+    for ax, outcome in zip(axes.flat, outcomes, strict=False):
         cells = {r["parameter"]: r for r in rows if r["outcome"] == outcome}
-        for i, (key, label) in enumerate(measures):
-            values = [cells[p][key] for p in parameters]
-            errors = [cells[p][f"{key}_conf"] for p in parameters]
-            ax.barh(y + (i - (len(measures) - 1) / 2) * height, values, height, xerr=errors,
-                    color=PALETTE[i], label=label, capsize=2)
-        ax.set_title(outcome.replace("_", " "), fontsize=10)
+        for i, (key, _) in enumerate(measures):
+            at = y + (i - (len(measures) - 1) / 2) * height
+            values = np.array([cells[p][key] for p in parameters])
+            errors = np.array([cells[p][f"{key}_conf"] for p in parameters])
+            settled = np.array([_converged(cells[p], key) if sobol else True
+                                for p in parameters])
+            colours = [PALETTE[i] if ok else _greyed(PALETTE[i]) for ok in settled]
+            bars = ax.barh(at, np.maximum(values, 0), height, color=colours)
+            for bar, ok in zip(bars, settled, strict=True):
+                if not ok:
+                    bar.set_hatch("//")
+                    bar.set_edgecolor("0.45")
+            ax.errorbar(values, at, xerr=errors, fmt="none", ecolor="black", capsize=2,
+                        linewidth=1)
+        summary = summaries.get(outcome)
+        chance = (f"\n(chance within the world: {min(1.0, max(0.0, summary['chance'])):.0%})"
+                  if summary and "chance" in summary else "")
+        ax.set_title(sentence(outcome_label(outcome)) + chance)
         ax.axvline(0, color="grey", linewidth=0.8)
-        ax.set_xlabel("index" if sobol else "mu* (share of worlds)")
-    axes[0, 0].set_yticks(y, [p.replace("_", " ") for p in parameters])
-    axes[0, 0].invert_yaxis()
-    axes[0, 0].legend(fontsize=8)
-    figure.suptitle(title, fontsize=12)
-    figure.tight_layout()
+        ax.xaxis.set_major_locator(MaxNLocator(4))
+        ax.set_xlabel("share of the outcome's variation" if sobol
+                      else "mu* (share of worlds)")
+    for ax in axes[:, 0]:
+        ax.set_yticks(y, [p.replace("_", " ") for p in parameters])
+        ax.set_ylabel("Stalin's motive (parameter)")
+    axes[0, 0].invert_yaxis()  # shared: once turns every panel
+    ax = axes.flat[0]
+    handles = [Patch(facecolor=PALETTE[i]) for i in range(len(measures))]
+    labels = [label for _, label in measures]
+    if sobol:
+        handles.append(Patch(facecolor=_greyed(PALETTE[0]), edgecolor="0.45", hatch="//"))
+        labels.append(f"not converged (95% interval wider than ±{CONVERGED_HALF_WIDTH})")
+    figure.legend(handles, labels, loc="lower center", ncol=3, frameon=False)
+    notes = []
+    if hidden:
+        largest = max(r[measures[-1][0]] for r in rows if r["parameter"] in hidden)
+        notes.append(f"{len(hidden)} other parameters not drawn: every index at most "
+                     f"{max(largest, 0):.3f}.")
+    if flat:
+        notes.append("No indices for " + ", ".join(outcome_label(o) for o in flat)
+                     + ": it hardly varies across worlds.")
+    if sobol:
+        notes.append("Whiskers: 95% intervals; a negative estimate is noise within its "
+                     "interval and is drawn as 0.")
+    figure.suptitle("\n".join([title, *notes]))
+    figure.tight_layout(rect=(0, 0.08, 1, 1))
     return save_figure(figure, stem)
 
 
@@ -251,9 +423,9 @@ def write_comparison_figures(tables: dict[str, list[dict]], folder: Path) -> dic
     """Draw the four comparison figures from the tables; return each figure's PNG by name."""
     drawn = {
         "outcomes": plot_outcomes(tables["outcomes"], KEY_OUTCOMES[:6],
-                                        folder / "outcomes"),
+                                  folder / "outcomes"),
         "change_vs_baseline": plot_heatmap(tables["outcomes"], KEY_OUTCOMES,
-                                                 folder / "change_vs_baseline"),
+                                           folder / "change_vs_baseline"),
         "front_line": plot_fan(tables["front"], folder / "front_line"),
         "timing": plot_timing(tables["distributions"], folder / "timing"),
     }

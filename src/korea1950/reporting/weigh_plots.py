@@ -7,8 +7,18 @@ from pathlib import Path
 
 import numpy as np
 
-from korea1950.analysis.weigh.responsibility import ACTOR_LABELS, ACTORS
-from korea1950.reporting.plots import PALETTE, plt, reading_colours, save_figure
+from korea1950.analysis.weigh.calibration import BARE_MENTION
+from korea1950.analysis.weigh.responsibility import ACTORS
+from korea1950.inputs.labels import actor_name, outcome_label, reading_label
+from korea1950.reporting.plots import (
+    PALETTE,
+    plt,
+    reading_styles,
+    save_figure,
+    scenario_title,
+    sentence,
+    slide,
+)
 from korea1950.reporting.verdict_plots import plot_confusion, plot_posterior, plot_robustness
 
 
@@ -23,92 +33,121 @@ def error_bars(values: list[float], intervals: list[list[float]]) -> np.ndarray:
     return np.maximum(0.0, np.stack([values_array - bounds[:, 0], bounds[:, 1] - values_array]))
 
 
+def pair_label(a: str, b: str) -> str:
+    """A pair of readings by their historians ("Donggil Kim's reading vs William Stueck's")."""
+    return f"{reading_label(a)} vs {reading_label(b)}"
+
+
+@slide
 def plot_bayes(factors: list[dict], contributions: dict, stem: Path) -> list[Path]:
-    """Log Bayes factor(s) with 95% intervals, and each fact's log likelihood ratio."""
-    pairs = [f"{f['a']}/{f['b']}" for f in factors]
+    """The log Bayes factor of the whole record and each fact's share of it, in one panel.
+
+    The whole record is the top row (a diamond), the facts below it in the order the
+    chain rule takes them; one colour per pair of readings. The grey band is the
+    range not worth more than a bare mention.
+    """
+    pairs = [(f["a"], f["b"]) for f in factors]
     facts = list(contributions)
-    figure, (left, right) = plt.subplots(1, 2, figsize=(13, 0.45 * len(facts) + 2.5),
-                                         gridspec_kw={"width_ratios": [1, 2.2]})
-    for i, factor in enumerate(factors):
-        left.errorbar([factor["log_bf"]], [i], xerr=error_bars([factor["log_bf"]],
-                                                               [factor["ci"]]),
-                      fmt="o", color=PALETTE[i % len(PALETTE)], capsize=4)
-    left.axvline(0, color="grey", linewidth=1)
-    left.set_yticks(range(len(pairs)), [f"log BF {p}" for p in pairs])
-    left.set_xlabel("log Bayes factor (> 0 favours the first reading)")
-    left.set_title("The record, whole")
-    height = 0.8 / len(pairs)
-    y = np.arange(len(facts))
-    for i, pair in enumerate(pairs):
-        values = [contributions[f][pair]["log_ratio"] for f in facts]
-        errors = error_bars(values, [contributions[f][pair]["ci"] for f in facts])
-        right.barh(y + (i - (len(pairs) - 1) / 2) * height, values, height, xerr=errors,
-                   color=PALETTE[i % len(PALETTE)], label=pair, capsize=2)
-    right.axvline(0, color="grey", linewidth=1)
-    right.set_yticks(y, facts)
-    right.invert_yaxis()
-    right.set_xlabel("log ratio of P(fact | earlier facts)")
-    right.set_title("Fact by fact (the chain rule)")
-    right.legend(fontsize=8)
-    figure.suptitle("How the record weighs the readings (conditional on the model)", fontsize=13)
+    names = ["The whole record"] + [contributions[f].get("description", f) for f in facts]
+    figure, ax = plt.subplots(figsize=(12, 0.55 * len(names) + 2.4))
+    ax.axvspan(-BARE_MENTION, BARE_MENTION, color="0.93",
+               label=f"|log BF| < {BARE_MENTION:g}: not worth more than a bare mention")
+    ax.axvline(0, color="black", linewidth=1)
+    offsets = np.linspace(-0.2, 0.2, len(pairs)) if len(pairs) > 1 else [0.0]
+    for i, ((a, b), factor, offset) in enumerate(zip(pairs, factors, offsets, strict=True)):
+        colour = PALETTE[i % len(PALETTE)]
+        key = f"{a}/{b}"
+        values = [contributions[f][key]["log_ratio"] for f in facts]
+        errors = error_bars(values, [contributions[f][key]["ci"] for f in facts])
+        ax.errorbar(values, np.arange(1, len(names)) + offset, xerr=errors, fmt="o",
+                    color=colour, markersize=7, capsize=3, label=pair_label(a, b))
+        ax.errorbar([factor["log_bf"]], [offset], xerr=error_bars([factor["log_bf"]],
+                                                                  [factor["ci"]]),
+                    fmt="D", color=colour, markersize=10, capsize=4)
+    ax.axhline(0.5, color="grey", linewidth=0.8)
+    ax.set_yticks(range(len(names)), names)
+    ax.get_yticklabels()[0].set_fontweight("bold")
+    ax.invert_yaxis()
+    first = reading_label(pairs[0][0]) if pairs else "the first reading"
+    ax.set_xlabel(f"log Bayes factor, 95% interval (> 0 favours {first})")
+    ax.set_ylabel("fact of the record (in the order weighed)")
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), frameon=False, ncol=2)
+    figure.suptitle("How the record weighs the readings: the whole record (diamond) and "
+                    "fact by fact\n(conditional on the model)", y=1.02)
     figure.tight_layout()
     return save_figure(figure, stem)
 
 
+@slide
 def plot_discrimination(rows: list[dict], stem: Path) -> list[Path]:
     """Scenarios ranked by how far the readings' predictions diverge (JSD, 95% CI)."""
-    labels = [f"{r['scenario'].replace('_', ' ')}" + (
-        f" ({'/'.join(r['readings'])})" if len({tuple(x['readings']) for x in rows}) > 1 else "")
+    several = len({tuple(x["readings"]) for x in rows}) > 1
+    labels = [scenario_title(r["scenario"]) + (
+        f"\n({' vs '.join(reading_label(x) for x in r['readings'])})" if several else "")
         for r in rows]
     values = [r["divergence"] for r in rows]
     errors = error_bars(values, [r["ci"] for r in rows])
-    figure, ax = plt.subplots(figsize=(9, 0.4 * len(rows) + 1.8))
-    ax.barh(range(len(rows)), values, xerr=errors, color=PALETTE[2], capsize=2)
+    figure, ax = plt.subplots(figsize=(10, 0.5 * len(rows) + 2.2))
+    ax.barh(range(len(rows)), values, xerr=errors, color=PALETTE[2], capsize=3)
     ax.set_yticks(range(len(rows)), labels)
     ax.invert_yaxis()
-    ax.set_xlabel("Jensen-Shannon divergence of predicted outcomes (bits)")
-    ax.set_title("Which what-ifs would best tell the readings apart")
+    ax.set_xlabel("Jensen-Shannon divergence of predicted outcomes (bits; 95% interval)")
+    ax.set_ylabel("scenario")
+    readings = sorted({x for r in rows for x in r["readings"]})
+    ax.set_title("Which what-ifs would best tell the readings apart\n("
+                 + " and ".join(reading_label(x) for x in readings) + ")")
     figure.tight_layout()
     return save_figure(figure, stem)
 
 
+@slide
 def plot_responsibility(shares: dict, stem: Path) -> list[Path]:
     """Each actor's Shapley share of the probability of war, per reading."""
     readings = list(shares)
     actors = ACTORS
-    colours = reading_colours(readings)
-    figure, ax = plt.subplots(figsize=(8, 4.5))
+    styles = reading_styles(readings)
+    figure, ax = plt.subplots(figsize=(10, 5.5))
     width = 0.8 / len(readings)
     for i, reading in enumerate(readings):
         values = [shares[reading][a]["share"] for a in actors]
         errors = error_bars(values, [shares[reading][a]["ci"] for a in actors])
-        ax.bar(np.arange(4) + (i - (len(readings) - 1) / 2) * width, values, width,
-               yerr=errors, color=colours[reading], label=reading, capsize=3)
-    ax.set_xticks(range(4), [ACTOR_LABELS[a] for a in actors])
-    ax.set_ylabel("Shapley share of P(war)")
+        bars = ax.bar(np.arange(len(actors)) + (i - (len(readings) - 1) / 2) * width, values,
+                      width, yerr=errors, color=styles[reading]["color"],
+                      label=reading_label(reading), capsize=3)
+        for bar in bars:
+            bar.set_hatch(("", "//", "..", "xx")[i % 4])
+    ax.set_xticks(range(len(actors)), [actor_name(a) for a in actors])
+    ax.set_xlabel("actor whose enabling decision is switched off")
+    ax.set_ylabel("Shapley share of the\nprobability of war")
     ax.set_title("Who started the war? Each actor's share of the probability of war")
     ax.legend(title="reading")
     figure.tight_layout()
     return save_figure(figure, stem)
 
 
+@slide
 def plot_decision_band(band: dict, stem: Path) -> list[Path]:
     """Share of worlds taking the decision with one parameter fixed, per reading.
 
     Shaded: the first pair's band of values where the shares differ by > 2 SE.
     """
-    colours = reading_colours(list(band["shares"]))
-    figure, ax = plt.subplots(figsize=(7.5, 4.5))
+    styles = reading_styles(list(band["shares"]))
+    figure, ax = plt.subplots(figsize=(9, 5.5))
     pair = band["pairs"][0] if band["pairs"] else None
     if pair and pair["band"]:
-        ax.axvspan(*pair["band"], color="0.9", label=f"{pair['a']} and {pair['b']} differ")
+        ax.axvspan(*pair["band"], color="0.9",
+                   label=f"where {reading_label(pair['a'])} and {reading_label(pair['b'])} "
+                         "differ")
     for reading, shares in band["shares"].items():
-        ax.plot(band["values"], shares, "o-", color=colours[reading], label=reading)
-    ax.set_xlabel(f"{band['parameter'].replace('_', ' ')} (fixed)")
-    ax.set_ylabel(f"share of worlds: {band['decision'].replace('_', ' ')}")
+        ax.plot(band["values"], shares, color=styles[reading]["color"],
+                linestyle=styles[reading]["linestyle"], marker=styles[reading]["marker"],
+                linewidth=2, label=reading_label(reading))
+    ax.set_xlabel(f"{band['parameter'].replace('_', ' ')} (fixed at this value)")
+    ax.set_ylabel(f"share of worlds:\n{outcome_label(band['decision'])}")
     ax.set_ylim(-0.02, 1.02)
-    ax.set_title("Where the readings' Stalins decide differently")
-    ax.legend(fontsize=8)
+    ax.set_title(f"Where the readings' Stalins decide differently: "
+                 f"{sentence(outcome_label(band['decision']))}")
+    ax.legend()
     figure.tight_layout()
     return save_figure(figure, stem)
 

@@ -5,6 +5,13 @@ report to it (through ``simulation.agents.rules.rule``) the terms they weighed
 and the evidence their rule rests on. ``tell`` runs the world and renders the
 story as text, Markdown or HTML, quoting each piece of evidence the first time
 it is cited.
+
+Why the story leaves things out: a world runs to the end of its war or to
+the horizon (December 1956), and most rules are asked again every month. The
+story tells a decision only when it is news (``_signature``), folds a run of
+months without news into one "nothing changes" line, says the terms in words
+(``story_terms``) and closes with a summary of what happened and which rules
+decided it (``story_summary``).
 """
 
 import html
@@ -16,12 +23,12 @@ import numpy as np
 from korea1950.inputs.calendar import month_label, month_name
 from korea1950.inputs.events import EVENTS
 from korea1950.inputs.evidence import cite
+from korea1950.inputs.labels import outcome_label, reading_label
+from korea1950.inputs.scenarios import Scenario
 from korea1950.running.worlds import one_world
 from korea1950.simulation.agents.rules import find_rule
-
-ACTOR_NAMES = {"Kim": "Kim Il Sung", "Stalin": "Stalin", "Mao": "Mao Zedong",
-               "UnitedStates": "The United States", "SouthKorea": "Syngman Rhee",
-               "SecurityCouncil": "The Security Council"}
+from korea1950.teaching.story_summary import actor_label, full_names, summary
+from korea1950.teaching.story_terms import in_words, shown_terms
 
 
 @dataclass
@@ -48,6 +55,8 @@ class Trace:
 
     def __init__(self) -> None:
         self.months: dict[int, Month] = {}
+        self.last_month: int | None = None
+        """The last month simulated (set by ``trace_world``)."""
 
     def note(self, month: int, actor: str, rule: str, terms: dict, evidence: tuple) -> None:
         """Record a rule that fired (terms are arrays of length one, or scalars)."""
@@ -64,7 +73,8 @@ def _scalar(value: object) -> object:
     return array.reshape(-1)[0].item() if array.size else None
 
 
-def trace_world(scenario: str = "baseline", reading: str = "stueck", seed: int = 1) -> Trace:
+def trace_world(scenario: "str | Path | Scenario" = "baseline", reading: str = "stueck",
+                seed: int = 1) -> Trace:
     """Run one world with a trace attached and return the trace, events included."""
     trace = Trace()
     model = one_world(scenario, reading, seed, trace=trace)
@@ -74,42 +84,121 @@ def trace_world(scenario: str = "baseline", reading: str = "stueck", seed: int =
         happened = [name for name in EVENTS if model.world.events[name][0] == month]
         if happened:
             trace.month(month).events.extend(happened)
+        trace.last_month = month
     return trace
 
 
-def _value(value: object) -> str:
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, float):
-        return f"{value:.2f}"
-    return str(value)
+def _signature(terms: dict[str, object]) -> tuple:
+    """What makes a decision news: its yes/no answers, not drifting numbers or counts.
+
+    Why: the front, the gains and the counts (months elapsed, clashes so far)
+    drift every month; a rule that answers the same way as the last time it
+    was told adds nothing a student needs to read again.
+    """
+    return tuple((name, value) for name, value in terms.items() if isinstance(value, bool))
+
+
+def _decision_line(decision: Decision, stalin_dead: bool) -> str:
+    actor = actor_label(decision.actor)
+    declared = find_rule(decision.actor, decision.rule)
+    title = full_names(declared.title if declared else decision.rule.replace("_", " "))
+    phrases = [full_names(p) for p in in_words(decision.actor, decision.rule, decision.terms,
+                                                stalin_dead)]
+    weighed = f": {'; '.join(phrases)}" if phrases else ""
+    basis = (f"evidence: {', '.join(decision.evidence)}" if decision.evidence
+             else f"assumption: {declared.assumption if declared else 'not declared'}")
+    return f"{actor[0].upper()}{actor[1:]} {title}{weighed} — {basis}"
+
+
+def _quiet(first: int, last: int, repeated: dict[tuple[str, str], tuple[int, Decision]],
+           at_end: bool, stalin_dead: bool) -> str:
+    """One line for a run of months in which nothing new happens."""
+    until = f"the horizon ({month_name(last)})" if at_end else month_name(last)
+    when = (f"In {month_name(first)}" if first == last
+            else f"From {month_name(first)} until {until}")
+    if not repeated:
+        return f"{when} nothing happens."
+    doings = []
+    for (actor_class, rule_name), (times, decision) in repeated.items():
+        declared = find_rule(actor_class, rule_name)
+        title = full_names(declared.title if declared else rule_name.replace("_", " "))
+        outcome = declared.outcome if declared else None
+        answer = (in_words(actor_class, rule_name, {outcome: decision.terms[outcome]})
+                  if outcome in decision.terms else [])
+        counted = f"{times} times" if times > 1 else "once"
+        who = actor_label(actor_class)
+        if stalin_dead and actor_class == "Stalin":
+            who, title = "Stalin's word, given before his death, still", title
+        doings.append(f"{who} {title} ({'; '.join([*answer, counted])})")
+    return f"{when} nothing changes: as before, {_and(doings)}."
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def _lines(trace: Trace) -> list[tuple[str, str]]:
-    """The story as (kind, text) pairs: month, event, decision, quote."""
+    """The story as (kind, text) pairs: month, event, decision, quote, quiet, summary.
+
+    A decision is told when it is news (its answers differ from the last time
+    its rule was told); a run of months with no event and no news becomes one
+    "nothing changes" line; the story closes with a summary.
+    """
     cited: set[str] = set()
     out: list[tuple[str, str]] = []
-    for index in sorted(trace.months):
-        month = trace.months[index]
-        if not month.events and not month.decisions:
+    last_told: dict[tuple[str, str], tuple] = {}
+    death = next((i for i, m in sorted(trace.months.items()) if "stalin_death" in m.events), None)
+    run: list[int] = []
+    repeated: dict[tuple[str, str], tuple[int, Decision]] = {}
+    last = trace.last_month if trace.last_month is not None else max(trace.months, default=0)
+    for index in range(min(trace.months, default=0), last + 1):
+        month = trace.months.get(index, Month(index))
+        dead = death is not None and index >= death
+        news, again = [], []
+        for decision in month.decisions:
+            key = (decision.actor, decision.rule)
+            signature = _signature(shown_terms(decision.terms, dead))
+            if last_told.get(key) == signature:
+                again.append(decision)
+                continue
+            last_told[key] = signature
+            news.append(decision)
+        if not month.events and not news:
+            run.append(index)
+            for decision in again:
+                key = (decision.actor, decision.rule)
+                repeated[key] = (repeated.get(key, (0, decision))[0] + 1, decision)
             continue
+        if run:
+            out.append(("quiet", _quiet(run[0], run[-1], repeated, False,
+                                        death is not None and run[0] >= death)))
+        run, repeated = [], {}
         out.append(("month", f"{month_name(index)} ({month_label(index)})"))
         for event in month.events:
-            out.append(("event", EVENTS[event][0].upper() + EVENTS[event][1:]))
-        for decision in month.decisions:
-            weighed = "; ".join(f"{name.replace('_', ' ')} = {_value(value)}"
-                                for name, value in decision.terms.items())
-            actor = ACTOR_NAMES.get(decision.actor, decision.actor)
-            declared = find_rule(decision.actor, decision.rule)
-            title = declared.title if declared else decision.rule.replace("_", " ")
-            basis = (f"evidence: {', '.join(decision.evidence)}" if decision.evidence
-                     else f"assumption: {declared.assumption if declared else 'not declared'}")
-            out.append(("decision", f"{actor} {title} — weighed: {weighed} — {basis}"))
+            out.append(("event", outcome_label(event)[0].upper() + outcome_label(event)[1:]))
+        for decision in news:
+            out.append(("decision", _decision_line(decision, dead)))
             for evidence_id in decision.evidence:
                 if evidence_id not in cited:
                     cited.add(evidence_id)
                     out.append(("quote", cite(evidence_id)))
+    if run:
+        out.append(("quiet", _quiet(run[0], run[-1], repeated, True,
+                                    death is not None and run[0] >= death)))
+    events = {i: m.events for i, m in trace.months.items() if m.events}
+    fired = {i: {(d.actor, d.rule) for d in m.decisions} for i, m in trace.months.items()}
+    out.append(("heading", "In short"))
+    out += [("summary", line) for line in summary(events, fired, last)]
     return out
+
+
+MARKDOWN = {"month": "\n## {}\n", "event": "- **{}**", "decision": "- {}", "quote": "  > {}",
+            "quiet": "\n*{}*", "heading": "\n## {}\n", "summary": "- {}"}
+HTML = {"month": "<h2>{}</h2>", "event": "<p><strong>{}</strong></p>", "decision": "<p>{}</p>",
+        "quote": "<blockquote>{}</blockquote>", "quiet": "<p><em>{}</em></p>",
+        "heading": "<h2>{}</h2>", "summary": "<li>{}</li>"}
+TEXT = {"month": "\n{}", "event": "  * {}", "decision": "  - {}", "quote": "      {}",
+        "quiet": "\n{}", "heading": "\n{}\n" + "-" * 8, "summary": "  - {}"}
 
 
 def render(trace: Trace, fmt: str = "text", title: str = "") -> str:
@@ -117,24 +206,23 @@ def render(trace: Trace, fmt: str = "text", title: str = "") -> str:
     lines = _lines(trace)
     if fmt == "markdown":
         body = [f"# {title}", ""] if title else []
-        for kind, text in lines:
-            body += {"month": [f"\n## {text}", ""], "event": [f"- **{text}**"],
-                     "decision": [f"- {text}"], "quote": [f"  > {text}"]}[kind]
+        body += [MARKDOWN[kind].format(text) for kind, text in lines]
         return "\n".join(body) + "\n"
     if fmt == "html":
         parts = [f"<h1>{html.escape(title)}</h1>"] if title else []
+        in_list = False
         for kind, text in lines:
-            safe = html.escape(text)
-            parts.append({"month": f"<h2>{safe}</h2>", "event": f"<p><strong>{safe}</strong></p>",
-                          "decision": f"<p>{safe}</p>",
-                          "quote": f"<blockquote>{safe}</blockquote>"}[kind])
+            if (kind == "summary") != in_list:
+                parts.append("<ul>" if not in_list else "</ul>")
+                in_list = not in_list
+            parts.append(HTML[kind].format(html.escape(text)))
+        if in_list:
+            parts.append("</ul>")
         return ("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 f"<title>{html.escape(title)}</title></head><body>\n"
                 + "\n".join(parts) + "\n</body></html>\n")
     body = [title, "=" * len(title)] if title else []
-    for kind, text in lines:
-        body.append({"month": f"\n{text}", "event": f"  * {text}", "decision": f"  - {text}",
-                     "quote": f"      {text}"}[kind])
+    body += [TEXT[kind].format(text) for kind, text in lines]
     return "\n".join(body) + "\n"
 
 
@@ -143,4 +231,5 @@ def tell(scenario: str = "baseline", reading: str = "stueck", seed: int = 1,
     """Run one world and return its story."""
     trace = trace_world(scenario, reading, seed)
     name = Path(str(scenario)).stem
-    return render(trace, fmt, f"One world: scenario {name}, reading {reading}, seed {seed}")
+    return render(trace, fmt, f"One world: scenario {name}, {reading_label(reading)}, "
+                              f"seed {seed}")

@@ -43,6 +43,7 @@ from korea1950.analysis.weigh.responsibility import coalition_scenario, coalitio
 from korea1950.analysis.weigh.robustness import REFERENCE, robustness, robustness_groups
 from korea1950.analysis.weigh.variants import prior_family
 from korea1950.analysis.weigh.verdict import lead_sentences
+from korea1950.inputs.labels import reading_label
 from korea1950.inputs.readings import Reading
 from korea1950.inputs.record import Fact, check_not_circular, load_record, record_path
 from korea1950.inputs.scenarios import Scenario, load_scenario
@@ -182,5 +183,6 @@ def _assemble(facts: tuple[Fact, ...], scenarios: list[Scenario], readings: list
         "posterior": {reading.name: posterior_summary(
             runs[("scenario", "baseline", reading.name)], parameters, reading)
             for reading in readings},
-        "warnings": [f"{name}: {w}" for name in names for w in likelihoods[name]["warnings"]],
+        "warnings": [f"{reading_label(name)}: {warning}" for name in names
+                     for warning in likelihoods[name]["warnings"]],
     }

@@ -23,6 +23,7 @@ from itertools import combinations
 import numpy as np
 
 from korea1950.analysis.weigh.robustness import record_log_probability
+from korea1950.inputs.labels import parameter_words, reading_label
 from korea1950.inputs.parameters import MODEL_PARAMETERS
 from korea1950.inputs.readings import Reading
 from korea1950.inputs.scenarios import Scenario
@@ -144,8 +145,9 @@ def _range_sentence(result: dict, swept: str, setting: Callable[[dict], str]) ->
         return None
     pair = result["pairs"][0]
     top = pair["most_influential"]
-    moved = (f"; it moves most when {top['parameter']} {setting(top)} "
+    moved = (f"; it moves most when {parameter_words(top['parameter'])} {setting(top)} "
              f"(log BF {top['log_bf']:+.2f})" if top else "")
     held = "keeps its sign" if pair["sign_holds"] else "changes sign"
-    return (f"Over {swept}, the log Bayes factor {pair['a']}/{pair['b']} ranges from "
+    return (f"Over {swept}, the log Bayes factor of {reading_label(pair['a'])} over "
+            f"{reading_label(pair['b'])} ranges from "
             f"{pair['log_bf_min']:+.2f} to {pair['log_bf_max']:+.2f} and {held}{moved}.")

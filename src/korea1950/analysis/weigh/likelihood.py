@@ -12,6 +12,7 @@ by the run's seed, so the intervals are reproducible.
 
 import numpy as np
 
+from korea1950.inputs.labels import reading_label
 from korea1950.inputs.record import Fact, weighing_facts
 from korea1950.running.summary import Summary
 
@@ -88,9 +89,10 @@ def reading_likelihood(summary: Summary, facts: tuple[Fact, ...],
         warnings.append(f"no world of {summary.replicates:,} matches the whole record: "
                         f"log P(record) < {upper} (95% upper bound, 3 / replicates); the "
                         "figure shown counts half a world; run more replicates")
-    thin = [fact.id for k, fact in enumerate(facts) if 0 < chain[k] < FEW_MATCHES]
+    thin = [fact.description for k, fact in enumerate(facts) if 0 < chain[k] < FEW_MATCHES]
     if thin:
-        warnings.append("fewer than 30 worlds to condition on for: " + ", ".join(thin))
+        warnings.append(f"fewer than {FEW_MATCHES} worlds to condition on for: "
+                        + "; ".join(thin))
     return {
         "log_p_record": round(float(log_terms.sum()), 4),
         "log_p_record_ci": interval(boot.sum(axis=1)),
@@ -120,7 +122,7 @@ STRENGTH = ((2.0, "not worth more than a bare mention"), (6.0, "positive"), (10.
 def strength(log_bf: float, a: str, b: str) -> str:
     """Kass and Raftery's words for the log Bayes factor of a over b, naming the favoured one."""
     words = next(label for bound, label in STRENGTH if 2 * abs(log_bf) < bound)
-    return f"{words}, for {a if log_bf >= 0 else b}"
+    return f"{words}, for {reading_label(a if log_bf >= 0 else b)}"
 
 
 def bayes_factor(a: dict, b: dict, facts: tuple[Fact, ...]) -> tuple[dict, dict]:

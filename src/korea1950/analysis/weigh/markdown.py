@@ -1,15 +1,16 @@
 """Markdown tables of how far the verdict can be trusted, for the study report.
 
 Plain functions of the weighing's JSON-ready result, so the report and any
-other Markdown page show the same rows.
+other Markdown page show the same rows. The rows name things as a reader
+does (``inputs/labels.py``): a reading by its historian, a goal or belief of
+Stalin's by its meaning in the registry, never by its identifier.
 """
 
 from korea1950.analysis.weigh.posterior import posterior_cells
+from korea1950.inputs.labels import PRIOR_CHANGES, parameter_words, reading_label
 
 SHOWN_PRIORS = 6
 """How many of the priors that move the verdict most a table lists."""
-
-
 def robustness_markdown(robust: dict) -> list[str]:
     """Each pair's range over the prior family and the priors that move it most."""
     lines = []
@@ -17,7 +18,8 @@ def robustness_markdown(robust: dict) -> list[str]:
         holds = "holds" if pair["sign_holds"] else "does not hold"
         lines += ["", f"Over the family of priors ({len(robust['variants']) - 1} variants, "
                       f"{robust['replicates']:,} worlds each) the log Bayes factor of "
-                      f"{pair['a']} over {pair['b']} ranges from {pair['log_bf_min']:+.2f} to "
+                      f"{reading_label(pair['a'])} over {reading_label(pair['b'])} ranges from "
+                      f"{pair['log_bf_min']:+.2f} to "
                       f"{pair['log_bf_max']:+.2f} (priors as cited: "
                       f"{pair['log_bf_as_cited']:+.2f}); its sign {holds}. The priors that "
                       "move it most (each prior's largest shift; the noise is at most the "
@@ -27,9 +29,11 @@ def robustness_markdown(robust: dict) -> list[str]:
         cells = {cell["variant"]: cell for cell in pair["table"]}
         for item in pair["by_prior"][:SHOWN_PRIORS]:
             cell = cells[item["variant"]]
-            who = item["readings"] if isinstance(item["readings"], str) else ", ".join(
-                item["readings"])
-            lines.append(f"| `{item['parameter']}` | {who} | {item['variant'].split(':')[-1]} | "
+            who = ("both readings (shared)" if item["readings"] == "shared" else ", ".join(
+                reading_label(name) for name in item["readings"]))
+            change = item["variant"].split(":")[-1]
+            lines.append(f"| {parameter_words(item['parameter'])} | {who} | "
+                         f"{PRIOR_CHANGES.get(change, change)} | "
                          f"{cell['log_bf']:+.2f} | {cell['shift']:+.2f} | "
                          f"{cell['shift_se']:.2f} |")
     if robust["skipped"]:
@@ -40,12 +44,12 @@ def robustness_markdown(robust: dict) -> list[str]:
 def confusion_markdown(calibration: dict) -> list[str]:
     """The confusion matrix with each row's share of undecided records."""
     confusion = calibration["confusion"]
-    labels = confusion["labels"]
-    lines = ["", "| made by \\ named | " + " | ".join(labels) + " | not worth more than a "
-             "bare mention |", "|---|" + "---|" * (len(labels) + 1)]
-    for label, row in zip(labels, confusion["matrix"], strict=True):
-        lines.append(f"| {label} | " + " | ".join(f"{value:.2f}" for value in row)
-                     + f" | {calibration['undecided'][label]:.0%} |")
+    names = confusion["labels"]
+    lines = ["", "| made by \\ named | " + " | ".join(map(reading_label, names))
+             + " | not worth more than a bare mention |", "|---|" + "---|" * (len(names) + 1)]
+    for name, row in zip(names, confusion["matrix"], strict=True):
+        lines.append(f"| {reading_label(name)} | " + " | ".join(f"{value:.2f}" for value in row)
+                     + f" | {calibration['undecided'][name]:.0%} |")
     return lines
 
 
@@ -55,7 +59,8 @@ def predictive_markdown(check: dict) -> list[str]:
                  "P(all facts) | verdict |", "|---|---|---|---|---|"]
     for name, cell in check["readings"].items():
         matched = cell["facts_matched"]
-        lines.append(f"| {name} | {cell['tail_probability']:.3f} | {matched['mean']:.1f} of "
+        lines.append(f"| {reading_label(name)} | {cell['tail_probability']:.3f} | "
+                     f"{matched['mean']:.1f} of "
                      f"{cell['facts']} | {matched['p_at_least_actual']:.3f} | "
                      f"{cell['verdict']} |")
     return lines
@@ -63,8 +68,9 @@ def predictive_markdown(check: dict) -> list[str]:
 
 def posterior_markdown(posterior: dict) -> list[str]:
     """Prior mean, posterior mean, 90% interval and shift of every goal and belief."""
-    lines = ["", "| reading | parameter | prior mean | posterior mean | 90% interval | shift |",
-             "|---|---|---|---|---|---|"]
+    lines = ["", "| reading | Stalin's goal or belief | prior mean | posterior mean | "
+                 "90% interval | shift |", "|---|---|---|---|---|---|"]
     for reading, parameter, *figures in posterior_cells(posterior):
-        lines.append(f"| {reading} | `{parameter}` | " + " | ".join(figures) + " |")
+        lines.append(f"| {reading_label(reading)} | {parameter_words(parameter)} | "
+                     + " | ".join(figures) + " |")
     return lines

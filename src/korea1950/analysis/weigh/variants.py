@@ -16,6 +16,7 @@ readings: the family is built from whatever the registry and the readings hold.
 
 from dataclasses import dataclass, replace
 
+from korea1950.inputs.labels import PRIOR_CHANGES, parameter_words, reading_label
 from korea1950.inputs.parameters import STALIN_MOTIVE_PARAMETERS
 from korea1950.inputs.readings import Prior, Reading
 
@@ -125,12 +126,6 @@ def describe(prior: Prior, varied: Prior, change: str) -> str:
             f"{low:.3g} to {high:.3g}")
 
 
-CHANGE_WORDS = {"mean-low": "every mean at the low end of its cited range",
-                "mean-high": "every mean at the high end of its cited range",
-                "concentration-half": "every concentration halved",
-                "concentration-double": "every concentration doubled"}
-
-
 def _with_priors(reading: Reading, priors: dict[str, Prior]) -> Reading:
     return replace(reading, priors={**reading.priors, **priors})
 
@@ -143,7 +138,7 @@ def single_variants(readings: list[Reading]) -> tuple[list[Variant], list[dict]]
         shared = is_shared(parameter)
         groups = [readings] if shared else [[reading] for reading in readings]
         for group in groups:
-            who = "every reading" if shared else group[0].name
+            who = "every reading" if shared else reading_label(group[0].name)
             for change in (*MEAN_ENDS, *CONCENTRATION_FACTORS):
                 varied = {r.name: vary(r.priors[parameter], change) for r in group}
                 moved = [r for r in group if varied[r.name] is not None]
@@ -151,8 +146,8 @@ def single_variants(readings: list[Reading]) -> tuple[list[Variant], list[dict]]
                     skipped.append(_skip_reason(who, parameter, change, group[0].priors[parameter]))
                     continue
                 first = moved[0]
-                owner = "the shared" if shared else f"{who}'s"
-                label = (f"{owner} {parameter} prior, "
+                owner = "the shared prior" if shared else f"the prior of {who}"
+                label = (f"{owner} on {parameter_words(parameter)}, "
                          f"{describe(first.priors[parameter], varied[first.name], change)}")
                 variants.append(Variant(
                     id=f"{'shared' if shared else group[0].name}:{parameter}:{change}",
@@ -179,7 +174,8 @@ def skipped_text(skipped: list[dict]) -> str:
         who = groups.setdefault(item["reason"], {}).setdefault(item["parameter"], [])
         if item["readings"] not in who:
             who.append(item["readings"])
-    return "; ".join(f"{reason}: " + ", ".join(f"{parameter} ({', '.join(who)})"
+    return "; ".join(f"{reason}: " + ", ".join(f"{parameter_words(parameter)} "
+                                               f"({', '.join(who)})"
                                                for parameter, who in parameters.items())
                      for reason, parameters in groups.items())
 
@@ -200,10 +196,10 @@ def joint_variants(readings: list[Reading]) -> list[Variant]:
                     changed.append(_with_priors(reading, priors))
             if changed:
                 scope = ("all priors of every reading" if with_shared
-                         else f"all of {who}'s contested priors")
+                         else f"all contested priors of {reading_label(who)}")
                 variants.append(Variant(
                     id=f"{'all' if with_shared else who}:joint:{change}",
-                    label=f"{scope}, {CHANGE_WORDS[change]}", change=change,
+                    label=f"{scope}, every {PRIOR_CHANGES[change]}", change=change,
                     parameter=None, shared=with_shared, readings=tuple(changed)))
     return variants
 

@@ -9,6 +9,7 @@ weighing names the reading that made a simulated record.
 
 from korea1950.analysis.weigh.assumptions import assumption_sentence, calendar_sentence
 from korea1950.analysis.weigh.calibration import BARE_MENTION
+from korea1950.inputs.labels import reading_label
 
 PLAIN_ACCURACY = 0.75
 """Calibration accuracy below which the verdict says "only": when the weighing misnames a
@@ -27,7 +28,7 @@ def decision_sentence(factor: dict, robust: dict) -> str:
     the member nearest to zero is more than two standard errors from it, and
     the headline interval excludes zero.
     """
-    a, b = factor["a"], factor["b"]
+    a, b = reading_label(factor["a"]), reading_label(factor["b"])
     low, high = robust["log_bf_min"], robust["log_bf_max"]
     span = f"the log Bayes factor of {a} over {b} ranges from {low:+.2f} to {high:+.2f}"
     ci_low, ci_high = factor["ci"]
@@ -74,7 +75,8 @@ def calibration_sentence(cell: dict) -> str:
     """How often the weighing names the reading that made a simulated record."""
     accuracy = cell["accuracy"]
     only = "only " if accuracy < PLAIN_ACCURACY else ""
-    return (f"On records simulated from {cell['a']} or {cell['b']}, the weighing names the "
+    return (f"On records simulated from {reading_label(cell['a'])} or "
+            f"{reading_label(cell['b'])}, the weighing names the "
             f"reading that made the record in {only}{accuracy:.0%} of cases (chance: 50%), and "
             f"on {cell['undecided']:.0%} of them its verdict is not worth more than a bare "
             "mention.")
@@ -82,7 +84,7 @@ def calibration_sentence(cell: dict) -> str:
 
 def predictive_sentence(check: dict) -> str:
     """Whether the actual record is typical of what each reading produces."""
-    tails = "; ".join(f"{name}: {cell['verdict']}, tail probability "
+    tails = "; ".join(f"{reading_label(name)}: {cell['verdict']}, tail probability "
                       f"{cell['tail_probability']:.2f}"
                       for name, cell in check["readings"].items())
     verdict = check["verdict"]

@@ -2,11 +2,13 @@
 
 The study runs the comparison once, then lets each report section (see
 ``korea1950.reporting.study.sections``) write its tables and figures and return its
-Markdown; the sections are joined into ``report.md`` and ``report.html`` (one
-self-contained page). Everything goes into a temporary folder that replaces
-the results folder only when complete, with ``manifest.json`` written last
-(``korea1950.reporting.atomic``: a folder holding anything korea1950 did not write is
-never replaced, and the refusal comes before the simulation, not after).
+Markdown; the sections are joined, led by a title, a one-screen summary and the
+contents (``front``, written last because it quotes the sections' results), into
+``report.md`` and ``report.html`` (one self-contained page). Everything goes into a
+temporary folder that replaces the results folder only when complete, with
+``manifest.json`` written last (``korea1950.reporting.atomic``: a folder holding
+anything korea1950 did not write is never replaced, and the refusal comes before
+the simulation, not after).
 """
 
 import sys
@@ -20,6 +22,7 @@ from korea1950.analysis.compare import comparison_tables, run_comparison, write_
 from korea1950.reporting.atomic import OutputFolder
 from korea1950.reporting.manifest import write_manifest
 from korea1950.reporting.study.context import StudyContext
+from korea1950.reporting.study.front import TITLE, front_matter
 from korea1950.reporting.study.render import to_html
 from korea1950.reporting.study.sections import section_modules
 from korea1950.running.evaluators import Evaluator, evaluator_for
@@ -46,10 +49,10 @@ def run_study(out: Path, replicates: int = DEFAULT_STUDY_REPLICATES, seed: int =
             context.figures_dir.mkdir(parents=True, exist_ok=True)
             parts = [module.build(context)
                      for module in _with_progress(section_modules(), progress)]
-            report = "\n\n".join(part.strip() for part in parts) + "\n"
+            body = "\n\n".join(part.strip() for part in parts)
+            report = front_matter(context, body) + "\n\n" + body + "\n"
             (staging / "report.md").write_text(report)
-            (staging / "report.html").write_text(
-                to_html(report, staging, "korea1950: what-if scenarios of the Korean War"))
+            (staging / "report.html").write_text(to_html(report, staging, TITLE))
             write_manifest(comparison, evaluator, command or sys.argv, staging)
     return Path(out)
 

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from korea1950.analysis.compare import Comparison
+from korea1950.inputs.labels import reading_label
 from korea1950.running.evaluators import Evaluator
 from korea1950.running.summary import Summary
 
@@ -22,6 +23,9 @@ class StudyContext:
     tables: dict[str, list[dict]] = field(default_factory=dict)
     """The comparison's tables by name ("outcomes", "timings", "front", "distributions"),
     already written to ``tables_dir`` before any section runs; a section may add its own."""
+    weighing: dict | None = None
+    """The weighing of the readings, once its section has run (the summary at the top of the
+    report quotes its verdict instead of weighing a second time); None if it did not run."""
 
     @property
     def figures_dir(self) -> Path:
@@ -57,3 +61,16 @@ class StudyContext:
     def summaries(self) -> dict[tuple[str, str], Summary]:
         """The ensemble of every (scenario, reading) pair."""
         return self.comparison.summaries
+
+    def scenario_title(self, name: str) -> str:
+        """A scenario as a reader sees it: its title, never its file name.
+
+        Why: scenario names such as ``soviet_veto`` are also outcome names, so a
+        table showing them would read as raw identifiers.
+        """
+        return next(s.title for s in self.comparison.scenarios if s.name == name)
+
+    def reading_label(self, name: str) -> str:
+        """A reading by its historian ("Donggil Kim's reading"), or its title if from a file."""
+        reading = next(r for r in self.comparison.readings if r.name == name)
+        return reading_label(name, reading.title)

@@ -1,1 +1,1 @@
-"""The classroom page (`korea1950 app`): a SolaraViz page over the lockstep model."""
+"""The classroom page (`korea1950 app`): a Solara page of its own over cached ensembles."""

@@ -1,160 +1,254 @@
-"""The classroom page: switches and sliders in the sidebar, results in the main area.
+"""The classroom page (`korea1950 app`): choose a setting in the sidebar, read what it changes.
 
-Run with `korea1950 app`. Pressing Reset after changing a switch recomputes the
-worlds (each session has its own model). The widgets' ranges come from
-``korea1950.teaching.app.classroom``, which also enforces them on the server; anything
-the server refused or could not compute is shown as one short line.
+Why its own layout and not Mesa's SolaraViz: the page has nothing to step or
+play - each setting is a whole ensemble of worlds - and a class needs only what
+it sets (scenario, reading, switches, worlds, seed) and what came of it. Every
+change recomputes at once, in a worker thread, so the page stays responsive and
+says it is computing; the baseline of a (reading, worlds, seed) is computed
+once per server (``korea1950.teaching.app.results``).
+
+Why through ``admit``: every value a widget sends goes through that one gate
+(``korea1950.teaching.app.classroom``) before anything uses it; refusals show
+as one short line each. Each browser session has its own state (component
+state is per session); only immutable results are shared.
 """
 
-import matplotlib
+import random
+from collections.abc import Callable
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt
-import numpy as np
+import reacton.ipyvuetify as rv
 import solara
-from mesa.visualization import SolaraViz
+import solara.lab
 
+from korea1950.inputs.labels import GLOSSARY, OUTCOME_LABELS, event_description
 from korea1950.inputs.readings import bundled_reading_names
 from korea1950.inputs.scenarios import bundled_scenario_names
-from korea1950.reporting.plots import PALETTE
+from korea1950.teaching.app import charts, tables
 from korea1950.teaching.app.classroom import (
-    DEFAULT_WORLDS,
-    MAX_STORY,
+    SEEDS,
+    SWITCH_PREFIX,
     SWITCHES,
     WORLDS,
-    ClassroomModel,
+    Session,
+    Setting,
+    describe,
+    reading_title,
+    receive,
+    scenario_title,
 )
+from korea1950.teaching.app.results import Outcomes, outcomes, story
+from korea1950.teaching.app.roleplay import RolePlay
 from korea1950.teaching.app.verdict import page_verdict, start_in_background
 
-SHOWN = ("invasion", "soviet_veto", "us_intervention", "incheon_landing", "china_intervention",
-         "armistice", "north_unifies", "south_unifies", "still_at_war")
+TITLE = "How the Korean War began: a classroom simulator"
 
-model_params = {
-    "what_if": {"type": "Select", "value": "baseline", "values": bundled_scenario_names(),
-                "label": "Scenario"},
-    "reading": {"type": "Select", "value": "stueck", "values": bundled_reading_names(),
-                "label": "Reading of Stalin's intent"},
-    "worlds": {"type": "SliderInt", "value": DEFAULT_WORLDS, "min": WORLDS[0], "max": WORLDS[1],
-               "step": WORLDS[2], "label": "Worlds"},
-    "seed": 1,
-    **{name: {"type": "Checkbox", "value": False, "label": label}
-       for name, (label, _) in SWITCHES.items()},
-}
+CACHED = 0.01
+"""A result that took less than this (seconds) came from the cache."""
 
+CSS = """
+.v-navigation-drawer { min-width: 320px !important; max-width: 340px !important; }
+.korea-tables table { border-collapse: collapse; font-size: 14px; margin-left: 0 !important; }
+.korea-tables th, .korea-tables td { padding: 3px 10px !important; }
+.korea-tables td:not(:first-child), .korea-tables th:not(:first-child) { white-space: nowrap; }
+.korea-tables td:first-child { white-space: nowrap; }
+.korea-tables tr:nth-child(even) { background: #f4f4f4; }
+"""
+"""A narrower sidebar and compact tables, so every row of the outcomes fits one screen."""
 
-SCROLL = {"height": "100%", "overflow-y": "auto"}
-"""Each component scrolls inside its grid cell instead of spilling over its neighbours."""
+@solara.component
+def Controls(state: solara.Reactive[Session]) -> None:
+    """The sidebar: what a class can set, each change sent through the gate."""
+    setting = state.value.setting
+
+    def sender(what: str) -> Callable[[object], None]:
+        def send(value: object) -> None:
+            state.value = receive(state.value, what, value)
+        return send
+
+    solara.Markdown("### What if...")
+    rv.Select(label="Scenario", v_model=setting.scenario, on_v_model=sender("scenario"),
+              items=[{"text": scenario_title(name), "value": name}
+                     for name in bundled_scenario_names()], hide_details=True)
+    rv.Select(label="Reading of Stalin's intent", v_model=setting.reading,
+              on_v_model=sender("reading"),
+              items=[{"text": reading_title(name), "value": name}
+                     for name in bundled_reading_names()], hide_details=True)
+    solara.Markdown("**Switches** (on top of the scenario; its own are ticked)")
+    for key, (label, _) in SWITCHES.items():
+        rv.Checkbox(label=label, v_model=key in setting.switches, dense=True,
+                    hide_details=True, on_v_model=sender(SWITCH_PREFIX + key),
+                    class_="mt-0")
+    solara.Markdown(f"**Worlds: {setting.worlds:,}**")
+    slider = rv.Slider(label="Worlds", v_model=setting.worlds, min=WORLDS[0], max=WORLDS[1],
+                       step=WORLDS[2], thumb_label=True, hide_details=True)
+    rv.use_event(slider, "change", lambda *event: sender("worlds")(event[-1]))
+    seed = rv.TextField(label=f"Seed ({SEEDS[0]} to {SEEDS[1]:,})", v_model=str(setting.seed),
+                        hide_details=True, dense=True)
+    rv.use_event(seed, "change", lambda *event: sender("seed")(event[-1]))
 
 
 @solara.component
-def Outcomes(model: ClassroomModel) -> None:
-    """Outcome shares against the baseline: a chart and the numbers (or why there are none)."""
-    with solara.Column(style=SCROLL):
-        for notice in model.notices:
-            solara.Warning(notice)
-        if model.error:
-            solara.Error(model.error)
-        else:
-            _outcomes(model)
-
-
-def _outcomes(model: ClassroomModel) -> None:
-    figure, ax = plt.subplots(figsize=(8, 3.6))
-    x = np.arange(len(SHOWN))
-    for offset, (label, summary, colour) in zip(
-            (-0.2, 0.2), (("baseline", model.baseline, "#999999"),
-                          ("this setting", model.result, PALETTE[0])), strict=True):
-        shares = [summary.probability(o) for o in SHOWN]
-        errors = [1.96 * summary.standard_error(o) for o in SHOWN]
-        ax.bar(x + offset, shares, 0.4, yerr=errors, color=colour, label=label, capsize=2)
-    ax.set_xticks(x, [o.replace("_", " ") for o in SHOWN], rotation=35, ha="right")
-    ax.set_ylim(0, 1.05)
-    ax.set_ylabel("share of worlds")
-    ax.set_title(f"{model.worlds:,} worlds, reading {model.reading.name}")
-    ax.legend()
-    figure.tight_layout()
-    solara.FigureMatplotlib(figure)
-    plt.close(figure)
-    rows = "\n".join(f"| {o.replace('_', ' ')} | {model.result.probability(o):.3f} | "
-                     f"{model.baseline.probability(o):.3f} |" for o in SHOWN)
-    switched = ", ".join(SWITCHES[name][0] for name in model.flipped) or "none"
-    solara.Markdown(f"**Scenario:** {model.scenario_spec.title}. **Switches:** {switched}.\n\n"
-                    f"| outcome | this setting | baseline |\n|---|---|---|\n{rows}")
-
-
-@solara.component
-def FrontLine(model: ClassroomModel) -> None:
-    """The front line's median and 80% band, this setting against the baseline."""
-    if model.error:
+def Notices(notices: tuple[str, ...], clear: Callable[[], None]) -> None:
+    """What the gate refused, one line each."""
+    if not notices:
         return
-    figure, ax = plt.subplots(figsize=(8, 3))
-    months = np.arange(model.result.tallies["front"].shape[0])
-    for label, summary, colour in (("baseline", model.baseline, "#999999"),
-                                   ("this setting", model.result, PALETTE[0])):
-        bands = summary.front_quantiles((0.1, 0.5, 0.9))
-        ax.fill_between(months, bands[0], bands[2], color=colour, alpha=0.2)
-        ax.plot(months, bands[1], color=colour, label=label)
-    ax.axhline(0.5, color="grey", linestyle=":")
-    ax.set_xticks(range(4, len(months), 12), [str(1950 + i) for i in range(len(months[4::12]))])
-    ax.set_ylim(0, 1)
-    ax.set_ylabel("share held by the North")
-    ax.set_title("The front line (median and 80% of worlds; dotted: 38th parallel)")
-    ax.legend()
-    figure.tight_layout()
-    solara.FigureMatplotlib(figure)
-    plt.close(figure)
+    with solara.Column(classes=["korea-notices"]):
+        for notice in notices:
+            solara.Warning(notice, dense=True)
+        solara.Button("Dismiss", on_click=clear, text=True, small=True)
 
 
 @solara.component
-def Story(model: ClassroomModel) -> None:
-    """The story of one sampled world, with its quotes."""
-    with solara.Column(style=SCROLL):
-        if model.story:
-            solara.Markdown("### The story of one world\n\n"
-                            + model.story.split("\n", 1)[-1][:MAX_STORY])
+def OutcomesView(shown: Outcomes, computing: bool) -> None:
+    """The numbers first (every row in view), the two pictures side by side, then the timings."""
+    pictures = solara.use_thread(lambda: None if shown.error else (
+        charts.front_line(shown.result, shown.baseline),
+        charts.timeline(shown.result, shown.baseline)),
+        dependencies=[id(shown)], intrusive_cancel=False)
+    if shown.error:
+        solara.Error(shown.error)
+        return
+    style = {"opacity": "0.55"} if computing else {}
+    with solara.Column(classes=["korea-tables"], style=style):
+        solara.Markdown(f"#### Share of worlds in which it happened\n\n"
+                        f"{tables.outcome_table(shown.result, shown.baseline)}")
+        solara.Markdown("*95% intervals in brackets. Change: this setting minus the "
+                        "baseline, in percentage points; **bold** where its interval "
+                        "excludes zero.*")
+        with solara.Details("Every other outcome"):
+            solara.Markdown(tables.outcome_table(shown.result, shown.baseline,
+                                                 tables.OTHERS))
+    if pictures.state == solara.ResultState.FINISHED:
+        with solara.Columns([1, 1], style=style):
+            solara.Image(pictures.value[0], width="100%")
+            solara.Image(pictures.value[1], width="100%")
+    elif pictures.state == solara.ResultState.ERROR:
+        solara.Error("The pictures could not be drawn; the numbers stand.")
+    else:
+        solara.Text("Drawing the front line and the timeline...")
+    with solara.Column(classes=["korea-tables"], style=style):
+        solara.Markdown("#### When things happened (in the worlds where they did)\n\n"
+                        + tables.timing_table(shown.result, shown.baseline))
 
 
 @solara.component
-def Verdict(model: ClassroomModel) -> None:
-    """Kim or Stueck: what the record decides, with how far the verdict can be trusted.
+def StoryView(setting: Setting, story_seed: int, new_world: Callable[[], None]) -> None:
+    """One world of this setting, told month by month with its sources."""
+    text = solara.use_thread(lambda: story(setting, story_seed),
+                             dependencies=[setting, story_seed], intrusive_cancel=False)
+    with solara.Row(style={"align-items": "center"}):
+        solara.Button("New world", on_click=new_world, color="primary")
+        solara.Text(f"World number {story_seed} of this setting.")
+    if text.state == solara.ResultState.FINISHED:
+        solara.Markdown(text.value.split("\n", 1)[-1] if text.value.startswith("# ")
+                        else text.value, style={"max-width": "60em"})
+    else:
+        solara.ProgressLinear(True)
 
-    The same sentences as `korea1950 weigh`, from a smaller run shared by every
-    session; it does not depend on the switches.
+
+@solara.component
+def VerdictView() -> None:
+    """Donggil Kim or William Stueck: what the record decides, and how far to trust it.
+
+    The same sentences as `korea1950 weigh`, from a smaller run computed once per
+    server in the background; it does not depend on the switches.
     """
-    result = solara.use_thread(page_verdict, [])
-    with solara.Column(style=SCROLL):
-        solara.Markdown("### Kim or Stueck? What the record can and cannot decide")
-        if result.state == solara.ResultState.FINISHED:
-            verdict = result.value
-            rows = "\n".join(
-                f"| {row['pair']} | {row['log_bf']:+.2f} ({row['ci'][0]:+.2f} to "
-                f"{row['ci'][1]:+.2f}) | {row['family'][0]:+.2f} to {row['family'][1]:+.2f} | "
-                f"{'yes' if row['sign_holds'] else 'no'} | {row['accuracy']:.0%} |"
-                for row in verdict["rows"])
-            solara.Markdown("\n\n".join(f"- {sentence}" for sentence in verdict["sentences"])
-                            + "\n\n| readings | log Bayes factor (95%) | over the prior family "
-                            "| sign holds? | names the true reading |\n|---|---|---|---|---|\n"
-                            + rows + f"\n\n*{verdict['caveat']} "
-                            f"({verdict['replicates']:,} worlds per reading; "
-                            "`korea1950 weigh` runs more.)*")
-        elif result.state == solara.ResultState.ERROR:
-            reason = " ".join(str(result.error).split())[:200]
-            solara.Error(f"The verdict could not be computed: {reason}")
-        else:
-            solara.Info("Weighing the readings against the record (once per server; about "
-                        "half a minute)...")
+    result = solara.use_thread(page_verdict, [], intrusive_cancel=False)
+    solara.Markdown("### Donggil Kim or William Stueck? What the record can and cannot decide")
+    solara.Markdown("\n".join(f"- {reading_title(name)}" for name in bundled_reading_names()))
+    if result.state == solara.ResultState.FINISHED:
+        verdict = result.value
+        rows = "\n".join(
+            f"| {row['pair']} | {row['log_bf']:+.2f} ({row['ci'][0]:+.2f} to "
+            f"{row['ci'][1]:+.2f}) | {row['family'][0]:+.2f} to {row['family'][1]:+.2f} | "
+            f"{'yes' if row['sign_holds'] else 'no'} | {row['accuracy']:.0%} |"
+            for row in verdict["rows"])
+        solara.Markdown("\n\n".join(f"- {sentence}" for sentence in verdict["sentences"])
+                        + "\n\n| readings | log Bayes factor (95%) | over the prior family "
+                        "| sign holds? | names the true reading |\n|---|--:|--:|--:|--:|\n"
+                        + rows + f"\n\n*{verdict['caveat']} "
+                        f"({verdict['replicates']:,} worlds per reading; "
+                        "`korea1950 weigh` runs more.)*", style={"max-width": "60em"})
+    elif result.state == solara.ResultState.ERROR:
+        reason = " ".join(str(result.error).split())[:200]
+        solara.Error(f"The verdict could not be computed: {reason}")
+    else:
+        solara.Text("Weighing the readings against the record (once per server; about half "
+                    "a minute)...")
+        solara.ProgressLinear(True)
 
 
-def make_page(model: ClassroomModel | None = None):
-    """The page element; a fresh model per call (per browser session)."""
-    start_in_background()
-    return SolaraViz(model or ClassroomModel(), components=[
-        (Outcomes, 0), (FrontLine, 0), (Story, 0), (Verdict, 0)], model_params=model_params,
-        name="korea1950 — how the Korean War began")
+@solara.component
+def GlossaryView() -> None:
+    """Every term and outcome the page uses, explained once."""
+    terms = "\n".join(f"- **{term}**: {meaning}" for term, meaning in GLOSSARY.items())
+    events = "\n".join(
+        f"| {label} | {_description(name)} |" for name, label in OUTCOME_LABELS.items())
+    solara.Markdown(f"### Terms\n\n{terms}\n\n### Outcomes and events\n\n"
+                    f"| on the page | what it means |\n|:--|:--|\n{events}",
+                    style={"max-width": "60em"})
+
+
+def _description(name: str) -> str:
+    """An event's description; outcomes built from events have their label only."""
+    try:
+        return event_description(name)
+    except KeyError:  # built from events, not an event itself ("still at war")
+        return "counted at the end of each world (December 1956), not an event in it"
 
 
 @solara.component
 def Page() -> None:
-    """Solara's entry point: each session builds its own model."""
-    model = solara.use_memo(ClassroomModel, [])
-    make_page(model)
+    """Solara's entry point: each browser session has its own state."""
+    start_in_background()
+    state = solara.use_reactive(Session())
+    session = state.value
+    setting = session.setting
+    computed = solara.use_thread(lambda: outcomes(setting), dependencies=[setting],
+                                 intrusive_cancel=False)
+    last = solara.use_ref(None)
+    # Just after a change the thread of the previous setting may still read as finished:
+    # only a result for this very setting ends the computing.
+    computing = not (computed.state == solara.ResultState.FINISHED
+                     and computed.value is not None and computed.value.setting == setting)
+    if not computing:
+        last.current = computed.value
+    story_seed = setting.seed if session.story_seed is None else session.story_seed
+
+    def new_world() -> None:
+        seed = random.randrange(SEEDS[0], SEEDS[1] + 1)
+        state.value = Session(state.value.setting, state.value.notices, seed)
+
+    def clear() -> None:
+        state.value = Session(state.value.setting, (), state.value.story_seed)
+
+    solara.Title(TITLE)
+    solara.Style(CSS)
+    with solara.AppBarTitle():
+        solara.Text(TITLE)
+    with solara.Sidebar():
+        Controls(state)
+    Notices(session.notices, clear)
+    with solara.Row(style={"align-items": "center"}):
+        solara.Text(describe(setting), classes=["korea-setting"])
+        if computing:
+            solara.Text(f"Computing {setting.worlds:,} worlds...", classes=["korea-computing"])
+        elif last.current is not None:
+            took = last.current.seconds
+            solara.Text(f"(computed in {took:.2f} s)" if took >= CACHED else "(from the cache)",
+                        classes=["korea-took"])
+    solara.ProgressLinear(computing)
+    with solara.lab.Tabs(lazy=True):
+        with solara.lab.Tab("What happens"):
+            if last.current is not None:
+                OutcomesView(last.current, computing)
+            else:
+                solara.Text("Computing the first worlds...")
+        with solara.lab.Tab("One world's story"):
+            StoryView(setting, story_seed, new_world)
+        with solara.lab.Tab("The two readings"):
+            VerdictView()
+        with solara.lab.Tab("Play Stalin"):
+            RolePlay()
+        with solara.lab.Tab("Glossary"):
+            GlossaryView()

@@ -9,6 +9,7 @@ session shares the one result, started when the server starts.
 import threading
 
 from korea1950.analysis.weigh import run_weigh
+from korea1950.inputs.labels import pair_label
 from korea1950.running.evaluators import Processes
 
 SIZES = {"replicates": 4000, "robustness_replicates": 2000, "calibration_replicates": 4000,
@@ -40,7 +41,8 @@ def summarise(result: dict) -> dict:
         robust = next(p for p in result["robustness"]["pairs"] if (p["a"], p["b"]) == pair)
         calibration = next(p for p in result["calibration"]["pairs"]
                            if (p["a"], p["b"]) == pair)
-        rows.append({"pair": f"{pair[0]} / {pair[1]}", "log_bf": factor["log_bf"],
+        rows.append({"pair": pair_label(*pair),
+                     "log_bf": factor["log_bf"],
                      "ci": factor["ci"], "family": [robust["log_bf_min"], robust["log_bf_max"]],
                      "sign_holds": robust["sign_holds"], "accuracy": calibration["accuracy"]})
     return {"sentences": list(result["verdict"]), "rows": rows,

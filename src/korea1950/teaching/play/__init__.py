@@ -2,10 +2,13 @@
 
 ``Player`` plugs into a single-world model through a rule's declared
 ``point`` (``simulation.agents.rules``). At each of the played actor's
-decision points it shows the situation, the numbered
-options and the documents' hints, and reads a choice (a terminal, a pipe or a
-file all work; at the end of input the actor's own rule decides, and the
-student is told). ``play`` runs the game and ends with the debrief.
+decision points it shows the situation (in words), the numbered options and
+the documents' hints, and reads a choice (a terminal, a pipe or a file all
+work; at the end of input the actor's own rule decides, and the student is
+told). It also keeps a snapshot of the world at that moment, so that the
+debrief can ask how likely each reading's Stalin was to choose the same in the
+same situation (``play.likelihood``). ``play`` runs the game and ends with the
+debrief; ``play.session`` drives the same game one answer at a time for the page.
 """
 
 from collections.abc import Callable
@@ -15,19 +18,50 @@ import numpy as np
 
 from korea1950.inputs.calendar import month_name
 from korea1950.inputs.errors import InputError
-from korea1950.inputs.events import EVENTS
 from korea1950.inputs.evidence import cite
+from korea1950.inputs.labels import actor_name, outcome_label, reading_label
 from korea1950.running.worlds import one_world
 from korea1950.simulation.model import CrisisModel
-from korea1950.teaching.play.points import POINTS
+from korea1950.teaching.play.likelihood import Snapshot, snapshot
+from korea1950.teaching.play.points import POINTS, rule_of
+from korea1950.teaching.story_terms import in_words
 
 ACTORS = ("stalin", "kim", "mao")
 MAX_TRIES = 3
 
+NOT_SHOWN = frozenset({"net_gain", "moment_ripe", "willing"})
+"""Terms that are the model's own verdict on the choice: the student weighs for himself."""
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """What the student is asked at one decision point, ready to show."""
+
+    point: str
+    month: int
+    actor: str
+    question: str
+    situation: tuple[str, ...]
+    hints: tuple[str, ...]
+    yes: str
+    no: str
+
+    def seen_by(self) -> str:
+        """Whose eyes the situation is told through ("he" in its lines)."""
+        return f"The situation, as this world's {actor_name(self.actor)} sees it:"
+
+    def lines(self) -> list[str]:
+        """The prompt as the terminal shows it."""
+        return [f"\n== {month_name(self.month)}: you are {actor_name(self.actor)} ==",
+                self.question, self.seen_by(),
+                *(f"   {line}" for line in self.situation),
+                "What the documents say:", *(f"   {cite(h)}" for h in self.hints),
+                f"  1) {self.yes}\n  2) {self.no}"]
+
 
 @dataclass
 class Choice:
-    """One decision the student took."""
+    """One decision the student took, with the situation it was taken in."""
 
     point: str
     month: int
@@ -35,6 +69,7 @@ class Choice:
     rule_said_yes: bool
     situation: dict
     from_input: bool
+    state: Snapshot | None = None
 
 
 @dataclass
@@ -46,6 +81,8 @@ class Player:
     write: Callable[[str], None]
     choices: list[Choice] = field(default_factory=list)
     exhausted: bool = False
+    model: CrisisModel | None = None
+    """The played world, set by ``start``: its state is kept at each choice."""
 
     def choose(self, point: str, month: int, decision: np.ndarray, eligible: np.ndarray,
                situation: dict) -> np.ndarray:
@@ -54,23 +91,33 @@ class Player:
         if spec is None or spec.actor != self.actor:
             return decision
         values = {k: np.asarray(v).reshape(-1)[0].item() for k, v in situation.items()}
-        self.write(f"\n== {month_name(month)} — you are {self.actor.title()} ==")
-        self.write(spec.question)
-        for name, value in values.items():
-            shown = ("yes" if value else "no") if isinstance(value, bool) else (
-                f"{value:.2f}" if isinstance(value, float) else value)
-            self.write(f"   {name.replace('_', ' ')}: {shown}")
-        self.write("What the documents say:")
-        for evidence_id in spec.hints:
-            self.write(f"   {cite(evidence_id)}")
-        self.write(f"  1) {spec.yes}\n  2) {spec.no}")
-        answer, from_input = self._answer(bool(decision[0]))
-        self.choices.append(Choice(point, month, answer, bool(decision[0]), values, from_input))
+        prompt = self.prompt(point, month, values)
+        state = snapshot(self.model) if self.model is not None else None
+        self.show(prompt)
+        answer, from_input = self.answer(prompt, bool(decision[0]))
+        self.choices.append(Choice(point, month, answer, bool(decision[0]), values, from_input,
+                                   state))
         chosen = decision.copy()
         chosen[eligible] = answer
         return chosen
 
-    def _answer(self, rule_choice: bool) -> tuple[bool, bool]:
+    def prompt(self, point: str, month: int, values: dict) -> Prompt:
+        """The question at ``point`` with the situation said in words."""
+        spec = POINTS[point]
+        declared = rule_of(point)
+        dead = self.model is not None and bool(self.model.world.happened("stalin_death")[0])
+        shown = {k: v for k, v in values.items() if k not in NOT_SHOWN}
+        said = in_words(declared.actor, declared.name, shown, dead)
+        return Prompt(point, month, self.actor, spec.question, tuple(said), spec.hints,
+                      spec.yes, spec.no)
+
+    def show(self, prompt: Prompt) -> None:
+        """Put the question before the student."""
+        for line in prompt.lines():
+            self.write(line)
+
+    def answer(self, prompt: Prompt, rule_choice: bool) -> tuple[bool, bool]:
+        """The student's answer (True: option 1) and whether it came from the input."""
         for _ in range(MAX_TRIES):
             line = None if self.exhausted else self.read()
             if line is None:
@@ -87,27 +134,35 @@ class Player:
         return rule_choice, False
 
 
+def start(player: Player, reading: str, scenario: str, seed: int) -> CrisisModel:
+    """The played world, not yet run, with the player attached and able to snapshot it."""
+    if player.actor not in ACTORS:
+        raise InputError(f"--as {player.actor!r}: expected one of {', '.join(ACTORS)}")
+    model = one_world(scenario, reading, seed, player=player)
+    player.model = model
+    return model
+
+
 def narrate_events(model: CrisisModel, month: int, write: Callable[[str], None]) -> None:
     """Tell the student what happened this month."""
     for name, months in model.world.events.items():
         if months[0] == month and name not in ("war_start", "war_end"):
-            write(f"   * {month_name(month)}: {EVENTS[name]}")
+            write(f"   * {month_name(month)}: {outcome_label(name)}")
 
 
 def play(actor: str, reading: str = "stueck", scenario: str = "baseline", seed: int = 1,
          read: Callable[[], str | None] = input, write: Callable[[str], None] = print,
          worlds: int = 2000) -> Player:
     """Run the role-play to the horizon or the end of the war, then print the debrief."""
-    if actor not in ACTORS:
-        raise InputError(f"--as {actor!r}: expected one of {', '.join(ACTORS)}")
     player = Player(actor, read, write)
-    model = one_world(scenario, reading, seed, player=player)
-    write(f"You play {actor.title()}. Scenario {model.scenario_spec.name}, reading "
-          f"{model.reading.name}, seed {seed}. Answer each question with 1 or 2.")
+    model = start(player, reading, scenario, seed)
+    write(f"You play {actor_name(actor)}. Scenario {model.scenario_spec.name}, "
+          f"{reading_label(model.reading.name, model.reading.title)}, seed {seed}. "
+          "Answer each question with 1 or 2.")
     while model.running:
         month = model.world.month
         model.step()
         narrate_events(model, month, write)
     from korea1950.teaching.play.debrief import debrief
-    write(debrief(player, model, worlds))
+    write(debrief(player, model, worlds, seed=seed))
     return player

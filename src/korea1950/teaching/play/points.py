@@ -86,3 +86,8 @@ def _point(declared: Rule) -> DecisionPoint:
 
 POINTS: dict[str, DecisionPoint] = {r.point: _point(r) for r in rule_table() if r.point}
 """Every role-play point, from the rules that declare one."""
+
+
+def rule_of(point: str) -> Rule:
+    """The rule that declares the role-play ``point`` (its actor class and method name)."""
+    return next(r for r in rule_table() if r.point == point)

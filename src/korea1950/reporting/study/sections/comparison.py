@@ -1,7 +1,11 @@
 """The comparison tables and the four figures: outcomes, front line, change, timing."""
 
+from collections.abc import Callable
+
+from korea1950.inputs.labels import outcome_label
 from korea1950.reporting.plots import write_comparison_figures
 from korea1950.reporting.study.context import StudyContext
+from korea1950.reporting.study.numbers import TABLE_NOTE, share_cell
 
 ORDER = 20
 TITLE = "Outcomes at a glance"
@@ -12,13 +16,18 @@ def build(context: StudyContext) -> str:
     """Draw the four comparison figures from the tables; return the section's Markdown."""
     outcomes = context.tables["outcomes"]
     write_comparison_figures(context.tables, context.figures_dir)
+    tables = "\n\n".join(f"**Under {context.reading_label(reading)}**\n\n"
+                          + glance_table(outcomes, reading, context.scenario_title)
+                          for reading in context.reading_names)
     return f"""## {TITLE}
 
-Share of worlds in which each outcome happened (± is two standard errors; full tables in
-`tables/outcomes.csv`, timings in `tables/timings.csv`,
+Share of worlds in which each outcome happened, with its 95% interval (two standard errors;
+every outcome in `tables/outcomes.csv`, timings in `tables/timings.csv`,
 front-line bands in `tables/front.csv`, timing histograms in `tables/distributions.csv`).
 
-{glance_table(outcomes, context.reading_names)}
+{tables}
+
+{TABLE_NOTE}
 
 ![Outcomes by scenario and reading](figures/outcomes.png)
 
@@ -27,7 +36,8 @@ front-line bands in `tables/front.csv`, timing histograms in `tables/distributio
 ![Change against the baseline](figures/change_vs_baseline.png)
 
 *Figure 2. What each scenario changes: difference from the baseline's share of worlds,
-per reading (red: more often; blue: less often).*
+per reading (red: more often; blue: less often). A scenario that only moves events in time
+shows little here: see Figure 5.*
 
 ![The front line](figures/front_line.png)
 
@@ -42,17 +52,15 @@ happens (dot: median; thick bar: middle 50%; thin line: 10th to 90th percentile)
 """
 
 
-def glance_table(rows: list[dict], readings: list[str]) -> str:
-    """A Markdown table: scenario rows, outcome x reading columns."""
-    lookup = {(r["scenario"], r["reading"], r["outcome"]): r for r in rows}
+def glance_table(rows: list[dict], reading: str, title: Callable[[str], str]) -> str:
+    """A Markdown table for one reading: a row per scenario (by ``title``), a column per outcome."""
+    lookup = {(r["scenario"], r["outcome"]): r for r in rows if r["reading"] == reading}
     scenarios = list(dict.fromkeys(r["scenario"] for r in rows))
-    header = ["scenario"] + [f"{o.replace('_', ' ')} ({rd})" for o in GLANCE for rd in readings]
+    header = ["scenario", *(outcome_label(o) for o in GLANCE)]
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for scenario in scenarios:
-        cells = [scenario]
-        for outcome in GLANCE:
-            for reading in readings:
-                row = lookup[(scenario, reading, outcome)]
-                cells.append(f"{row['probability']:.2f} ± {2 * row['standard_error']:.2f}")
+        found = [lookup[(scenario, outcome)] for outcome in GLANCE]
+        cells = [title(scenario)] + [share_cell(r["probability"], r["standard_error"])
+                                     for r in found]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)

@@ -2,6 +2,7 @@
 
 from itertools import combinations
 
+from korea1950.inputs.labels import outcome_label
 from korea1950.reporting.study.context import StudyContext
 
 ORDER = 40
@@ -43,7 +44,8 @@ def build(context: StudyContext) -> str:
                 if abs(gap) > GAP_ERRORS * error and abs(gap) >= MIN_GAP:
                     gaps.append((abs(gap), outcome, ra["probability"], rb["probability"]))
             gaps.sort(reverse=True)
-            text = "; ".join(f"{o.replace('_', ' ')} {pa:.2f} vs {pb:.2f}"
+            text = "; ".join(f"{outcome_label(o)} {pa:.2f} vs {pb:.2f}"
                              for _, o, pa, pb in gaps[:SHOWN]) or "none beyond chance"
-            lines.append(f"| {scenario} | {a} vs {b} | {text} |")
+            lines.append(f"| {context.scenario_title(scenario)} | {context.reading_label(a)} vs "
+                         f"{context.reading_label(b)} | {text} |")
     return "\n".join(lines) + "\n"

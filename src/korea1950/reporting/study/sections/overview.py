@@ -1,17 +1,21 @@
-"""Opening section: what was run, how to reproduce it, and what the results can and cannot say."""
+"""First section: what was run, how to reproduce it, and what the results can and cannot say.
+
+The report's title, summary and contents come before it (``study.front``).
+"""
 
 from korea1950.reporting.study.context import StudyContext
 
 ORDER = 10
-TITLE = "korea1950: what-if scenarios of how the Korean War began"
+TITLE = "What was run and how to read it"
 
 
 def build(context: StudyContext) -> str:
     """Markdown for the overview."""
     comparison = context.comparison
     readings = "\n".join(
-        f"- **{r.name}** — {r.title}. {r.summary}" for r in comparison.readings)
-    return f"""# {TITLE}
+        f"- **{context.reading_label(r.name)}** — {r.title}. {r.summary}"
+        for r in comparison.readings)
+    return f"""## {TITLE}
 
 This report simulates **{len(comparison.scenarios)} scenarios** under **{len(comparison.readings)}
 readings** of Stalin's intent, **{context.replicates:,} worlds** each (seed {context.seed}).

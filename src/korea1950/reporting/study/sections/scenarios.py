@@ -1,13 +1,21 @@
 """One subsection per scenario: the rewrite of history, and what it changed under each reading."""
 
 from korea1950.inputs.evidence import evidence_items
-from korea1950.inputs.levers import Levers, setting_text
+from korea1950.inputs.labels import outcome_label
+from korea1950.inputs.levers import LEVERS, Levers, setting_text
 from korea1950.reporting.study.context import StudyContext
+from korea1950.reporting.study.numbers import difference_text, month_text
+from korea1950.reporting.study.sections.timing import clear_shifts, shift_sentence
 
 ORDER = 30
 TITLE = "The scenarios one by one"
 SHOWN_CHANGES = 4
 """How many of a scenario's largest changes each reading's paragraph reports."""
+SHOWN_SHIFTS = 3
+"""How many of a scenario's largest timing shifts each reading's paragraph reports."""
+WORDS = {"true": "yes", "false": "no", "rule": "as the actor's own rule decides",
+         "full": "the full invasion", "ongjin_only": "only the limited Ongjin operation"}
+"""Lever values in words (a month is written as one; other values as they stand)."""
 
 
 def build(context: StudyContext) -> str:
@@ -15,7 +23,7 @@ def build(context: StudyContext) -> str:
     quotes = _quotes()
     parts = [f"## {TITLE}"]
     for scenario in context.comparison.scenarios:
-        parts.append(f"### {scenario.title} (`{scenario.name}`)")
+        parts.append(f"### {scenario.title}")
         parts.append(f"**What changes:** {scenario.antecedent} *(from {scenario.date})*")
         parts.append(f"**Levers:** {_levers(scenario.levers)}")
         parts.append(f"**Why it was feasible:** {scenario.feasibility}")
@@ -27,7 +35,7 @@ def build(context: StudyContext) -> str:
             parts.append("\n>\n".join(cited))
         if scenario.name != "baseline":
             parts.append("**What happened:**\n\n" + "\n".join(
-                f"- {_effects(context.tables['outcomes'], scenario.name, reading)}"
+                f"- {_effects(context, scenario.name, reading)}"
                 for reading in context.reading_names))
     return "\n\n".join(parts) + "\n"
 
@@ -40,19 +48,48 @@ def _levers(levers: Levers) -> str:
     changed = levers.changed()
     if not changed:
         return "none (the historical course)"
-    return ", ".join(f"`{name}` → `{setting_text(name, value)}`" for name, value in changed.items())
+    return "; ".join(lever_text(name, value) for name, value in changed.items())
 
 
-def _effects(rows: list[dict], scenario: str, reading: str) -> str:
-    """A sentence naming the largest changes against the baseline that the interval confirms."""
-    cells = [r for r in rows if r["scenario"] == scenario and r["reading"] == reading
+def lever_text(name: str, value: int | str | bool) -> str:
+    """A lever setting in words: what the lever decides, then the value it is given.
+
+    Why not the lever's name: several lever names are also outcome names
+    (``soviet_veto``), which a reader would take for raw identifiers.
+    """
+    setting = setting_text(name, value)
+    if LEVERS[name].kind == "month" and setting != "never":
+        setting = month_text(setting)
+    meaning = LEVERS[name].meaning.split(" (")[0]
+    words = WORDS.get(setting, setting.replace("_", " "))
+    return f"{meaning[:1].upper()}{meaning[1:]}: **{words}**"
+
+
+def _change(row: dict) -> str:
+    """One outcome's change: "US intervention 0.87 → 0.00 (-0.87, 95% interval ...)"."""
+    before = row["probability"] - row["difference_from_baseline"]
+    change = difference_text(row["difference_from_baseline"], row["difference_ci_low"],
+                             row["difference_ci_high"])
+    return f"{outcome_label(row['outcome'])} {before:.2f} → {row['probability']:.2f} ({change})"
+
+
+def _effects(context: StudyContext, scenario: str, reading: str) -> str:
+    """A sentence naming the largest changes against the baseline that the interval confirms,
+    then the largest shifts in time that it confirms."""
+    cells = [r for r in context.tables["outcomes"]
+             if r["scenario"] == scenario and r["reading"] == reading
              and (r["difference_ci_low"] > 0 or r["difference_ci_high"] < 0)]
     cells.sort(key=lambda r: -abs(r["difference_from_baseline"]))
-    if not cells:
-        return f"under **{reading}**, no outcome differs from the baseline beyond chance."
-    described = "; ".join(
-        f"{r['outcome'].replace('_', ' ')} {r['probability'] - r['difference_from_baseline']:.2f}"
-        f" → {r['probability']:.2f} ({r['difference_from_baseline']:+.2f}, 95% CI "
-        f"{r['difference_ci_low']:+.2f} to {r['difference_ci_high']:+.2f})"
-        for r in cells[:SHOWN_CHANGES])
-    return f"under **{reading}**: {described}."
+    shifts = [r for r in clear_shifts(context.tables["timing_vs_baseline"])
+              if r["scenario"] == scenario and r["reading"] == reading]
+    shifts.sort(key=lambda r: -abs(r["shift_months"]))
+    who = f"under **{context.reading_label(reading)}**"
+    if not cells and not shifts:
+        return f"{who}, no outcome differs from the baseline beyond chance, in share or in time."
+    text = (f"{who}: " + "; ".join(map(_change, cells[:SHOWN_CHANGES])) + "." if cells
+            else f"{who}, no outcome is more or less frequent beyond chance.")
+    if shifts:
+        text += " In time: " + "; ".join(
+            f"{outcome_label(r['event'])} {shift_sentence(context, r)}"
+            for r in shifts[:SHOWN_SHIFTS]) + "."
+    return text

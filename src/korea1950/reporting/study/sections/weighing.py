@@ -17,6 +17,7 @@ from korea1950.analysis.weigh.markdown import (
     robustness_markdown,
 )
 from korea1950.analysis.weigh.responsibility import ACTOR_LABELS
+from korea1950.inputs.labels import actor_name, outcome_label
 from korea1950.reporting.study.context import StudyContext
 from korea1950.reporting.weigh_plots import write_figures
 
@@ -37,6 +38,7 @@ def build(context: StudyContext) -> str:
                        coalition_replicates=min(context.replicates, COALITION_WORLDS),
                        robustness_replicates=min(context.replicates, ROBUSTNESS_WORLDS),
                        calibration_replicates=min(context.replicates, CALIBRATION_WORLDS))
+    context.weighing = result
     context.tables_dir.mkdir(parents=True, exist_ok=True)
     (context.tables_dir / "weigh.json").write_text(json.dumps(result, indent=1))
     write_figures(result, context.figures_dir)
@@ -51,17 +53,18 @@ def build(context: StudyContext) -> str:
              "| reading | log P(record) | 95% interval | matching worlds |", "|---|---|---|---|"]
     for name, cell in result["readings"].items():
         low, high = cell["log_p_record_ci"]
-        lines.append(f"| {name} | {cell['log_p_record']:.3f} | {low:.3f} to {high:.3f} | "
-                     f"{cell['matching_worlds']:,} |")
-    lines += _bayes_factor_lines(result)
+        lines.append(f"| {context.reading_label(name)} | {cell['log_p_record']:.3f} | "
+                     f"{low:.3f} to {high:.3f} | {cell['matching_worlds']:,} |")
+    lines += _bayes_factor_lines(result, context)
     lines += _trust_lines(result)
-    lines += _discrimination_lines(result)
-    lines += _responsibility_lines(result)
+    lines += _discrimination_lines(result, context)
+    lines += _responsibility_lines(result, context)
     lines += ["", "### What the record teaches about Stalin's goals and beliefs", "",
               "The worlds that match the record are a sample from the posterior. Dashed lines "
               "are each reading's cited prior (its exact density), filled steps the posterior "
               "given the record; the table gives the means, the posterior's 90% interval and "
-              "how far the record moved the mean.", *posterior_markdown(result["posterior"]),
+              "how far the record moved the mean.",
+              *posterior_markdown(result["posterior"]),
               "", "![Prior and posterior](figures/posterior.png)"]
     lines += [f"\n*Warning: {w}*" for w in result["warnings"]]
     return "\n".join(lines) + "\n"
@@ -92,17 +95,18 @@ def _trust_lines(result: dict) -> list[str]:
             f"{result['predictive']['verdict'][1:]}.", *predictive_markdown(result["predictive"])]
 
 
-def _bayes_factor_lines(result: dict) -> list[str]:
+def _bayes_factor_lines(result: dict, context: StudyContext) -> list[str]:
     """The Bayes factors with the priors as cited, and the facts driving the first."""
     lines = []
     for factor in result["bayes_factors"]:
         verdict = "favours" if factor["ci"][0] > 0 else (
             "disfavours" if factor["ci"][1] < 0 else "does not clearly favour")
-        lines += ["", f"The log Bayes factor of **{factor['a']}** over **{factor['b']}** is "
+        a, b = context.reading_label(factor["a"]), context.reading_label(factor["b"])
+        lines += ["", f"The log Bayes factor of **{a}** over **{b}** is "
                       f"{factor['log_bf']:+.2f} (95% interval {factor['ci'][0]:+.2f} to "
                       f"{factor['ci'][1]:+.2f}; a Bayes factor of {factor['bayes_factor']:.2f},"
-                      f" {factor['strength']}): with every prior as cited, the record, as "
-                      f"this model renders it, {verdict} {factor['a']}'s reading; how far that "
+                      f" {factor['strength']}): with every prior as cited, "
+                      f"the record, as this model renders it, {verdict} {a}; how far that "
                       "survives other priors is shown below."]
     if not result["bayes_factors"]:
         return lines
@@ -115,35 +119,38 @@ def _bayes_factor_lines(result: dict) -> list[str]:
     return lines
 
 
-def _discrimination_lines(result: dict) -> list[str]:
+def _discrimination_lines(result: dict, context: StudyContext) -> list[str]:
     """The what-ifs whose predictions diverge most, and the decision band."""
     if not result["bayes_factors"]:
         return []
     lines = ["", "### What-ifs that would tell the readings apart", "",
              "Ranked by the Jensen-Shannon divergence between the readings' predicted joint "
-             "outcomes: " + ", ".join(f"`{r['scenario']}` ({r['divergence']:.3f})"
+             "outcomes: " + "; ".join(f"*{context.scenario_title(r['scenario'])}* "
+                                      f"({r['divergence']:.3f})"
                                       for r in result["discrimination"][:4]) + ".", "",
              "![Discrimination](figures/discrimination.png)"]
     band = result.get("decision_band")
     for item in (band or {}).get("pairs", [])[:1]:
         where = (f"between {item['band'][0]} and {item['band'][1]}" if item["band"]
                  else "nowhere on the grid")
-        lines += ["", f"With `{band['parameter']}` fixed, the {item['a']} and {item['b']} "
-                      f"Stalins differ on `{band['decision']}` (by more than two standard "
+        lines += ["", f"With `{band['parameter']}` fixed, Stalin under "
+                      f"{context.reading_label(item['a'])} and under "
+                      f"{context.reading_label(item['b'])} differ on *"
+                      f"{outcome_label(band['decision'])}* (by more than two standard "
                       f"errors) {where}.", "", "![Decision band](figures/decision_band.png)"]
     return lines
 
 
-def _responsibility_lines(result: dict) -> list[str]:
+def _responsibility_lines(result: dict, context: StudyContext) -> list[str]:
     """Each actor's Shapley share of the probability of war, per reading."""
     lines = ["", "### Who started the war?", "",
              "Each actor's Shapley share of the probability of war over the enabling decisions "
-             "(Kim's attack, Stalin's approval, Mao's consent, the US withdrawal and perimeter "
-             "speech), with its fraction of the whole:", "",
-             "| reading | P(war) | " + " | ".join(ACTOR_LABELS.values()) + " |",
+             "(Kim Il Sung's attack, Stalin's approval, Mao's consent, the US withdrawal and "
+             "perimeter speech), with its fraction of the whole:", "",
+             "| reading | P(war) | " + " | ".join(map(actor_name, ACTOR_LABELS)) + " |",
              "|---|---|" + "---|" * len(ACTOR_LABELS)]
     for name, shares in result["responsibility"].items():
         cells = " | ".join(f"{shares[a]['share']:.3f} ({100 * (shares[a]['fraction'] or 0):.0f}%)"
                            for a in ACTOR_LABELS)
-        lines.append(f"| {name} | {shares['p_war_all']:.3f} | {cells} |")
+        lines.append(f"| {context.reading_label(name)} | {shares['p_war_all']:.3f} | {cells} |")
     return [*lines, "", "![Responsibility](figures/responsibility.png)"]

@@ -1,0 +1,60 @@
+"""The top of the report: its title, a summary that fits one screen, and the contents.
+
+Why written last: the summary quotes results of every section (the findings
+from the tables, the verdict the weighing section computed and left on the
+context), and the contents list the sections actually written.
+"""
+
+import re
+
+from markdown.extensions.toc import slugify
+
+from korea1950.reporting.study.context import StudyContext
+from korea1950.reporting.study.highlights import RULE, highlights
+from korea1950.reporting.study.sections.weighing import TITLE as WEIGHING
+
+TITLE = "korea1950: what-if scenarios of how the Korean War began"
+SUMMARY = "Summary"
+CONTENTS = "Contents"
+
+
+def anchor(title: str) -> str:
+    """The id the HTML page gives a heading (the Markdown ``toc`` extension's own slug)."""
+    return slugify(title, "-")
+
+
+def summary(context: StudyContext) -> str:
+    """What was run, the three findings that matter most, and the verdict with its caveat."""
+    scenarios, readings = len(context.scenario_names), len(context.reading_names)
+    who = " and ".join(context.reading_label(r) for r in context.reading_names)
+    lines = [f"## {SUMMARY}", "",
+             f"**What was run.** {scenarios} scenarios × {readings} readings of Stalin's intent "
+             f"({who}) × {context.replicates:,} simulated worlds each, seed {context.seed}. "
+             "Every figure is a share of worlds, conditional on the model and its assumptions.",
+             "", f"**What matters most** (by a fixed rule: {RULE}):", ""]
+    found = highlights(context)
+    lines += [f"{i}. {finding.text}" for i, finding in enumerate(found, 1)] or [
+        "No scenario changes a key outcome beyond chance under every reading."]
+    lines += ["", verdict(context)]
+    return "\n".join(lines)
+
+
+def verdict(context: StudyContext) -> str:
+    """The weighing's lead sentence and caveat, as its section computed them."""
+    weighing = context.weighing
+    if not weighing or not weighing.get("verdict"):
+        return "**The verdict on the readings.** The readings were not weighed in this run."
+    return (f"**The verdict on the readings.** {weighing['verdict'][0]} "
+            f"*{weighing['caveat']}* More in [{WEIGHING}](#{anchor(WEIGHING)}).")
+
+
+def contents(body: str) -> str:
+    """A linked list of the report's sections (its second-level headings)."""
+    titles = [SUMMARY, *re.findall(r"^## (.+)$", body, flags=re.MULTILINE)]
+    return "\n".join([f"## {CONTENTS}", "",
+                      *(f"- [{title}](#{anchor(title)})" for title in titles)])
+
+
+def front_matter(context: StudyContext, body: str) -> str:
+    """Title, summary and contents, to be placed before the sections' ``body``."""
+    return "\n\n".join([f"# {TITLE}", summary(context), contents(body)])

@@ -1,0 +1,161 @@
+"""The page's numbers: each setting's worlds beside its baseline, cached per server process.
+
+Why a cache: a class flips switches back and forth, and every student starts
+from the same baseline. The baseline of a (reading, worlds, seed) is computed
+once per server and shared by every session; a setting already seen (by any
+session, for the same levers) is not recomputed either. Results are integer
+tallies (``Summary``), small and never changed after they are made, so sharing
+them between sessions cannot leak one student's choices into another's page:
+the key is everything that determines the numbers.
+
+Why the same seed for both: the setting and the baseline share the seed's
+random streams (common random numbers), so their difference is not swamped by
+sampling noise.
+"""
+
+import logging
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass
+from typing import TypeVar
+
+from korea1950.inputs.errors import InputError, one_line
+from korea1950.inputs.levers import Levers
+from korea1950.inputs.scenarios import Scenario
+from korea1950.running.ensemble import simulate
+from korea1950.running.summary import Summary
+from korea1950.teaching.app.classroom import Setting, effective_scenario
+from korea1950.teaching.story import render, trace_world
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+MAX_STORY = 16_000
+"""Characters of one world's story shown on the page."""
+
+
+class Memo:
+    """A small thread-safe least-recently-used cache that computes each key once.
+
+    Two sessions asking for the same key at once wait for one computation
+    instead of running it twice on a machine with few cores.
+    """
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._lock = threading.Lock()
+        self._items: OrderedDict[Hashable, object] = OrderedDict()
+        self._pending: dict[Hashable, threading.Lock] = {}
+
+    def get(self, key: Hashable, compute: Callable[[], T]) -> tuple[T, bool]:
+        """The value for ``key`` and whether it was already cached."""
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key], True  # type: ignore[return-value]
+            gate = self._pending.setdefault(key, threading.Lock())
+        with gate:
+            with self._lock:
+                if key in self._items:
+                    return self._items[key], True  # type: ignore[return-value]
+            try:
+                value = compute()
+                with self._lock:
+                    self._items[key] = value
+                    while len(self._items) > self.size:
+                        self._items.popitem(last=False)
+            finally:
+                with self._lock:
+                    self._pending.pop(key, None)
+            return value, False
+
+    def clear(self) -> None:
+        """Forget everything (tests use it to measure a cold computation)."""
+        with self._lock:
+            self._items.clear()
+
+
+BASELINES = Memo(64)
+"""Baselines by (reading, worlds, seed), shared by every session of this server."""
+
+SETTINGS = Memo(256)
+"""Settings by (levers, parameter overrides, reading, worlds, seed)."""
+
+
+@dataclass(frozen=True)
+class Outcomes:
+    """What the page shows for one setting: its worlds, the baseline's, or why there are none."""
+
+    setting: Setting
+    scenario: Scenario
+    result: Summary | None
+    baseline: Summary | None
+    error: str | None = None
+    seconds: float = 0.0
+    """Time to produce these numbers (0 when everything came from the cache)."""
+    baseline_cached: bool = False
+
+
+def baseline(reading: str, worlds: int, seed: int) -> tuple[Summary, bool]:
+    """The baseline's summary for a (reading, worlds, seed), computed once per server."""
+    return BASELINES.get((reading, worlds, seed), lambda: _run("baseline", reading, worlds, seed))
+
+
+def outcomes(setting: Setting) -> Outcomes:
+    """The setting's summary beside its baseline; an error is one line, never a traceback."""
+    started = time.perf_counter()
+    scenario = effective_scenario(setting)
+    try:
+        base, base_cached = baseline(setting.reading, setting.worlds, setting.seed)
+        if scenario.levers == Levers() and not scenario.parameters:
+            result = base
+        else:
+            key = (scenario.levers, scenario.parameters, setting.reading, setting.worlds,
+                   setting.seed)
+            result, _ = SETTINGS.get(key, lambda: _run(scenario, setting.reading,
+                                                       setting.worlds, setting.seed))
+    except InputError as error:
+        return Outcomes(setting, scenario, None, None, error=str(error))
+    except Exception as error:  # the page must show a line, never a traceback
+        log.exception("the classroom page could not compute a setting")
+        return Outcomes(setting, scenario, None, None, error=one_line(
+            f"The server could not compute this setting ({type(error).__name__}); the details "
+            "are in its log."))
+    return Outcomes(setting, scenario, result, base, seconds=time.perf_counter() - started,
+                    baseline_cached=base_cached)
+
+
+def _run(scenario: "str | Scenario", reading: str, worlds: int, seed: int) -> Summary:
+    """One ensemble in this process: a page's run is one block, so a pool would only add cost."""
+    return simulate(scenario, reading, worlds, seed, workers=1, progress=False)
+
+
+def story(setting: Setting, seed: int) -> str:
+    """The story of one world of this setting (the world numbered ``seed``), as Markdown."""
+    try:
+        text = render(trace_world(effective_scenario(setting), setting.reading, seed),
+                      "markdown")
+    except InputError as error:
+        return f"*The story could not be told: {error}*"
+    except Exception as error:  # one line on the page, the details in the log
+        log.exception("the classroom page could not tell a story")
+        return f"*The story could not be told ({type(error).__name__}).*"
+    return shortened(text)
+
+
+SUMMARY_HEADING = "## In short"
+"""The heading of the story's closing summary, which the page always keeps."""
+
+
+def shortened(text: str) -> str:
+    """A story cut to ``MAX_STORY`` characters in the middle, never losing its closing summary."""
+    body, heading, summary = text.partition(SUMMARY_HEADING)
+    room = MAX_STORY - len(heading) - len(summary)
+    if len(body) <= room:
+        return text
+    kept = body[:max(room, 0)].rsplit("\n", 1)[0]
+    return (f"{kept}\n\n*(the months that follow are cut here; `korea1950 explain` tells all "
+            f"of them)*\n\n{heading}{summary}")

@@ -1,0 +1,135 @@
+"""The page's role-play: play Stalin through the decisions of `korea1950 play --as stalin`.
+
+Why self-contained: the page mounts ``RolePlay()`` in a tab and passes it
+nothing. Its state is one immutable ``Seat`` per browser session (component
+state): the reading, the world's seed and the answers so far. What to show
+comes from replaying that world (``teaching.play.session.advance``), so the
+component holds no model and sessions share nothing.
+
+Why one gate: every value a button or menu sends goes through ``admit``
+before it touches the state. Only the options on offer are accepted - an
+answer only while a question is open, and only "yes" or "no"; a reading only
+by one of the labels the menu shows; a new world only as a button press - and
+anything refused is said in one short line.
+"""
+
+import dataclasses
+from dataclasses import dataclass
+
+import solara
+
+from korea1950.inputs.calendar import month_name
+from korea1950.inputs.errors import one_line, shown
+from korea1950.inputs.evidence import cite
+from korea1950.inputs.labels import reading_label
+from korea1950.inputs.readings import bundled_reading_names
+from korea1950.teaching.play.session import Game, Step, advance
+
+ANSWERS = {"yes": True, "no": False}
+"""The two options a question offers, as the buttons send them."""
+
+SEEDS = (1, 2**32 - 1)
+"""The worlds a student can be put in (a new world is the next seed, wrapping round)."""
+
+DEBRIEF_WORLDS = 2000
+"""Worlds for the debrief's closing table (as ``korea1950 play``)."""
+
+
+def reading_choices() -> dict[str, str]:
+    """The reading menu: each bundled reading's label (by its historian) -> its name."""
+    return {reading_label(name): name for name in bundled_reading_names()}
+
+
+@dataclass(frozen=True)
+class Seat:
+    """One student's game: the reading, the world and the answers given so far."""
+
+    reading: str = "stueck"
+    seed: int = 1
+    answers: tuple[bool, ...] = ()
+
+    def game(self) -> Game:
+        """The game this seat plays: always Stalin, always the baseline."""
+        return Game("stalin", self.reading, "baseline", self.seed, self.answers)
+
+
+def admit(seat: Seat, what: str, value: object) -> tuple[Seat, str]:
+    """Apply one value from the browser to ``seat``, or refuse it; returns (seat, notice).
+
+    ``what`` is ``answer`` ("yes" or "no", only while a question waits),
+    ``reading`` (a label from the menu), ``new_world`` or ``restart`` (a press:
+    ``True``). Anything else leaves the seat as it was, with a one-line notice.
+    """
+    if what == "answer" and isinstance(value, str) and value in ANSWERS:
+        if advance(seat.game(), with_debrief=False).finished:
+            return seat, "Refused an answer: this world's story is over; start a new world."
+        return dataclasses.replace(seat, answers=(*seat.answers, ANSWERS[value])), ""
+    if what == "reading" and isinstance(value, str) and value in reading_choices():
+        return Seat(reading_choices()[value], seat.seed), ""
+    if what == "new_world" and value is True:
+        following = seat.seed + 1 if seat.seed < SEEDS[1] else SEEDS[0]
+        return Seat(seat.reading, following), ""
+    if what == "restart" and value is True:
+        return Seat(seat.reading, seat.seed), ""
+    return seat, (f"Refused {shown(value, 40)} for {shown(what, 30)}: "
+                  "only the options on the page can be chosen.")
+
+
+def question_markdown(step: Step) -> str:
+    """The open question, its situation and the documents' hints, as Markdown."""
+    prompt = step.prompt
+    assert prompt is not None
+    lines = [f"### {month_name(prompt.month)}", "", prompt.question, "", prompt.seen_by(), ""]
+    lines += [f"- {line}" for line in prompt.situation]
+    lines += ["", "**What the documents say:**", ""]
+    lines += [f"> {cite(hint)}\n" for hint in prompt.hints]
+    return "\n".join(lines)
+
+
+@solara.component
+def RolePlay() -> None:
+    """Play Stalin in one world, choice by choice, then read the debrief."""
+    seat, set_seat = solara.use_state(Seat())
+    notice, set_notice = solara.use_state("")
+    # In a thread: the replay is quick, but the debrief runs thousands of worlds, and the
+    # student's page must say it is working rather than freeze.
+    result = solara.use_thread(lambda: advance(seat.game(), DEBRIEF_WORLDS), dependencies=[seat])
+
+    def send(what: str, value: object) -> None:
+        changed, said = admit(seat, what, value)
+        set_seat(changed)
+        set_notice(said)
+
+    labels = reading_choices()
+    chosen = next(label for label, name in labels.items() if name == seat.reading)
+    with solara.Column():
+        solara.Markdown("## Play Stalin\n\nYou decide for Stalin in one simulated world; "
+                        "everyone else follows the model's rules. At the end, each choice "
+                        "is compared with what each historian's Stalin would have done "
+                        "in the same situation, and with the record.")
+        with solara.Row():
+            solara.Select(label="Reading of Stalin for the rest of the world",
+                          values=list(labels), value=chosen,
+                          on_value=lambda label: send("reading", label))
+            solara.Button("New world", on_click=lambda: send("new_world", True))
+            solara.Button("Start again", on_click=lambda: send("restart", True))
+        made = len(seat.answers)
+        solara.Text(f"World {seat.seed}: {made} choice{'' if made == 1 else 's'} made so far.")
+        if notice:
+            solara.Warning(notice)
+        if result.state == solara.ResultState.ERROR:
+            solara.Error(f"The role-play could not go on: {one_line(str(result.error))}")
+            return
+        if result.state != solara.ResultState.FINISHED:
+            solara.Text("Working out what happens next...")
+            return
+        step = result.value
+        if step.log:
+            solara.Preformatted("\n".join(step.log))
+        if step.prompt is not None:
+            solara.Markdown(question_markdown(step))
+            with solara.Row():
+                solara.Button(f"1) {step.prompt.yes}", on_click=lambda: send("answer", "yes"))
+                solara.Button(f"2) {step.prompt.no}", on_click=lambda: send("answer", "no"))
+        else:
+            solara.Preformatted(step.debrief)

@@ -1,0 +1,123 @@
+"""The page's tables: shares of worlds and timings, this setting against the baseline.
+
+Why Wilson intervals: a share of 0 out of 10,000 worlds has a binomial
+standard error of 0, which would print as "0.0 +/- 0.0" and claim certainty;
+the Wilson score interval stays honest at 0 and 1. The difference's interval
+is Newcombe's, built from the two Wilson intervals as if the runs were
+independent - conservative here, since the setting and the baseline share
+their random numbers. A difference whose interval excludes zero is in bold,
+so what the setting changed shows at a glance.
+"""
+
+import math
+
+from korea1950.inputs.calendar import month_name
+from korea1950.inputs.labels import outcome_label, timing_label
+from korea1950.running.summary import OUTCOMES, TIMINGS, Summary
+
+Z = 1.96
+"""95% intervals."""
+
+SHOWN = ("stalin_approves", "mao_consents", "invasion", "soviet_veto", "un_authorization",
+         "us_intervention", "incheon_landing", "un_crosses_38th", "china_intervention",
+         "armistice", "north_unifies", "south_unifies", "still_at_war")
+"""The outcomes a class looks at first, in the order they come; the rest are one click away."""
+
+OTHERS = tuple(name for name in OUTCOMES if name not in SHOWN)
+
+
+def wilson(count: int, n: int, z: float = Z) -> tuple[float, float]:
+    """Wilson score interval of the share ``count / n``."""
+    if n <= 0:
+        return (math.nan, math.nan)
+    p = count / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return (max(0.0, centre - half), min(1.0, centre + half))
+
+
+def difference(count_a: int, n_a: int, count_b: int, n_b: int) -> tuple[float, float, float]:
+    """Share a minus share b, with Newcombe's interval from the two Wilson intervals."""
+    p_a, p_b = count_a / n_a, count_b / n_b
+    (low_a, high_a), (low_b, high_b) = wilson(count_a, n_a), wilson(count_b, n_b)
+    d = p_a - p_b
+    return (d, d - math.hypot(p_a - low_a, high_b - p_b), d + math.hypot(high_a - p_a, p_b - low_b))
+
+
+def share_cell(count: int, n: int) -> str:
+    """"62.3% (61.4-63.3)"; an interval narrower than the digits shown says so."""
+    low, high = wilson(count, n)
+    share = 100 * count / n
+    if round(100 * low, 1) == round(100 * high, 1):
+        return f"{share:.1f}% (±<0.1)"
+    return f"{share:.1f}% ({100 * low:.1f}–{100 * high:.1f})"
+
+
+def difference_cell(result: Summary, baseline: Summary, outcome: str) -> str:
+    """The change in percentage points with its interval; bold when the interval excludes 0."""
+    if result is baseline:
+        return "same worlds"
+    d, low, high = difference(result.count(outcome), result.replicates,
+                              baseline.count(outcome), baseline.replicates)
+    text = f"{_points(d)} ({_points(low)} to {_points(high)})"
+    return f"**{text}**" if low > 0 or high < 0 else text
+
+
+def _points(share: float) -> str:
+    """A signed change in percentage points ("+1.2", "−3.4"); "0.0" rather than "−0.0"."""
+    points = round(100 * share, 1)
+    return "0.0" if points == 0 else f"{points:+.1f}".replace("-", "−")
+
+
+def outcome_table(result: Summary, baseline: Summary, names: tuple[str, ...] = SHOWN) -> str:
+    """A Markdown table: each outcome's share of worlds here and in the baseline, and the change."""
+    lines = ["| outcome | this setting | baseline | change (points) |", "|:--|--:|--:|--:|"]
+    for name in names:
+        lines.append(f"| {capitalised(outcome_label(name))}"
+                     f" | {share_cell(result.count(name), result.replicates)}"
+                     f" | {share_cell(baseline.count(name), baseline.replicates)}"
+                     f" | {difference_cell(result, baseline, name)} |")
+    return "\n".join(lines)
+
+
+def capitalised(label: str) -> str:
+    """A label at the start of a table row: its first letter in capitals ("Armistice")."""
+    return label[:1].upper() + label[1:]
+
+
+def short_month(index: int) -> str:
+    """"Jun 1950" for a month index."""
+    name = month_name(index)
+    return f"{name[:3]} {name.rsplit(' ', 1)[-1]}"
+
+
+def timing_cell(summary: Summary, event: str) -> str:
+    """Median month (10th to 90th percentile) over the worlds where it happened, or "never"."""
+    median = summary.month_quantile(event, 0.5)
+    if median is None:
+        return "never"
+    low, high = summary.month_quantile(event, 0.1), summary.month_quantile(event, 0.9)
+    if low == high:
+        return short_month(median)
+    return f"{short_month(median)} ({short_month(low)} – {short_month(high)})"
+
+
+def shift_cell(result: Summary, baseline: Summary, event: str) -> str:
+    """How many months later (+) or earlier (-) the median world sees the event."""
+    here, there = result.month_quantile(event, 0.5), baseline.month_quantile(event, 0.5)
+    if here is None or there is None:
+        return "—" if here is there else ("never here" if here is None else "only here")
+    if here == there:
+        return "same month"
+    months = here - there
+    text = f"{months:+d} month{'s' if abs(months) != 1 else ''}".replace("-", "−")
+    return f"**{text}**"
+
+
+def timing_table(result: Summary, baseline: Summary) -> str:
+    """A Markdown table of when things happened, this setting against the baseline."""
+    lines = ["| when | this setting | baseline | shift of the median |", "|:--|--:|--:|--:|"]
+    for name, event in TIMINGS.items():
+        lines.append(f"| {capitalised(timing_label(name))} | {timing_cell(result, event)} | "
+                     f"{timing_cell(baseline, event)} | {shift_cell(result, baseline, event)} |")
+    return "\n".join(lines)

@@ -1,0 +1,212 @@
+"""The classroom page on the server, without a browser: the gate every browser value passes,
+switches that follow the chosen scenario, the cached baseline, and the tables' intervals."""
+
+import threading
+
+import pytest
+
+from korea1950.inputs.levers import Levers
+from korea1950.inputs.scenarios import bundled_scenario_names, load_scenario
+from korea1950.teaching.app import classroom, results, tables
+from korea1950.teaching.app.classroom import (
+    SWITCHES,
+    WORLDS,
+    Setting,
+    admit,
+    describe,
+    effective_scenario,
+    implied_switches,
+)
+
+
+def refused(what: str, value: object, setting: Setting | None = None) -> str:
+    """The one notice a refused value gives; the setting must be unchanged."""
+    setting = setting or Setting()
+    admitted = admit(setting, what, value)
+    assert admitted.setting == setting
+    assert len(admitted.notices) == 1
+    notice = admitted.notices[0]
+    assert "\n" not in notice and len(notice) < 200
+    return notice
+
+
+def test_only_bundled_names_pass_and_the_notice_names_what_is_kept():
+    assert admit(Setting(), "reading", "kim").setting.reading == "kim"
+    notice = refused("scenario", "/etc/passwd")
+    assert "'/etc/passwd'" in notice and "keeping History as it happened" in notice
+    assert "keeping William Stueck" in refused("reading", "seeds/readings/kim.toml")
+    refused("reading", ["kim"])
+    refused("scenario", None)
+    refused("scenario", "baseline.toml")
+
+
+@pytest.mark.parametrize(("value", "kept"), [(10**12, WORLDS[1]), (5, WORLDS[0]),
+                                             (-3, WORLDS[0]), (2_500.7, 3_000)])
+def test_worlds_are_clamped_to_the_slider(value, kept):
+    admitted = admit(Setting(), "worlds", value)
+    assert admitted.setting.worlds == kept
+    assert admitted.notices and f"using {kept:,}" in admitted.notices[0]
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), True, "5000", None, {"a": 1}])
+def test_worlds_that_are_not_numbers_are_refused(value):
+    assert "not a number" in refused("worlds", value)
+
+
+def test_a_typed_seed_is_read_as_a_whole_number_and_clamped():
+    assert admit(Setting(), "seed", "42").setting.seed == 42
+    assert admit(Setting(), "seed", 7).notices == ()
+    assert admit(Setting(), "seed", "-5").setting.seed == 0
+    assert admit(Setting(), "seed", 2**40).setting.seed == classroom.SEEDS[1]
+    refused("seed", "forty-two")
+    refused("seed", "9" * 100)
+    refused("seed", "\u00b2")  # a superscript two: str.isdigit says yes, int() says no
+    refused("seed", "--5")
+
+
+def test_worlds_are_held_to_the_sliders_step():
+    admitted = admit(Setting(), "worlds", 12_345)
+    assert admitted.setting.worlds == 12_000 and admitted.notices == (
+        "Refused worlds = 12345: this page allows 1,000 to 50,000 in steps of 1,000; "
+        "using 12,000.",)
+    assert admit(Setting(), "worlds", 20_000).notices == ()
+
+
+def test_a_switch_is_on_only_when_true_and_unknown_controls_are_refused():
+    on = admit(Setting(), "switch:us_stays_out", True).setting
+    assert on.switches == {"us_stays_out"}
+    assert admit(on, "switch:us_stays_out", "yes").setting.switches == frozenset()
+    assert admit(on, "switch:us_stays_out", 1).setting.switches == frozenset()
+    assert "no such control" in refused("switch:rm -rf", True)
+    assert "no such control" in refused("replicates", 5)
+
+
+def test_choosing_a_scenario_ticks_the_switches_it_implies():
+    vetoed = admit(Setting(), "scenario", "soviet_veto").setting
+    assert vetoed.switches == {"soviet_veto"}
+    assert admit(vetoed, "scenario", "baseline").setting.switches == frozenset()
+    assert admit(vetoed, "reading", "kim").setting.switches == {"soviet_veto"}
+    # Every scenario that offers a switch ticks its own, and only scenarios that set its
+    # levers tick it.
+    offered = {load_scenario(name).switch_name: name for name in bundled_scenario_names()
+               if load_scenario(name).switch}
+    assert set(offered) == set(SWITCHES)
+    for key, name in offered.items():
+        assert key in implied_switches(name)
+    assert implied_switches("baseline") == frozenset()
+    assert implied_switches("no_ccp_victory") == frozenset()
+
+
+def test_the_switches_set_the_levers_the_scenario_files_define():
+    kept_out = admit(Setting(), "switch:us_stays_out", True).setting
+    assert effective_scenario(kept_out).levers == load_scenario("us_stays_out").levers
+    vetoed = admit(Setting(), "scenario", "soviet_veto").setting
+    assert effective_scenario(vetoed).levers == load_scenario("soviet_veto").levers
+    # Unticking the scenario's own switch puts its levers back to history.
+    unticked = admit(vetoed, "switch:soviet_veto", False).setting
+    assert effective_scenario(unticked).levers == Levers()
+    assert "Switched back to history: Soviet delegate returns and vetoes" in describe(unticked)
+    both = admit(vetoed, "switch:us_stays_out", True).setting
+    levers = effective_scenario(both).levers
+    assert (levers.soviet_veto, levers.us_intervention) == ("always", "never")
+
+
+def test_the_setting_is_described_in_words():
+    setting = admit(admit(Setting(), "reading", "kim").setting, "switch:no_incheon",
+                    True).setting
+    text = describe(setting)
+    assert "Donggil Kim: Stalin wanted the US entangled in Asia" in text
+    assert "Switched on: No landing at Incheon" in text
+    assert "_" not in text and " kim" not in text
+
+
+@pytest.fixture(scope="module")
+def kept_out() -> results.Outcomes:
+    results.BASELINES.clear()
+    results.SETTINGS.clear()
+    setting = admit(Setting(worlds=1_000, seed=5), "switch:us_stays_out", True).setting
+    return results.outcomes(setting)
+
+
+def test_a_switch_changes_the_numbers_and_the_baseline_is_computed_once(kept_out):
+    assert kept_out.error is None and not kept_out.baseline_cached
+    assert kept_out.result.replicates == kept_out.baseline.replicates == 1_000
+    assert kept_out.result.count("us_intervention") == 0
+    assert kept_out.baseline.probability("us_intervention") > 0.3
+    again = results.outcomes(admit(kept_out.setting, "switch:no_incheon", True).setting)
+    assert again.baseline_cached and again.baseline is kept_out.baseline
+    assert again.result.count("incheon_landing") == 0
+    history = results.outcomes(Setting(worlds=1_000, seed=5))
+    assert history.result is history.baseline is kept_out.baseline
+    # The same levers reached another way come from the cache, not a new run.
+    same = results.outcomes(admit(Setting(worlds=1_000, seed=5), "scenario",
+                                  "us_stays_out").setting)
+    assert same.result is kept_out.result
+
+
+def test_the_tables_show_every_row_in_words_with_intervals(kept_out):
+    outcome = tables.outcome_table(kept_out.result, kept_out.baseline)
+    lines = outcome.splitlines()
+    assert len(lines) == 2 + len(tables.SHOWN)
+    us = next(line for line in lines if line.startswith("| US intervention |"))
+    assert "| 0.0% (0.0–0.4) |" in us and "**−" in us
+    timing = tables.timing_table(kept_out.result, kept_out.baseline)
+    assert "| When the US intervenes | never |" in timing
+    for text in (outcome, timing):
+        assert "_" not in text
+
+
+def test_intervals_match_published_examples():
+    # Newcombe (1998): Wilson's interval for 81/263, and method 10 for 56/70 - 48/80.
+    low, high = tables.wilson(81, 263)
+    assert (round(low, 4), round(high, 4)) == (0.2553, 0.3662)
+    d, low, high = tables.difference(56, 70, 48, 80)
+    assert (round(d, 4), round(low, 4), round(high, 4)) == (0.2, 0.0524, 0.3339)
+    assert tables.share_cell(0, 10_000) == "0.0% (±<0.1)"
+    assert tables.share_cell(500, 1_000) == "50.0% (46.9–53.1)"
+
+
+def test_the_memo_computes_a_key_once_even_when_asked_twice_at_once():
+    memo = results.Memo(2)
+    calls = []
+    started = threading.Event()
+
+    def slow() -> int:
+        calls.append(1)
+        started.wait(1)
+        return 7
+
+    threads = [threading.Thread(target=memo.get, args=("k", slow)) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    started.set()
+    for thread in threads:
+        thread.join()
+    assert calls == [1] and memo.get("k", slow) == (7, True)
+    memo.get("a", lambda: 1)
+    memo.get("b", lambda: 2)
+    assert memo.get("k", lambda: 8) == (8, False), "the oldest entry was dropped"
+
+
+def test_a_session_keeps_its_newest_refusals():
+    from korea1950.teaching.app.classroom import MAX_NOTICES, Session, receive
+
+    session = Session()
+    for value in range(MAX_NOTICES + 2):
+        session = receive(session, "scenario", f"/tmp/{value}")
+    assert len(session.notices) == MAX_NOTICES
+    assert f"/tmp/{MAX_NOTICES + 1}" in session.notices[0]
+    assert session.setting == Setting()
+
+
+def test_a_long_story_is_cut_in_the_middle_and_keeps_its_summary():
+    from korea1950.teaching.app.results import MAX_STORY, SUMMARY_HEADING, shortened
+
+    months = "".join(f"### Month {n}\n\n- something happened\n\n" for n in range(2000))
+    story = f"# One world\n\n{months}{SUMMARY_HEADING}\n\n- April 1950: Stalin approves\n"
+    cut = shortened(story)
+    assert len(story) > MAX_STORY >= len(cut) - 200
+    assert cut.startswith("# One world") and cut.endswith("- April 1950: Stalin approves\n")
+    assert "are cut here" in cut
+    short = "# Short\n\n## In short\n\n- nothing\n"
+    assert shortened(short) == short

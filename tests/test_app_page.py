@@ -1,0 +1,62 @@
+"""The page's sidebar rendered on the server (no browser): what a widget sends goes through the
+gate, and the switches follow the chosen scenario."""
+
+import ipyvuetify as v
+import pytest
+import solara
+
+from korea1950.teaching.app.classroom import SWITCHES, Session
+from korea1950.teaching.app.page import Controls
+
+
+@pytest.fixture
+def sidebar():
+    state = solara.reactive(Session())
+    _, rc = solara.render(Controls(state), handle_error=False)
+    return state, rc
+
+
+def widget(rc, kind, label: str):
+    return rc.find(kind, label=label).widget
+
+
+def test_the_menus_name_scenarios_by_title_and_readings_by_historian(sidebar):
+    _, rc = sidebar
+    readings = {item["text"] for item in widget(rc, v.Select, "Reading of Stalin's intent").items}
+    assert readings == {"Donggil Kim: Stalin wanted the US entangled in Asia",
+                        "William Stueck: Stalin wanted a quick victory without US intervention"}
+    scenarios = widget(rc, v.Select, "Scenario").items
+    assert {"text": "The Soviet delegate returns and vetoes", "value": "soviet_veto"} in scenarios
+    assert len(SWITCHES) == 10
+    for label, _ in SWITCHES.values():
+        rc.find(v.Checkbox, label=label).assert_single()
+
+
+def test_choosing_a_scenario_ticks_its_switch_and_a_path_is_refused(sidebar):
+    state, rc = sidebar
+    veto = widget(rc, v.Checkbox, "Soviet delegate returns and vetoes")
+    assert veto.v_model is False
+    widget(rc, v.Select, "Scenario").v_model = "soviet_veto"
+    assert state.value.setting.scenario == "soviet_veto"
+    assert widget(rc, v.Checkbox, "Soviet delegate returns and vetoes").v_model is True
+    widget(rc, v.Select, "Scenario").v_model = "/etc/passwd"
+    assert state.value.setting.scenario == "soviet_veto"
+    assert "Refused the scenario '/etc/passwd'" in state.value.notices[0]
+    widget(rc, v.Checkbox, "The US stays out").v_model = True
+    assert state.value.setting.switches == {"soviet_veto", "us_stays_out"}
+    widget(rc, v.Select, "Scenario").v_model = "baseline"
+    assert widget(rc, v.Checkbox, "Soviet delegate returns and vetoes").v_model is False
+    assert state.value.setting.switches == frozenset()
+
+
+def test_the_worlds_slider_and_the_seed_are_gated_when_they_change(sidebar):
+    state, rc = sidebar
+    widget(rc, v.Slider, "Worlds").fire_event("change", 10**12)
+    assert state.value.setting.worlds == 50_000
+    assert "using 50,000" in state.value.notices[0]
+    assert widget(rc, v.Slider, "Worlds").v_model == 50_000
+    seed = rc.find(v.TextField).widget
+    seed.fire_event("change", "77")
+    assert state.value.setting.seed == 77
+    seed.fire_event("change", "../../etc")
+    assert state.value.setting.seed == 77 and "not a number" in state.value.notices[0]

@@ -1,0 +1,68 @@
+"""The page's role-play: one gate for the browser's values, the same game and debrief as `play`."""
+
+import io
+
+import ipyvuetify as v
+import pytest
+import solara
+
+from korea1950.teaching.app.roleplay import RolePlay, Seat, admit, reading_choices
+from korea1950.teaching.play import play
+from korea1950.teaching.play.session import advance
+
+
+def test_the_gate_accepts_only_the_offered_choices():
+    seat = Seat()
+    assert admit(seat, "answer", "no") == (Seat(answers=(False,)), "")
+    assert admit(seat, "answer", "yes") == (Seat(answers=(True,)), "")
+    for what, value in [("answer", True), ("answer", 1), ("answer", "1"), ("answer", None),
+                        ("answer", "<script>"), ("reading", "kim"), ("reading", "../x.toml"),
+                        ("reading", ["Donggil Kim's reading"]), ("new_world", "yes"),
+                        ("seed", 5), ("worlds", 10**9), ("restart", 1)]:
+        kept, notice = admit(seat, what, value)
+        assert kept == seat, (what, value)
+        assert notice.startswith("Refused") and "\n" not in notice and len(notice) < 160
+    labels = reading_choices()
+    assert set(labels) == {"Donggil Kim's reading", "William Stueck's reading"}
+    assert admit(seat, "reading", "Donggil Kim's reading")[0] == Seat(reading="kim")
+    assert admit(Seat(seed=4, answers=(True,)), "new_world", True)[0] == Seat(seed=5)
+    assert admit(Seat(seed=2**32 - 1), "new_world", True)[0].seed == 1
+    assert admit(Seat(seed=4, answers=(True,)), "restart", True)[0] == Seat(seed=4)
+
+
+def test_no_answer_is_taken_once_the_world_has_ended():
+    over = Seat(seed=3, answers=(False,) * 7)
+    assert advance(over.game(), with_debrief=False).finished
+    kept, notice = admit(over, "answer", "yes")
+    assert kept == over and "over" in notice
+
+
+def test_the_page_game_ends_with_the_same_debrief_as_the_terminal():
+    seat = Seat(seed=3)
+    asked = []
+    while not (step := advance(seat.game())).finished:
+        asked.append((step.prompt.point, step.prompt.month))
+        seat, notice = admit(seat, "answer", "no")
+        assert not notice
+    assert asked[:3] == [("stalin.approve", 0), ("stalin.approve", 4), ("stalin.veto", 7)]
+    out = io.StringIO()
+    play("stalin", "stueck", seed=3, read=lambda: "2", write=lambda t: out.write(t + "\n"),
+         worlds=2000)
+    terminal = out.getvalue()
+    assert step.debrief.strip() == terminal[terminal.index("\nDebrief\n"):].strip()
+
+
+THREAD_SECONDS = 60
+"""How long the component's replay may take on a busy machine (a bound, not a measure)."""
+
+
+@pytest.mark.filterwarnings("ignore")
+def test_the_component_plays_through_its_buttons():
+    _, rc = solara.render(RolePlay(), handle_error=False)
+    assert rc.find(v.Btn, children=["New world"]).widget
+    refuse = rc.find(v.Btn, children=["2) Refuse: tell him to wait"]).wait_for(
+        timeout=THREAD_SECONDS)  # the replay runs in a thread
+    refuse.widget.click()
+    rc.find(v.Html, children=["World 1: 1 choice made so far."]).assert_single()
+    rc.find(v.Btn, children=["New world"]).widget.click()
+    rc.find(v.Html, children=["World 2: 0 choices made so far."]).assert_single()
