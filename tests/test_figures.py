@@ -15,7 +15,7 @@ import pytest
 from matplotlib.colors import to_rgb
 
 from korea1950.analysis.weigh.responsibility import ACTORS
-from korea1950.reporting import plots, verdict_plots, weigh_plots
+from korea1950.reporting import plots, sensitivity_plots, verdict_plots, weigh_plots
 
 OKABE_ITO = {"#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442",
              "#000000"}
@@ -200,7 +200,7 @@ def seen(monkeypatch) -> list[tuple[Path, dict]]:
         drawn.append((stem, _seen(figure)))
         return real(figure, stem)
 
-    for module in (plots, weigh_plots, verdict_plots):
+    for module in (plots, sensitivity_plots, weigh_plots, verdict_plots):
         monkeypatch.setattr(module, "save_figure", record)
     return drawn
 
@@ -229,7 +229,7 @@ def test_comparison_figures_are_labelled_large_and_in_words(seen, tmp_path):
     plots.plot_fan(tables["front"], tmp_path / "front")
     plots.plot_timing(tables["distributions"], tmp_path / "timing")
     rows, convergence = _sensitivity_rows()
-    plots.plot_sensitivity(rows, "Which of Stalin's motives move each outcome",
+    sensitivity_plots.plot_sensitivity(rows, "Which of Stalin's motives move each outcome",
                            tmp_path / "sensitivity", convergence=convergence)
     _check(seen, {"outcomes", "change", "front", "timing", "sensitivity"})
     texts = {text for _, view in seen for text, _ in view["texts"]}
@@ -258,8 +258,8 @@ def test_sensitivity_figure_greys_what_has_not_converged(monkeypatch, tmp_path):
             colours.append([bar.get_hatch() or "" for bar in ax.patches])
         return real(figure, stem)
 
-    monkeypatch.setattr(plots, "save_figure", record)
-    plots.plot_sensitivity(rows, "t", tmp_path / "s", convergence=convergence)
+    monkeypatch.setattr(sensitivity_plots, "save_figure", record)
+    sensitivity_plots.plot_sensitivity(rows, "t", tmp_path / "s", convergence=convergence)
     hatched = sum(h == "//" for panel in colours for h in panel)
     # war_burden's two indices (half-width 0.04 > 0.02) in each of the two panels.
     assert hatched == 4

@@ -8,13 +8,12 @@ from SALib.analyze import sobol
 
 from korea1950.analysis.sensitivity import (
     CONVERGED_HALF_WIDTH,
-    chance_variance,
     run_sensitivity,
     sample,
-    sobol_indices,
     to_prior,
     varied_parameters,
 )
+from korea1950.analysis.sobol import chance_variance, sobol_indices
 from korea1950.cli.main import main
 from korea1950.inputs.readings import load_reading
 from korea1950.running.evaluators import Processes

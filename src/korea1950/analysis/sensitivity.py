@@ -26,13 +26,13 @@ and the result says so in words.
 """
 
 import dataclasses
-import warnings
 from dataclasses import dataclass
 
 import numpy as np
 from scipy import stats
 from tqdm import tqdm
 
+from korea1950.analysis.sobol import RESAMPLES, chance_variance, sobol_indices
 from korea1950.inputs.errors import InputError
 from korea1950.inputs.labels import outcome_label
 from korea1950.inputs.readings import Prior, Reading, load_reading
@@ -60,10 +60,6 @@ that matters (the boycott's value for the veto, about 0.05) from one that does n
 MIN_VARIANCE = 0.0025
 """One world's variance p(1 - p) below which an outcome counts as flat: it happens in more
 than 99.75% (or fewer than 0.25%) of worlds, and there is no variation left to share out."""
-RESAMPLES = 200
-"""Bootstrap resamples behind each index's interval."""
-Z95 = 1.96
-"""Standard errors either side in a 95% interval."""
 
 
 @dataclass(frozen=True)
@@ -125,72 +121,6 @@ def sample(method: str, names: list[str], samples: int, seed: int) -> np.ndarray
         return sobol.sample(problem, samples, calc_second_order=False, seed=seed)
     from SALib.sample import morris
     return morris.sample(problem, samples, num_levels=4, seed=seed)
-
-
-def chance_variance(shares: np.ndarray, per_point: int) -> np.ndarray:
-    """Unbiased variance of each point's share that is chance within its worlds alone.
-
-    A share of ``per_point`` worlds has binomial variance p(1 - p) / per_point;
-    p̂(1 - p̂) / (per_point - 1) estimates it without bias. With one world per
-    point chance cannot be told apart from the parameters, and zero is returned.
-    """
-    if per_point < 2:  # noqa: PLR2004 - a variance needs two worlds
-        return np.zeros_like(shares)
-    return shares * (1 - shares) / (per_point - 1)
-
-
-def _split(values: np.ndarray, dimensions: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """SALib's Saltelli rows (A, AB_1 .. AB_D, B per base sample) as A, AB (N x D), B."""
-    step = dimensions + 2
-    grid = values.reshape(-1, step)
-    return grid[:, 0], grid[:, 1:-1], grid[:, -1]
-
-
-def _estimate(a: np.ndarray, ab: np.ndarray, b: np.ndarray, na: np.ndarray, nab: np.ndarray,
-              nb: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """First-order and total indices, and chance's share, relative to one world's variance.
-
-    Arrays carry base samples on axis -2 (A, B, chance: ... x N x 1; AB: ... x N x D).
-    The outcome of one world is yes or no, so its variance is p(1 - p), known as
-    precisely as the mean share p; the parameters explain part of it, chance within
-    the world the rest. Returns S1, ST (... x D), chance's share and p (... x 1).
-    """
-    pooled = np.concatenate([a, b], axis=-2)
-    mean = pooled.mean(axis=-2, keepdims=True)
-    world = mean * (1 - mean)
-    safe = np.where(world > 0, world, np.nan)
-    # Centring (as SALib does) leaves the first-order index's value in expectation but
-    # shrinks its estimator's variance, which otherwise grows with the mean share squared.
-    first = ((b - mean) * (ab - a)).mean(axis=-2, keepdims=True) / safe
-    total = (0.5 * ((a - ab) ** 2).mean(axis=-2, keepdims=True)
-             - 0.5 * (na + nab).mean(axis=-2, keepdims=True)) / safe
-    between = (pooled.var(axis=-2, keepdims=True)
-               - np.concatenate([na, nb], axis=-2).mean(axis=-2, keepdims=True))
-    return (first.squeeze(-2), total.squeeze(-2), (1 - between / safe).squeeze(-2),
-            mean.squeeze(-2))
-
-
-def sobol_indices(values: np.ndarray, chance: np.ndarray, dimensions: int, seed: int,
-                  resamples: int = RESAMPLES) -> dict:
-    """Sobol indices of one yes-or-no outcome, with 95% bootstrap half-widths.
-
-    ``values`` (each point's share of worlds) and ``chance`` (each share's chance
-    variance) are per sample point, in SALib's Saltelli order.
-    """
-    a, ab, b = _split(values, dimensions)
-    na, nab, nb = _split(chance, dimensions)
-    columns = (a[:, None], ab, b[:, None], na[:, None], nab, nb[:, None])
-    first, total, noise, mean = _estimate(*columns)
-    draws = np.random.default_rng(seed).integers(len(a), size=(resamples, len(a)))
-    with np.errstate(invalid="ignore"), warnings.catch_warnings():
-        # A flat outcome has no variance in some resamples: those give NaN, not a warning.
-        warnings.simplefilter("ignore", RuntimeWarning)
-        boot_first, boot_total, boot_noise, _ = _estimate(*(column[draws]
-                                                            for column in columns))
-        return {"S1": first, "S1_conf": Z95 * np.nanstd(boot_first, axis=0),
-                "ST": total, "ST_conf": Z95 * np.nanstd(boot_total, axis=0),
-                "chance": float(noise[0]), "chance_conf": float(Z95 * np.nanstd(boot_noise)),
-                "mean": float(mean[0])}
 
 
 def analyse(method: str, names: list[str], points: np.ndarray, values: np.ndarray,

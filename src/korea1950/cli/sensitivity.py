@@ -20,7 +20,7 @@ from korea1950.cli.common import (
     positive_int,
 )
 from korea1950.inputs.labels import outcome_label, reading_label
-from korea1950.reporting import plots
+from korea1950.reporting import sensitivity_plots
 
 COMMAND = "sensitivity"
 
@@ -63,8 +63,9 @@ def handle(args: argparse.Namespace) -> int:
             (staging / "sensitivity.json").write_text(json.dumps(result, indent=1))
             (staging / "sensitivity.csv").write_text(to_csv(result["indices"]))
             (staging / "sensitivity.md").write_text(markdown(result))
-            plots.plot_sensitivity(result["indices"], title_of(result), staging / "sensitivity",
-                                   convergence=result.get("convergence"))
+            sensitivity_plots.plot_sensitivity(result["indices"], title_of(result),
+                                               staging / "sensitivity",
+                                               convergence=result.get("convergence"))
     print(json.dumps(result, indent=1) if args.json else table(result))
     return 0
 

@@ -18,12 +18,8 @@ matplotlib.use("Agg")
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import numpy as np
-from matplotlib.colors import to_rgb
-from matplotlib.patches import Patch
-from matplotlib.ticker import MaxNLocator
 
 from korea1950.analysis.compare import KEY_OUTCOMES
-from korea1950.analysis.sensitivity import CONVERGED_HALF_WIDTH
 from korea1950.inputs.calendar import month_index
 from korea1950.inputs.errors import InputError
 from korea1950.inputs.labels import outcome_label, reading_label
@@ -83,7 +79,8 @@ def sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _ordered(rows: list[dict], key: str) -> list[str]:
+def ordered(rows: list[dict], key: str) -> list[str]:
+    """The distinct values of ``key`` in the rows' order (scenarios, readings as tabled)."""
     seen: dict[str, None] = {}
     for row in rows:
         seen.setdefault(row[key], None)
@@ -110,7 +107,7 @@ def save_figure(figure: plt.Figure, stem: Path) -> list[Path]:
     return paths
 
 
-def _grid(count: int, columns: int, width: float, height: float, **keywords: object
+def grid(count: int, columns: int, width: float, height: float, **keywords: object
           ) -> tuple[plt.Figure, np.ndarray]:
     """A grid of ``count`` panels, ``columns`` wide; unused panels hidden."""
     columns = max(1, min(columns, count))
@@ -137,10 +134,10 @@ def plot_outcomes(rows: list[dict], outcomes: tuple[str, ...], stem: Path) -> li
     Dots rather than bars: a share near 1 and one near 0 read as easily, and the
     readings' dots (colour and marker) sit side by side on each scenario's row.
     """
-    scenarios, readings = _ordered(rows, "scenario"), _ordered(rows, "reading")
+    scenarios, readings = ordered(rows, "scenario"), ordered(rows, "reading")
     styles = reading_styles(readings)
     lookup = {(r["scenario"], r["reading"], r["outcome"]): r for r in rows}
-    figure, axes = _grid(len(outcomes), 3, 4.6, 0.42 * len(scenarios) + 1.6, sharey=True)
+    figure, axes = grid(len(outcomes), 3, 4.6, 0.42 * len(scenarios) + 1.6, sharey=True)
     offsets = np.linspace(-0.18, 0.18, len(readings)) if len(readings) > 1 else [0.0]
     y = np.arange(len(scenarios))
     for ax, outcome in zip(axes.flat, outcomes, strict=False):
@@ -178,10 +175,10 @@ def plot_fan(rows: list[dict], stem: Path, until: str = "1954-12") -> list[Path]
     for years and hides the medians. Each reading has its own colour and line style,
     and its band is outlined in that style, so overlapping bands stay readable.
     """
-    scenarios, readings = _ordered(rows, "scenario"), _ordered(rows, "reading")
+    scenarios, readings = ordered(rows, "scenario"), ordered(rows, "reading")
     styles = reading_styles(readings)
     last = month_index(until)
-    figure, axes = _grid(len(scenarios), 3, 5.0, 3.8, sharey=True, sharex=True)
+    figure, axes = grid(len(scenarios), 3, 5.0, 3.8, sharey=True, sharex=True)
     for ax, scenario in zip(axes.flat, scenarios, strict=False):
         for reading in readings:
             cells = [r for r in rows if r["scenario"] == scenario and r["reading"] == reading]
@@ -216,8 +213,8 @@ def plot_fan(rows: list[dict], stem: Path, until: str = "1954-12") -> list[Path]
 @slide
 def plot_heatmap(rows: list[dict], outcomes: tuple[str, ...], stem: Path) -> list[Path]:
     """(c) Change against the baseline, scenario x outcome, one panel per reading."""
-    scenarios = [s for s in _ordered(rows, "scenario") if s != "baseline"]
-    readings = _ordered(rows, "reading")
+    scenarios = [s for s in ordered(rows, "scenario") if s != "baseline"]
+    readings = ordered(rows, "reading")
     if not scenarios:
         return save_figure(_note("Only the baseline was run: there is no change against it "
                                  "to show.\nName one or more scenarios to compare."), stem)
@@ -271,7 +268,7 @@ def plot_timing(rows: list[dict], stem: Path) -> list[Path]:
     Takes the long-form histogram rows (scenario, reading, distribution, value,
     worlds) and draws each distribution as a box: median marker, 50% bar, 80% line.
     """
-    scenarios, readings = _ordered(rows, "scenario"), _ordered(rows, "reading")
+    scenarios, readings = ordered(rows, "scenario"), ordered(rows, "reading")
     styles = reading_styles(readings)
     counts: dict[tuple[str, str, str], dict[int, int]] = {}
     for row in rows:
@@ -309,113 +306,6 @@ def plot_timing(rows: list[dict], stem: Path) -> list[Path]:
     figure.suptitle("When the war starts and how long it lasts, among worlds where it happens "
                     "\n(marker: median; thick bar: middle 50%; line: middle 80%)")
     figure.tight_layout(rect=(0, 0.06, 1, 1))
-    return save_figure(figure, stem)
-
-
-SHOWN_PARAMETERS = 10
-"""Most parameters a sensitivity figure draws: those with the largest total index; the
-rest are named in a note with the largest index among them."""
-
-
-def _sensitivity_order(rows: list[dict], key: str) -> list[str]:
-    """Parameters by their largest index over the outcomes, largest first."""
-    best: dict[str, float] = {}
-    for row in rows:
-        best[row["parameter"]] = max(best.get(row["parameter"], -np.inf), row[key])
-    return sorted(best, key=lambda name: -best[name])
-
-
-def _greyed(colour: str) -> tuple[float, float, float]:
-    """A colour faded most of the way to grey: an index that has not converged keeps a hint
-    of which measure it is, but no longer reads as a result."""
-    return tuple(0.35 * c + 0.65 * 0.8 for c in to_rgb(colour))
-
-
-def _all_zero(rows: list[dict], outcome: str) -> bool:
-    """Whether an outcome's Sobol rows are all exactly zero: the analysis's mark of an
-    outcome too flat to have indices, for callers that pass no convergence summary."""
-    return all(r[k] == 0 for r in rows if r["outcome"] == outcome
-               for k in ("S1", "ST", "S1_conf", "ST_conf"))
-
-
-def _converged(row: dict, key: str) -> bool:
-    """Whether an index has converged (rows from older results carry no flag)."""
-    return row.get(f"{key}_converged", row[f"{key}_conf"] <= CONVERGED_HALF_WIDTH)
-
-
-@slide
-def plot_sensitivity(rows: list[dict], title: str, stem: Path,
-                     convergence: list[dict] | None = None) -> list[Path]:
-    """Sensitivity indices per outcome: Sobol first-order and total indices (or Morris mu*)
-    with 95% intervals, for the parameters that matter most.
-
-    Indices that have not converged are drawn grey and hatched; a negative estimate
-    is drawn as 0 (its interval, which reaches zero, is kept). An outcome that
-    hardly varies has no panel and is named in the note. ``convergence`` is the
-    result's per-outcome summary (chance's share, flatness).
-    """
-    summaries = {s["outcome"]: s for s in convergence or []}
-    sobol = "S1" in rows[0]
-    flat = [o for o in _ordered(rows, "outcome")
-            if summaries.get(o, {}).get("flat", sobol and _all_zero(rows, o))]
-    outcomes = [o for o in _ordered(rows, "outcome") if o not in flat]
-    measures = (("S1", "first order"), ("ST", "total")) if sobol else (("mu_star", "mu*"),)
-    order = _sensitivity_order([r for r in rows if r["outcome"] in outcomes], measures[-1][0])
-    parameters, hidden = order[:SHOWN_PARAMETERS], order[SHOWN_PARAMETERS:]
-    # One x scale for every panel: a motive that barely moves one outcome must look as
-    # small beside one that moves another a lot.
-    figure, axes = _grid(max(1, len(outcomes)), 4, 4.6, 0.42 * len(parameters) + 2.0,
-                         sharey=True, sharex=True)
-    y = np.arange(len(parameters))
-    height = 0.8 / len(measures)
-    for ax, outcome in zip(axes.flat, outcomes, strict=False):
-        cells = {r["parameter"]: r for r in rows if r["outcome"] == outcome}
-        for i, (key, _) in enumerate(measures):
-            at = y + (i - (len(measures) - 1) / 2) * height
-            values = np.array([cells[p][key] for p in parameters])
-            errors = np.array([cells[p][f"{key}_conf"] for p in parameters])
-            settled = np.array([_converged(cells[p], key) if sobol else True
-                                for p in parameters])
-            colours = [PALETTE[i] if ok else _greyed(PALETTE[i]) for ok in settled]
-            bars = ax.barh(at, np.maximum(values, 0), height, color=colours)
-            for bar, ok in zip(bars, settled, strict=True):
-                if not ok:
-                    bar.set_hatch("//")
-                    bar.set_edgecolor("0.45")
-            ax.errorbar(values, at, xerr=errors, fmt="none", ecolor="black", capsize=2,
-                        linewidth=1)
-        summary = summaries.get(outcome)
-        chance = (f"\n(chance within the world: {min(1.0, max(0.0, summary['chance'])):.0%})"
-                  if summary and "chance" in summary else "")
-        ax.set_title(sentence(outcome_label(outcome)) + chance)
-        ax.axvline(0, color="grey", linewidth=0.8)
-        ax.xaxis.set_major_locator(MaxNLocator(4))
-        ax.set_xlabel("share of the outcome's variation" if sobol
-                      else "mu* (share of worlds)")
-    for ax in axes[:, 0]:
-        ax.set_yticks(y, [p.replace("_", " ") for p in parameters])
-        ax.set_ylabel("Stalin's motive (parameter)")
-    axes[0, 0].invert_yaxis()  # shared: once turns every panel
-    ax = axes.flat[0]
-    handles = [Patch(facecolor=PALETTE[i]) for i in range(len(measures))]
-    labels = [label for _, label in measures]
-    if sobol:
-        handles.append(Patch(facecolor=_greyed(PALETTE[0]), edgecolor="0.45", hatch="//"))
-        labels.append(f"not converged (95% interval wider than ±{CONVERGED_HALF_WIDTH})")
-    figure.legend(handles, labels, loc="lower center", ncol=3, frameon=False)
-    notes = []
-    if hidden:
-        largest = max(r[measures[-1][0]] for r in rows if r["parameter"] in hidden)
-        notes.append(f"{len(hidden)} other parameters not drawn: every index at most "
-                     f"{max(largest, 0):.3f}.")
-    if flat:
-        notes.append("No indices for " + ", ".join(outcome_label(o) for o in flat)
-                     + ": it hardly varies across worlds.")
-    if sobol:
-        notes.append("Whiskers: 95% intervals; a negative estimate is noise within its "
-                     "interval and is drawn as 0.")
-    figure.suptitle("\n".join([title, *notes]))
-    figure.tight_layout(rect=(0, 0.08, 1, 1))
     return save_figure(figure, stem)
 
 

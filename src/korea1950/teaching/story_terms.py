@@ -88,7 +88,7 @@ PHRASES: dict[str, Said] = {
     "months_since_approval": Said(number=_months("Stalin's approval")),
     "go_ahead": Said("he held the go-ahead he needed", "he did not hold the go-ahead"),
     "north_strength": Said(number="the North was {v:.2f} times as strong as the South"),
-    "attacks": Said("he attacked", "he held back"),
+    "attacks": Said("he attacked", "he launched no offensive of his own"),
     "counterattack": Said("it was a counterattack: Rhee had struck first", None),
     "limited": Said("only a limited operation", None),
     "escalates": Said("he turned it into a general offensive", "he kept it limited"),

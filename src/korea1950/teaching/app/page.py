@@ -20,27 +20,28 @@ import reacton.ipyvuetify as rv
 import solara
 import solara.lab
 
-from korea1950.inputs.labels import GLOSSARY, OUTCOME_LABELS, event_description
 from korea1950.inputs.readings import bundled_reading_names
 from korea1950.inputs.scenarios import bundled_scenario_names
-from korea1950.teaching.app import charts, tables
 from korea1950.teaching.app.classroom import (
     SEEDS,
     SWITCH_PREFIX,
     SWITCHES,
     WORLDS,
     Session,
-    Setting,
     describe,
     reading_title,
     receive,
     scenario_title,
 )
-from korea1950.teaching.app.results import Outcomes, outcomes, story
+from korea1950.teaching.app.results import outcomes
 from korea1950.teaching.app.roleplay import RolePlay
-from korea1950.teaching.app.verdict import page_verdict, start_in_background
+from korea1950.teaching.app.verdict import start_in_background
+from korea1950.teaching.app.views import GlossaryView, OutcomesView, StoryView, VerdictView
 
 TITLE = "How the Korean War began: a classroom simulator"
+
+STORY_TAB = 1
+"""The position of "One world's story" among the tabs."""
 
 CACHED = 0.01
 """A result that took less than this (seconds) came from the cache."""
@@ -99,105 +100,6 @@ def Notices(notices: tuple[str, ...], clear: Callable[[], None]) -> None:
 
 
 @solara.component
-def OutcomesView(shown: Outcomes, computing: bool) -> None:
-    """The numbers first (every row in view), the two pictures side by side, then the timings."""
-    pictures = solara.use_thread(lambda: None if shown.error else (
-        charts.front_line(shown.result, shown.baseline),
-        charts.timeline(shown.result, shown.baseline)),
-        dependencies=[id(shown)], intrusive_cancel=False)
-    if shown.error:
-        solara.Error(shown.error)
-        return
-    style = {"opacity": "0.55"} if computing else {}
-    with solara.Column(classes=["korea-tables"], style=style):
-        solara.Markdown(f"#### Share of worlds in which it happened\n\n"
-                        f"{tables.outcome_table(shown.result, shown.baseline)}")
-        solara.Markdown("*95% intervals in brackets. Change: this setting minus the "
-                        "baseline, in percentage points; **bold** where its interval "
-                        "excludes zero.*")
-        with solara.Details("Every other outcome"):
-            solara.Markdown(tables.outcome_table(shown.result, shown.baseline,
-                                                 tables.OTHERS))
-    if pictures.state == solara.ResultState.FINISHED:
-        with solara.Columns([1, 1], style=style):
-            solara.Image(pictures.value[0], width="100%")
-            solara.Image(pictures.value[1], width="100%")
-    elif pictures.state == solara.ResultState.ERROR:
-        solara.Error("The pictures could not be drawn; the numbers stand.")
-    else:
-        solara.Text("Drawing the front line and the timeline...")
-    with solara.Column(classes=["korea-tables"], style=style):
-        solara.Markdown("#### When things happened (in the worlds where they did)\n\n"
-                        + tables.timing_table(shown.result, shown.baseline))
-
-
-@solara.component
-def StoryView(setting: Setting, story_seed: int, new_world: Callable[[], None]) -> None:
-    """One world of this setting, told month by month with its sources."""
-    text = solara.use_thread(lambda: story(setting, story_seed),
-                             dependencies=[setting, story_seed], intrusive_cancel=False)
-    with solara.Row(style={"align-items": "center"}):
-        solara.Button("New world", on_click=new_world, color="primary")
-        solara.Text(f"World number {story_seed} of this setting.")
-    if text.state == solara.ResultState.FINISHED:
-        solara.Markdown(text.value.split("\n", 1)[-1] if text.value.startswith("# ")
-                        else text.value, style={"max-width": "60em"})
-    else:
-        solara.ProgressLinear(True)
-
-
-@solara.component
-def VerdictView() -> None:
-    """Donggil Kim or William Stueck: what the record decides, and how far to trust it.
-
-    The same sentences as `korea1950 weigh`, from a smaller run computed once per
-    server in the background; it does not depend on the switches.
-    """
-    result = solara.use_thread(page_verdict, [], intrusive_cancel=False)
-    solara.Markdown("### Donggil Kim or William Stueck? What the record can and cannot decide")
-    solara.Markdown("\n".join(f"- {reading_title(name)}" for name in bundled_reading_names()))
-    if result.state == solara.ResultState.FINISHED:
-        verdict = result.value
-        rows = "\n".join(
-            f"| {row['pair']} | {row['log_bf']:+.2f} ({row['ci'][0]:+.2f} to "
-            f"{row['ci'][1]:+.2f}) | {row['family'][0]:+.2f} to {row['family'][1]:+.2f} | "
-            f"{'yes' if row['sign_holds'] else 'no'} | {row['accuracy']:.0%} |"
-            for row in verdict["rows"])
-        solara.Markdown("\n\n".join(f"- {sentence}" for sentence in verdict["sentences"])
-                        + "\n\n| readings | log Bayes factor (95%) | over the prior family "
-                        "| sign holds? | names the true reading |\n|---|--:|--:|--:|--:|\n"
-                        + rows + f"\n\n*{verdict['caveat']} "
-                        f"({verdict['replicates']:,} worlds per reading; "
-                        "`korea1950 weigh` runs more.)*", style={"max-width": "60em"})
-    elif result.state == solara.ResultState.ERROR:
-        reason = " ".join(str(result.error).split())[:200]
-        solara.Error(f"The verdict could not be computed: {reason}")
-    else:
-        solara.Text("Weighing the readings against the record (once per server; about half "
-                    "a minute)...")
-        solara.ProgressLinear(True)
-
-
-@solara.component
-def GlossaryView() -> None:
-    """Every term and outcome the page uses, explained once."""
-    terms = "\n".join(f"- **{term}**: {meaning}" for term, meaning in GLOSSARY.items())
-    events = "\n".join(
-        f"| {label} | {_description(name)} |" for name, label in OUTCOME_LABELS.items())
-    solara.Markdown(f"### Terms\n\n{terms}\n\n### Outcomes and events\n\n"
-                    f"| on the page | what it means |\n|:--|:--|\n{events}",
-                    style={"max-width": "60em"})
-
-
-def _description(name: str) -> str:
-    """An event's description; outcomes built from events have their label only."""
-    try:
-        return event_description(name)
-    except KeyError:  # built from events, not an event itself ("still at war")
-        return "counted at the end of each world (December 1956), not an event in it"
-
-
-@solara.component
 def Page() -> None:
     """Solara's entry point: each browser session has its own state."""
     start_in_background()
@@ -214,6 +116,7 @@ def Page() -> None:
     if not computing:
         last.current = computed.value
     story_seed = setting.seed if session.story_seed is None else session.story_seed
+    tab = solara.use_reactive(0)
 
     def new_world() -> None:
         seed = random.randrange(SEEDS[0], SEEDS[1] + 1)
@@ -238,14 +141,14 @@ def Page() -> None:
             solara.Text(f"(computed in {took:.2f} s)" if took >= CACHED else "(from the cache)",
                         classes=["korea-took"])
     solara.ProgressLinear(computing)
-    with solara.lab.Tabs(lazy=True):
+    with solara.lab.Tabs(value=tab, lazy=True):
         with solara.lab.Tab("What happens"):
             if last.current is not None:
                 OutcomesView(last.current, computing)
             else:
                 solara.Text("Computing the first worlds...")
         with solara.lab.Tab("One world's story"):
-            StoryView(setting, story_seed, new_world)
+            StoryView(setting, story_seed, new_world, active=tab.value == STORY_TAB)
         with solara.lab.Tab("The two readings"):
             VerdictView()
         with solara.lab.Tab("Play Stalin"):

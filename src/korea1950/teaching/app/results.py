@@ -13,6 +13,7 @@ random streams (common random numbers), so their difference is not swamped by
 sampling noise.
 """
 
+import functools
 import logging
 import threading
 import time
@@ -33,6 +34,8 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
+STORIES_KEPT = 64
+"""Stories kept per server, so a tab opened again shows its story at once."""
 MAX_STORY = 16_000
 """Characters of one world's story shown on the page."""
 
@@ -133,6 +136,7 @@ def _run(scenario: "str | Scenario", reading: str, worlds: int, seed: int) -> Su
     return simulate(scenario, reading, worlds, seed, workers=1, progress=False)
 
 
+@functools.lru_cache(maxsize=STORIES_KEPT)
 def story(setting: Setting, seed: int) -> str:
     """The story of one world of this setting (the world numbered ``seed``), as Markdown."""
     try:

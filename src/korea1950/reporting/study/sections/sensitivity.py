@@ -2,7 +2,7 @@
 
 from korea1950.analysis.compare import to_csv
 from korea1950.analysis.sensitivity import DEFAULT_SAMPLES, run_sensitivity
-from korea1950.reporting import plots
+from korea1950.reporting import sensitivity_plots
 from korea1950.reporting.study.context import StudyContext
 from korea1950.reporting.study.numbers import SMALLEST
 
@@ -41,10 +41,9 @@ def build(context: StudyContext) -> str:
                                  execution=context.workers, progress=context.progress)
         rows = result["indices"]
         (context.tables_dir / f"sensitivity_{reading.name}.csv").write_text(to_csv(rows))
-        plots.plot_sensitivity(rows, f"Sensitivity of outcomes to Stalin's motives — "
-                                     f"{label}",
-                               context.figures_dir / f"sensitivity_{reading.name}",
-                               result.get("convergence"))
+        sensitivity_plots.plot_sensitivity(
+            rows, f"Sensitivity of outcomes to Stalin's motives — {label}",
+            context.figures_dir / f"sensitivity_{reading.name}", result.get("convergence"))
         converged = [f"- {item['statement']}"
                      for item in result.get("convergence", [])]
         parts += ["", f"### Under {label}", "", _leaders(rows), "", *converged, "",

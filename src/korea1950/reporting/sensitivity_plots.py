@@ -1,0 +1,123 @@
+"""The sensitivity figure: which of Stalin's motives move each outcome, and what has converged.
+
+Why apart from the comparison figures: it draws indices with their intervals
+and says which have not converged (greyed and hatched), a different kind of
+figure from the others, with its own rules for which parameters to show.
+"""
+
+from pathlib import Path
+
+import numpy as np
+from matplotlib.colors import to_rgb
+from matplotlib.patches import Patch
+from matplotlib.ticker import MaxNLocator
+
+from korea1950.analysis.sensitivity import CONVERGED_HALF_WIDTH
+from korea1950.inputs.labels import outcome_label
+from korea1950.reporting.plots import PALETTE, grid, ordered, save_figure, sentence, slide
+
+SHOWN_PARAMETERS = 10
+"""Most parameters a sensitivity figure draws: those with the largest total index; the
+rest are named in a note with the largest index among them."""
+
+
+def _sensitivity_order(rows: list[dict], key: str) -> list[str]:
+    """Parameters by their largest index over the outcomes, largest first."""
+    best: dict[str, float] = {}
+    for row in rows:
+        best[row["parameter"]] = max(best.get(row["parameter"], -np.inf), row[key])
+    return sorted(best, key=lambda name: -best[name])
+
+
+def _greyed(colour: str) -> tuple[float, float, float]:
+    """A colour faded most of the way to grey: an index that has not converged keeps a hint
+    of which measure it is, but no longer reads as a result."""
+    return tuple(0.35 * c + 0.65 * 0.8 for c in to_rgb(colour))
+
+
+def _all_zero(rows: list[dict], outcome: str) -> bool:
+    """Whether an outcome's Sobol rows are all exactly zero: the analysis's mark of an
+    outcome too flat to have indices, for callers that pass no convergence summary."""
+    return all(r[k] == 0 for r in rows if r["outcome"] == outcome
+               for k in ("S1", "ST", "S1_conf", "ST_conf"))
+
+
+def _converged(row: dict, key: str) -> bool:
+    """Whether an index has converged (rows from older results carry no flag)."""
+    return row.get(f"{key}_converged", row[f"{key}_conf"] <= CONVERGED_HALF_WIDTH)
+
+
+@slide
+def plot_sensitivity(rows: list[dict], title: str, stem: Path,
+                     convergence: list[dict] | None = None) -> list[Path]:
+    """Sensitivity indices per outcome: Sobol first-order and total indices (or Morris mu*)
+    with 95% intervals, for the parameters that matter most.
+
+    Indices that have not converged are drawn grey and hatched; a negative estimate
+    is drawn as 0 (its interval, which reaches zero, is kept). An outcome that
+    hardly varies has no panel and is named in the note. ``convergence`` is the
+    result's per-outcome summary (chance's share, flatness).
+    """
+    summaries = {s["outcome"]: s for s in convergence or []}
+    sobol = "S1" in rows[0]
+    flat = [o for o in ordered(rows, "outcome")
+            if summaries.get(o, {}).get("flat", sobol and _all_zero(rows, o))]
+    outcomes = [o for o in ordered(rows, "outcome") if o not in flat]
+    measures = (("S1", "first order"), ("ST", "total")) if sobol else (("mu_star", "mu*"),)
+    order = _sensitivity_order([r for r in rows if r["outcome"] in outcomes], measures[-1][0])
+    parameters, hidden = order[:SHOWN_PARAMETERS], order[SHOWN_PARAMETERS:]
+    # One x scale for every panel: a motive that barely moves one outcome must look as
+    # small beside one that moves another a lot.
+    figure, axes = grid(max(1, len(outcomes)), 4, 4.6, 0.42 * len(parameters) + 2.0,
+                         sharey=True, sharex=True)
+    y = np.arange(len(parameters))
+    height = 0.8 / len(measures)
+    for ax, outcome in zip(axes.flat, outcomes, strict=False):
+        cells = {r["parameter"]: r for r in rows if r["outcome"] == outcome}
+        for i, (key, _) in enumerate(measures):
+            at = y + (i - (len(measures) - 1) / 2) * height
+            values = np.array([cells[p][key] for p in parameters])
+            errors = np.array([cells[p][f"{key}_conf"] for p in parameters])
+            settled = np.array([_converged(cells[p], key) if sobol else True
+                                for p in parameters])
+            colours = [PALETTE[i] if ok else _greyed(PALETTE[i]) for ok in settled]
+            bars = ax.barh(at, np.maximum(values, 0), height, color=colours)
+            for bar, ok in zip(bars, settled, strict=True):
+                if not ok:
+                    bar.set_hatch("//")
+                    bar.set_edgecolor("0.45")
+            ax.errorbar(values, at, xerr=errors, fmt="none", ecolor="black", capsize=2,
+                        linewidth=1)
+        summary = summaries.get(outcome)
+        chance = (f"\n(chance within the world: {min(1.0, max(0.0, summary['chance'])):.0%})"
+                  if summary and "chance" in summary else "")
+        ax.set_title(sentence(outcome_label(outcome)) + chance)
+        ax.axvline(0, color="grey", linewidth=0.8)
+        ax.xaxis.set_major_locator(MaxNLocator(4))
+        ax.set_xlabel("share of the outcome's variation" if sobol
+                      else "mu* (share of worlds)")
+    for ax in axes[:, 0]:
+        ax.set_yticks(y, [p.replace("_", " ") for p in parameters])
+        ax.set_ylabel("Stalin's motive (parameter)")
+    axes[0, 0].invert_yaxis()  # shared: once turns every panel
+    ax = axes.flat[0]
+    handles = [Patch(facecolor=PALETTE[i]) for i in range(len(measures))]
+    labels = [label for _, label in measures]
+    if sobol:
+        handles.append(Patch(facecolor=_greyed(PALETTE[0]), edgecolor="0.45", hatch="//"))
+        labels.append(f"not converged (95% interval wider than ±{CONVERGED_HALF_WIDTH})")
+    figure.legend(handles, labels, loc="lower center", ncol=3, frameon=False)
+    notes = []
+    if hidden:
+        largest = max(r[measures[-1][0]] for r in rows if r["parameter"] in hidden)
+        notes.append(f"{len(hidden)} other parameters not drawn: every index at most "
+                     f"{max(largest, 0):.3f}.")
+    if flat:
+        notes.append("No indices for " + ", ".join(outcome_label(o) for o in flat)
+                     + ": it hardly varies across worlds.")
+    if sobol:
+        notes.append("Whiskers: 95% intervals; a negative estimate is noise within its "
+                     "interval and is drawn as 0.")
+    figure.suptitle("\n".join([title, *notes]))
+    figure.tight_layout(rect=(0, 0.08, 1, 1))
+    return save_figure(figure, stem)
