@@ -34,7 +34,7 @@ from tqdm import tqdm
 
 from korea1950.analysis.sobol import RESAMPLES, chance_variance, sobol_indices
 from korea1950.inputs.errors import InputError
-from korea1950.inputs.labels import outcome_label
+from korea1950.inputs.labels import first_upper, outcome_label
 from korea1950.inputs.readings import Prior, Reading, load_reading
 from korea1950.inputs.scenarios import load_scenario
 from korea1950.running.blocks import BLOCK
@@ -165,7 +165,7 @@ def sobol_rows(names: list[str], values: np.ndarray, chance: np.ndarray,
 def convergence_statement(outcome: str, rows: list[dict], summary: dict) -> dict:
     """Whether one outcome's indices have converged, in numbers and in one sentence a reader
     sees before the indices themselves."""
-    label = outcome_label(outcome)
+    label = first_upper(outcome_label(outcome))
     wide = sum(not row[f"{key}_converged"] for row in rows for key in ("S1", "ST"))
     unsettled = [row["parameter"] for row in rows
                  if not (row["S1_converged"] and row["ST_converged"])]

@@ -167,3 +167,9 @@ def parameter_words(name: str) -> str:
 def pair_label(a: str, b: str) -> str:
     """Two readings in the order of a log Bayes factor: "A over B"."""
     return f"{reading_label(a)} over {reading_label(b)}"
+
+
+def first_upper(text: str) -> str:
+    """A label at the start of a sentence: its first letter raised ("US intervention" keeps
+    its capitals, which ``str.capitalize`` would lower)."""
+    return text[:1].upper() + text[1:]

@@ -22,7 +22,7 @@ import numpy as np
 from korea1950.analysis.compare import KEY_OUTCOMES
 from korea1950.inputs.calendar import month_index
 from korea1950.inputs.errors import InputError
-from korea1950.inputs.labels import outcome_label, reading_label
+from korea1950.inputs.labels import first_upper, outcome_label, reading_label
 from korea1950.inputs.scenarios import load_scenario
 
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000")
@@ -72,11 +72,6 @@ def scenario_title(name: str) -> str:
         return load_scenario(name).title
     except (InputError, OSError):
         return name.replace("_", " ")
-
-
-def sentence(text: str) -> str:
-    """A label as a title: its first letter capitalised."""
-    return text[:1].upper() + text[1:]
 
 
 def ordered(rows: list[dict], key: str) -> list[str]:
@@ -147,7 +142,7 @@ def plot_outcomes(rows: list[dict], outcomes: tuple[str, ...], stem: Path) -> li
                         xerr=[1.96 * c["standard_error"] for c in cells],
                         fmt=styles[reading]["marker"], color=styles[reading]["color"],
                         markersize=7, capsize=3, label=reading_label(reading))
-        ax.set_title(sentence(outcome_label(outcome)))
+        ax.set_title(first_upper(outcome_label(outcome)))
         ax.set_xlim(-0.03, 1.03)
         ax.set_xlabel("share of worlds")
         ax.grid(axis="x", alpha=0.3)
@@ -235,7 +230,7 @@ def plot_heatmap(rows: list[dict], outcomes: tuple[str, ...], stem: Path) -> lis
             if abs(value) >= LABELLED_CHANGE:
                 ax.text(j, i, f"{value:+.2f}", ha="center", va="center", fontsize=MIN_FONT,
                         color="white" if abs(value) > DARK_CHANGE else "black")
-        ax.set_title(sentence(reading_label(reading)))
+        ax.set_title(first_upper(reading_label(reading)))
         ax.set_xlabel("outcome")
     axes[0, 0].set_ylabel("scenario")
     figure.colorbar(image, ax=axes[0].tolist(), shrink=0.7,

@@ -13,8 +13,8 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
 from korea1950.analysis.sensitivity import CONVERGED_HALF_WIDTH
-from korea1950.inputs.labels import outcome_label
-from korea1950.reporting.plots import PALETTE, grid, ordered, save_figure, sentence, slide
+from korea1950.inputs.labels import first_upper, outcome_label
+from korea1950.reporting.plots import PALETTE, grid, ordered, save_figure, slide
 
 SHOWN_PARAMETERS = 10
 """Most parameters a sensitivity figure draws: those with the largest total index; the
@@ -91,7 +91,7 @@ def plot_sensitivity(rows: list[dict], title: str, stem: Path,
         summary = summaries.get(outcome)
         chance = (f"\n(chance within the world: {min(1.0, max(0.0, summary['chance'])):.0%})"
                   if summary and "chance" in summary else "")
-        ax.set_title(sentence(outcome_label(outcome)) + chance)
+        ax.set_title(first_upper(outcome_label(outcome)) + chance)
         ax.axvline(0, color="grey", linewidth=0.8)
         ax.xaxis.set_major_locator(MaxNLocator(4))
         ax.set_xlabel("share of the outcome's variation" if sobol

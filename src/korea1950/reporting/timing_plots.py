@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from korea1950.inputs.labels import timing_label
+from korea1950.inputs.labels import first_upper, timing_label
 from korea1950.reporting.plots import PALETTE, plt, save_figure
 
 SHOWN_EVENTS = ("invasion", "armistice")
@@ -73,7 +73,7 @@ def plot_timing_shifts(rows: list[dict], scenario_titles: dict[str, str],
                             label=reading_labels[reading] if y == 0 else None)
         ax.axvline(0, color="0.4", linewidth=1)
         title = timing_label(EVENT_TIMINGS[event])
-        ax.set_title(title[:1].upper() + title[1:], fontsize=15)
+        ax.set_title(first_upper(title), fontsize=15)
         ax.set_xlabel("shift of the median month (months; + is later)", fontsize=12)
         ax.tick_params(labelsize=12)
         ax.grid(axis="x", alpha=0.3)

@@ -9,14 +9,13 @@ import numpy as np
 
 from korea1950.analysis.weigh.calibration import BARE_MENTION
 from korea1950.analysis.weigh.responsibility import ACTORS
-from korea1950.inputs.labels import actor_name, outcome_label, reading_label
+from korea1950.inputs.labels import actor_name, first_upper, outcome_label, reading_label
 from korea1950.reporting.plots import (
     PALETTE,
     plt,
     reading_styles,
     save_figure,
     scenario_title,
-    sentence,
     slide,
 )
 from korea1950.reporting.verdict_plots import plot_confusion, plot_posterior, plot_robustness
@@ -146,7 +145,7 @@ def plot_decision_band(band: dict, stem: Path) -> list[Path]:
     ax.set_ylabel(f"share of worlds:\n{outcome_label(band['decision'])}")
     ax.set_ylim(-0.02, 1.02)
     ax.set_title(f"Where the readings' Stalins decide differently: "
-                 f"{sentence(outcome_label(band['decision']))}")
+                 f"{first_upper(outcome_label(band['decision']))}")
     ax.legend()
     figure.tight_layout()
     return save_figure(figure, stem)

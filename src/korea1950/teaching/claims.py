@@ -8,6 +8,10 @@ fewer worlds). One copy means one rule to test and to trust.
 
 import os
 
+from korea1950.inputs.labels import first_upper
+
+__all__ = ["Z95", "Claims", "first_upper", "notebook_worlds"]
+
 Z95 = 1.96
 """A 95% interval is about this many standard errors either side."""
 WORLDS_VARIABLE = "KOREA1950_NOTEBOOK_WORLDS"
@@ -19,11 +23,6 @@ SHIPPED_WORLDS = 20_000
 def notebook_worlds() -> int:
     """Worlds per run: ``KOREA1950_NOTEBOOK_WORLDS`` if set, else the shipped 20,000."""
     return int(os.environ.get(WORLDS_VARIABLE, str(SHIPPED_WORLDS)))
-
-
-def first_upper(text: str) -> str:
-    """A label at the start of a sentence ("US intervention" keeps its capitals)."""
-    return text[:1].upper() + text[1:]
 
 
 class Claims:

@@ -12,7 +12,7 @@ so what the setting changed shows at a glance.
 import math
 
 from korea1950.inputs.calendar import month_name
-from korea1950.inputs.labels import outcome_label, timing_label
+from korea1950.inputs.labels import first_upper, outcome_label, timing_label
 from korea1950.running.summary import OUTCOMES, TIMINGS, Summary
 
 Z = 1.96
@@ -73,16 +73,13 @@ def outcome_table(result: Summary, baseline: Summary, names: tuple[str, ...] = S
     """A Markdown table: each outcome's share of worlds here and in the baseline, and the change."""
     lines = ["| outcome | this setting | baseline | change (points) |", "|:--|--:|--:|--:|"]
     for name in names:
-        lines.append(f"| {capitalised(outcome_label(name))}"
+        lines.append(f"| {first_upper(outcome_label(name))}"
                      f" | {share_cell(result.count(name), result.replicates)}"
                      f" | {share_cell(baseline.count(name), baseline.replicates)}"
                      f" | {difference_cell(result, baseline, name)} |")
     return "\n".join(lines)
 
 
-def capitalised(label: str) -> str:
-    """A label at the start of a table row: its first letter in capitals ("Armistice")."""
-    return label[:1].upper() + label[1:]
 
 
 def short_month(index: int) -> str:
@@ -118,6 +115,6 @@ def timing_table(result: Summary, baseline: Summary) -> str:
     """A Markdown table of when things happened, this setting against the baseline."""
     lines = ["| when | this setting | baseline | shift of the median |", "|:--|--:|--:|--:|"]
     for name, event in TIMINGS.items():
-        lines.append(f"| {capitalised(timing_label(name))} | {timing_cell(result, event)} | "
+        lines.append(f"| {first_upper(timing_label(name))} | {timing_cell(result, event)} | "
                      f"{timing_cell(baseline, event)} | {shift_cell(result, baseline, event)} |")
     return "\n".join(lines)
