@@ -165,13 +165,13 @@ def test_server_refuses_a_path_and_a_huge_world_count_and_sessions_stay_apart(se
     first.wait_for_selector("text=Refused worlds", timeout=60_000)
     notices = " ".join(first.locator(".korea-notices").all_inner_texts())
     assert "Refused the scenario '/etc/passwd'" in notices
-    assert "keeping History as it happened" in notices
+    assert "keeping The baseline: every lever as in history" in notices
     assert "using 50,000" in notices
     first.wait_for_selector(".korea-setting:has-text('50,000 worlds')", timeout=30_000)
     wait_for_row(first, "US intervention", f"cell !== {json.dumps(baseline[1])}")
     shown = first.locator("body").inner_text()
     assert "Traceback" not in shown and "root:x:" not in shown
-    assert "History as it happened" in first.locator(".korea-setting").inner_text()
+    assert "The baseline: every lever as in history" in first.locator(".korea-setting").inner_text()
     big = cells(first, "US intervention")
 
     # Another student opens the page: the defaults, no notices, whatever the first one did.
@@ -236,7 +236,7 @@ def test_the_page_teaches_and_a_switch_recomputes_at_once(server, browser, timin
                  f"cell !== {json.dumps(baseline[1])}")
     vetoed = cells(page, "Soviet veto at the Security Council")
     assert vetoed[2] == baseline[2] and share(vetoed[1]) > share(baseline[1]) + 20
-    choose(page, "Scenario", "History as it happened")
+    choose(page, "Scenario", "The baseline: every lever as in history")
     page.wait_for_function("""() => !document.querySelector('.korea-setting')
         .innerText.includes('returns and vetoes')""")
     assert not veto.is_checked()

@@ -33,7 +33,7 @@ def refused(what: str, value: object, setting: Setting | None = None) -> str:
 def test_only_bundled_names_pass_and_the_notice_names_what_is_kept():
     assert admit(Setting(), "reading", "kim").setting.reading == "kim"
     notice = refused("scenario", "/etc/passwd")
-    assert "'/etc/passwd'" in notice and "keeping History as it happened" in notice
+    assert "'/etc/passwd'" in notice and "keeping The baseline: every lever as in history" in notice
     assert "keeping William Stueck" in refused("reading", "seeds/readings/kim.toml")
     refused("reading", ["kim"])
     refused("scenario", None)

@@ -27,3 +27,12 @@ def test_the_reading_kim_and_the_actor_kim_have_different_names():
     assert reading_label("stueck") == "William Stueck's reading"
     assert actor_name("kim") == "Kim Il Sung"
     assert reading_label("mine", "My own reading") == "My own reading"
+
+
+def test_every_goal_and_belief_of_stalin_has_a_short_label_without_underscores():
+    from korea1950.inputs.labels import PARAMETER_LABELS, parameter_label
+    from korea1950.inputs.parameters import STALIN_MOTIVE_PARAMETERS
+
+    assert set(PARAMETER_LABELS) == set(STALIN_MOTIVE_PARAMETERS)
+    for name in STALIN_MOTIVE_PARAMETERS:
+        assert "_" not in parameter_label(name) and len(parameter_label(name)) <= 50, name

@@ -270,8 +270,8 @@ def test_switches_are_the_single_lever_scenarios_with_their_labels():
     (US_STAYS_OUT.replace('switch = "The US stays out"',
                           'switch = "Out"\nswitch_name = "Stays Out"'),
      "key 'switch_name' = 'Stays Out': expected a lower-case letter"),
-    (BASELINE.replace('title = "History as it happened"',
-                      'title = "History as it happened"\nswitch = "History"'),
+    (BASELINE.replace('title = "The baseline: every lever as in history"',
+                      'title = "The baseline: every lever as in history"\nswitch = "History"'),
      "a switch must change at least one lever from history"),
 ])
 def test_a_bad_switch_label_is_refused_in_one_line(tmp_path, capsys, text, fragment):

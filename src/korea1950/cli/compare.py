@@ -2,7 +2,7 @@
 
 Why a summary on the terminal: the tables hold every outcome, but whoever ran
 the command first wants to know what moved. It prints what was run, the
-largest changes against history that the worlds can tell apart from zero (with
+largest changes against the baseline that the worlds can tell apart from zero (with
 their 95% intervals, in the readers' labels), and then where the files are.
 """
 
@@ -91,8 +91,8 @@ def summary_lines(comparison: Comparison, rows: list[dict]) -> list[str]:
                     for r in by_reading.values())]
     clear.sort(key=lambda item: -max(abs(r["difference_from_baseline"])
                                      for r in item[1].values()))
-    lines += ["", "Largest changes against history (the baseline), in the share of worlds, "
-                  "with 95% intervals:",
+    lines += ["", "Largest changes against the baseline (every lever as in history), in the "
+                  "share of worlds, with 95% intervals:",
               " " * LABEL_WIDTH + "".join(reading_label(r.name)[:CELL_WIDTH - 2]
                                           .rjust(CELL_WIDTH) for r in readings)]
     for scenario in others:

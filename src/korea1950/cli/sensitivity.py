@@ -19,7 +19,7 @@ from korea1950.cli.common import (
     output_folder,
     positive_int,
 )
-from korea1950.inputs.labels import outcome_label, reading_label
+from korea1950.inputs.labels import outcome_label, parameter_label, reading_label
 from korea1950.reporting import sensitivity_plots
 
 COMMAND = "sensitivity"
@@ -98,7 +98,7 @@ def _sobol_lines(result: dict) -> list[str]:
         cells = [f"{shown(row[key], row[f'{key}_conf'])} ±{row[f'{key}_conf']:.3f}"
                  + ("" if row[f"{key}_converged"] else "*") for key in ("S1", "ST")]
         lines.append(f"{outcome_label(row['outcome']):<38}"
-                     f"{row['parameter'].replace('_', ' '):<28}{cells[0]:>16}{cells[1]:>16}")
+                     f"{parameter_label(row['parameter']):<28}{cells[0]:>16}{cells[1]:>16}")
     return lines
 
 
@@ -111,7 +111,7 @@ def table(result: dict) -> str:
     lines.append(f"{'outcome':<38}{'parameter':<28}{'mu*':>8}{'±':>7}{'sigma':>8}")
     for row in result["indices"]:
         lines.append(f"{outcome_label(row['outcome']):<38}"
-                     f"{row['parameter'].replace('_', ' '):<28}"
+                     f"{parameter_label(row['parameter']):<28}"
                      f"{row['mu_star']:>8.3f}{row['mu_star_conf']:>7.3f}{row['sigma']:>8.3f}")
     return "\n".join(lines)
 
@@ -123,7 +123,7 @@ def markdown(result: dict) -> str:
              f"({result['samples']} base samples, seed {result['seed']})."]
     if result["method"] != "sobol":
         parts += ["", "| outcome | parameter | mu* | ± | sigma |", "|---|---|---|---|---|"]
-        parts += [f"| {outcome_label(r['outcome'])} | {r['parameter'].replace('_', ' ')} | "
+        parts += [f"| {outcome_label(r['outcome'])} | {parameter_label(r['parameter'])} | "
                   f"{r['mu_star']:.3f} | {r['mu_star_conf']:.3f} | {r['sigma']:.3f} |"
                   for r in result["indices"]]
         return "\n".join(parts) + "\n"
@@ -142,7 +142,7 @@ def markdown(result: dict) -> str:
                   "|---|---|---|---|"]
         for row in sorted(rows, key=lambda r: -r["ST"]):
             settled = "yes" if row["S1_converged"] and row["ST_converged"] else "**no**"
-            parts.append(f"| {row['parameter'].replace('_', ' ')} | "
+            parts.append(f"| {parameter_label(row['parameter'])} | "
                          f"{shown(row['S1'], row['S1_conf'])} ± {row['S1_conf']:.3f} | "
                          f"{shown(row['ST'], row['ST_conf'])} ± {row['ST_conf']:.3f} | "
                          f"{settled} |")

@@ -97,10 +97,10 @@ GLOSSARY: dict[str, str] = {
                        "95% interval (about two standard errors either side).",
     "reading": "a historian's account of Stalin's goals and beliefs, written as the priors of "
                "his shared decision rule (Donggil Kim's or William Stueck's).",
-    "scenario": "a what-if: one or more levers set against history as it happened.",
+    "scenario": "a what-if: one or more levers set otherwise than in history.",
     "lever": "one thing a scenario changes, such as whether Acheson speaks or Stalin dies.",
-    "baseline": "the scenario with no lever changed: history as it happened, as the model "
-                "renders it.",
+    "baseline": "the scenario with every lever as in history; what follows is simulated, so "
+                "its figures are the model's rendering of history, not the record itself.",
     "timing shift": "how many months later (positive) or earlier (negative) the median world "
                     "sees an event than under the baseline.",
     "record": "the facts of what happened (seeds/record.toml) that the readings are weighed "
@@ -116,6 +116,31 @@ GLOSSARY: dict[str, str] = {
     "Morris screening": "a cheap ranking of which parameters move an outcome most.",
 }
 """Terms the report, the page and the story use, explained once for a reader new to them."""
+
+PARAMETER_LABELS: dict[str, str] = {
+    "values_unified_korea": "value of a Korea unified by the North",
+    "values_us_tied_down": "value of the US tied down in Asia",
+    "values_china_against_us": "value of China at odds with the US",
+    "values_boycott_solidarity": "value of the boycott (solidarity with China)",
+    "fears_direct_clash": "fear of a direct clash with the US",
+    "fears_europe_buildup": "fear of a US build-up in Europe",
+    "war_burden": "monthly cost of a stalemated war",
+    "cost_of_asking_mao": "cost of asking Mao for troops",
+    "expects_us_to_fight": "belief the US would fight",
+    "un_flag_effect": "belief a UN flag raises the US will to fight",
+    "acheson_effect": "weight of Acheson's speech in that belief",
+    "required_superiority": "North's edge needed for a quick victory",
+    "war_ties_us_down": "belief a Korean war ties the US down",
+    "expects_china_to_join": "belief China would join",
+    "north_lost_if_us_fights": "belief a US war costs him the North",
+    "expects_clash_if_us_fights": "belief a US war brings a direct clash",
+    "expects_clash_if_he_returns": "belief a veto risks a direct clash",
+    "expects_europe_buildup": "belief a Korean war brings a build-up in Europe",
+    "letter_candour": "candour of his letters to allies",
+    "reassurance_rate": "readiness to reassure a nervous ally",
+}
+"""Short labels of Stalin's goals and beliefs, for figures and tables where the registry's
+full meaning (``parameter_words``) is too long; a test checks every one has a label."""
 
 PRIOR_CHANGES: dict[str, str] = {
     "mean-low": "mean at the low end of its cited range",
@@ -173,3 +198,8 @@ def first_upper(text: str) -> str:
     """A label at the start of a sentence: its first letter raised ("US intervention" keeps
     its capitals, which ``str.capitalize`` would lower)."""
     return text[:1].upper() + text[1:]
+
+
+def parameter_label(name: str) -> str:
+    """A goal or belief of Stalin's by its short label; any other parameter by its meaning."""
+    return PARAMETER_LABELS.get(name) or parameter_words(name)

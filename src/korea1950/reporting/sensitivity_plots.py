@@ -13,8 +13,12 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
 from korea1950.analysis.sensitivity import CONVERGED_HALF_WIDTH
-from korea1950.inputs.labels import first_upper, outcome_label
+from korea1950.inputs.labels import first_upper, outcome_label, parameter_label
 from korea1950.reporting.plots import PALETTE, grid, ordered, save_figure, slide
+
+MEASURE_COLOURS = PALETTE[2:4]
+"""First-order and total indices in the palette's green and pink: blue and orange mean the
+two readings in every other figure, and must not mean something else here."""
 
 SHOWN_PARAMETERS = 10
 """Most parameters a sensitivity figure draws: those with the largest total index; the
@@ -80,7 +84,7 @@ def plot_sensitivity(rows: list[dict], title: str, stem: Path,
             errors = np.array([cells[p][f"{key}_conf"] for p in parameters])
             settled = np.array([_converged(cells[p], key) if sobol else True
                                 for p in parameters])
-            colours = [PALETTE[i] if ok else _greyed(PALETTE[i]) for ok in settled]
+            colours = [MEASURE_COLOURS[i] if ok else _greyed(MEASURE_COLOURS[i]) for ok in settled]
             bars = ax.barh(at, np.maximum(values, 0), height, color=colours)
             for bar, ok in zip(bars, settled, strict=True):
                 if not ok:
@@ -97,14 +101,14 @@ def plot_sensitivity(rows: list[dict], title: str, stem: Path,
         ax.set_xlabel("share of the outcome's variation" if sobol
                       else "mu* (share of worlds)")
     for ax in axes[:, 0]:
-        ax.set_yticks(y, [p.replace("_", " ") for p in parameters])
+        ax.set_yticks(y, [parameter_label(p) for p in parameters])
         ax.set_ylabel("Stalin's motive (parameter)")
     axes[0, 0].invert_yaxis()  # shared: once turns every panel
     ax = axes.flat[0]
-    handles = [Patch(facecolor=PALETTE[i]) for i in range(len(measures))]
+    handles = [Patch(facecolor=MEASURE_COLOURS[i]) for i in range(len(measures))]
     labels = [label for _, label in measures]
     if sobol:
-        handles.append(Patch(facecolor=_greyed(PALETTE[0]), edgecolor="0.45", hatch="//"))
+        handles.append(Patch(facecolor=_greyed(MEASURE_COLOURS[0]), edgecolor="0.45", hatch="//"))
         labels.append(f"not converged (95% interval wider than ±{CONVERGED_HALF_WIDTH})")
     figure.legend(handles, labels, loc="lower center", ncol=3, frameon=False)
     notes = []

@@ -62,7 +62,7 @@ def plot_timing_shifts(rows: list[dict], scenario_titles: dict[str, str],
                     continue
                 if row["shift_months"] == "":
                     never = NOTES.get(row["shift_note"], "mostly prevented")
-                    ax.text(0, y + offset, f"{never} ", ha="right", va="center", fontsize=10,
+                    ax.text(0, y + offset, f" {never}", ha="left", va="center", fontsize=10,
                             color=colour, style="italic")
                     continue
                 low, high = row["shift_ci_low"], row["shift_ci_high"]

@@ -10,7 +10,12 @@ import numpy as np
 from scipy import stats
 
 from korea1950.analysis.weigh.calibration import BARE_MENTION
-from korea1950.inputs.labels import PRIOR_CHANGES, READING_HISTORIANS, reading_label
+from korea1950.inputs.labels import (
+    PRIOR_CHANGES,
+    READING_HISTORIANS,
+    parameter_label,
+    reading_label,
+)
 from korea1950.reporting.plots import PALETTE, plt, reading_styles, save_figure, slide
 
 CHANGE_COLOURS = {"mean-low": PALETTE[0], "mean-high": PALETTE[0],
@@ -40,7 +45,7 @@ def variant_label(row: dict) -> str:
     who = {"all": "every reading", "shared": "shared prior"}.get(
         owner, READING_HISTORIANS.get(owner, owner))
     what = ("all contested priors" if owner not in ("all", "shared") else "all priors") \
-        if row["parameter"] is None else row["parameter"].replace("_", " ")
+        if row["parameter"] is None else parameter_label(row["parameter"])
     return f"{who}: {what}, {PRIOR_CHANGES.get(row['change'], row['change'])}"
 
 
@@ -178,7 +183,7 @@ def plot_posterior(posterior: dict, stem: Path) -> list[Path]:
             tallest.append(_draw_parameter(ax, posterior[reading][name], styles[reading],
                                            reading))
         ax.set_ylim(0, 1.15 * max(tallest) if max(tallest) > 0 else 1)
-        ax.set_title(name.replace("_", " "))
+        ax.set_title(parameter_label(name))
         ax.set_xlabel("value of the parameter")
         ax.set_ylabel("probability density")
     for ax in axes.flat[len(parameters):]:

@@ -9,7 +9,13 @@ import numpy as np
 
 from korea1950.analysis.weigh.calibration import BARE_MENTION
 from korea1950.analysis.weigh.responsibility import ACTORS
-from korea1950.inputs.labels import actor_name, first_upper, outcome_label, reading_label
+from korea1950.inputs.labels import (
+    actor_name,
+    first_upper,
+    outcome_label,
+    parameter_label,
+    reading_label,
+)
 from korea1950.reporting.plots import (
     PALETTE,
     plt,
@@ -141,7 +147,7 @@ def plot_decision_band(band: dict, stem: Path) -> list[Path]:
         ax.plot(band["values"], shares, color=styles[reading]["color"],
                 linestyle=styles[reading]["linestyle"], marker=styles[reading]["marker"],
                 linewidth=2, label=reading_label(reading))
-    ax.set_xlabel(f"{band['parameter'].replace('_', ' ')} (fixed at this value)")
+    ax.set_xlabel(f"{parameter_label(band['parameter'])} (fixed at this value)")
     ax.set_ylabel(f"share of worlds:\n{outcome_label(band['decision'])}")
     ax.set_ylim(-0.02, 1.02)
     ax.set_title(f"Where the readings' Stalins decide differently: "

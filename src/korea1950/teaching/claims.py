@@ -18,6 +18,9 @@ WORLDS_VARIABLE = "KOREA1950_NOTEBOOK_WORLDS"
 """The environment variable that sets a notebook's worlds per run (the tests use fewer)."""
 SHIPPED_WORLDS = 20_000
 """Worlds per run in the notebooks as shipped."""
+SHOWN_ZERO = 0.0005
+"""An interval within this of zero on both ends prints as +0.000 [-0.000, +0.000]: it is
+said as no change, never as "cannot tell"."""
 
 
 def notebook_worlds() -> int:
@@ -38,7 +41,7 @@ class Claims:
         self.made.append({"claim": key or what, "estimate": round(estimate, 4),
                           "low": round(low, 4), "high": round(high, 4), "direction": direction})
         numbers = f"{estimate:+.3f} [{low:+.3f}, {high:+.3f}]"
-        if low == high == 0:
+        if max(abs(low), abs(high)) < SHOWN_ZERO:
             return f"{what}: no change in any of these worlds"
         if direction == "0":
             return f"{what}: the worlds cannot tell ({numbers}; the interval covers zero)"

@@ -24,7 +24,7 @@ from korea1950.inputs.calendar import month_label, month_name
 from korea1950.inputs.events import EVENTS
 from korea1950.inputs.evidence import cite
 from korea1950.inputs.labels import outcome_label, reading_label
-from korea1950.inputs.scenarios import Scenario
+from korea1950.inputs.scenarios import Scenario, load_scenario
 from korea1950.running.worlds import one_world
 from korea1950.simulation.agents.rules import find_rule
 from korea1950.teaching.story_summary import actor_label, full_names, summary
@@ -104,10 +104,27 @@ def _decision_line(decision: Decision, stalin_dead: bool) -> str:
     title = full_names(declared.title if declared else decision.rule.replace("_", " "))
     phrases = [full_names(p) for p in in_words(decision.actor, decision.rule, decision.terms,
                                                 stalin_dead)]
+    if _against_his_leaning(decision, declared.outcome if declared else None):
+        phrases.append("chance went against his leaning this time")
     weighed = f": {'; '.join(phrases)}" if phrases else ""
     basis = (f"evidence: {', '.join(decision.evidence)}" if decision.evidence
              else f"assumption: {declared.assumption if declared else 'not declared'}")
     return f"{actor[0].upper()}{actor[1:]} {title}{weighed} — {basis}"
+
+
+def _against_his_leaning(decision: Decision, outcome: str | None) -> bool:
+    """Whether the actor's weighing leaned one way (``net_gain``) and he acted the other.
+
+    Why say it: a stance is a probability, so a Stalin who leans for acting
+    sometimes does not act; without a word the story reads as if he
+    contradicted himself.
+    """
+    gain, acted = decision.terms.get("net_gain"), decision.terms.get(outcome or "")
+    if "imposed" in decision.terms or not isinstance(acted, bool):
+        return False
+    if not isinstance(gain, float | int) or gain == 0:
+        return False
+    return (gain > 0) != acted
 
 
 def _quiet(first: int, last: int, repeated: dict[tuple[str, str], tuple[int, Decision]],
@@ -230,6 +247,6 @@ def tell(scenario: str = "baseline", reading: str = "stueck", seed: int = 1,
          fmt: str = "text") -> str:
     """Run one world and return its story."""
     trace = trace_world(scenario, reading, seed)
-    name = Path(str(scenario)).stem
-    return render(trace, fmt, f"One world: scenario {name}, {reading_label(reading)}, "
-                              f"seed {seed}")
+    title = load_scenario(scenario).title
+    return render(trace, fmt, f"One world of \"{title}\", under "
+                              f"{reading_label(reading)}, seed {seed}")

@@ -86,7 +86,8 @@ PHRASES: dict[str, Said] = {
     "ongjin_only": Said("he asked only for the Ongjin operation", None),
     "months_since_invitation": Said(number=_months("Stalin's invitation")),
     "months_since_approval": Said(number=_months("Stalin's approval")),
-    "go_ahead": Said("he held the go-ahead he needed", "he did not hold the go-ahead"),
+    "go_ahead": Said("he held the go-ahead he needed (Stalin's and Mao's)",
+                     "he did not yet hold both Stalin's and Mao's go-ahead"),
     "north_strength": Said(number="the North was {v:.2f} times as strong as the South"),
     "attacks": Said("he attacked", "he launched no offensive of his own"),
     "counterattack": Said("it was a counterattack: Rhee had struck first", None),
@@ -94,6 +95,8 @@ PHRASES: dict[str, Said] = {
     "escalates": Said("he turned it into a general offensive", "he kept it limited"),
     "front": Said(number="the North held {v:.0%} of the peninsula"),
     "accepts": Said("the terms were accepted", "the terms were refused"),
+    "imposed": Said("the scenario imposed it, whatever he weighed",
+                    "the scenario ruled it out, whatever he weighed"),
     # Mao
     "stalin_leave": Said("Stalin had given his leave", "Stalin withheld his leave"),
     "urged_by_stalin": Said("Stalin had urged it", None),

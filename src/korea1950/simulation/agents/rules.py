@@ -134,7 +134,8 @@ class RuleMethod:
         told = decision.eligible if decision.told is None else decision.told
         if model.trace is not None and bool(np.any(told)):
             terms = {**decision.terms, **({rule.outcome: acts} if rule.outcome else {}),
-                     **(more or {})}
+                     **(more or {}), **({"imposed": lever == "always"}
+                                        if lever in ("always", "never") else {})}
             model.trace.note(model.world.month, rule.actor, rule.name, terms, rule.evidence)
         return acts
 

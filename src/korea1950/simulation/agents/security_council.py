@@ -72,7 +72,7 @@ class SecurityCouncil(Actor):
         return passes, {f"{resolution}_votes_in_favour": in_favour,
                         f"{resolution}_vetoed": blocked}
 
-    @rule(title="votes on the US drafts after the invasion (25 and 27 June)",
+    @rule(title="votes on the US drafts after the invasion (in the record: 25 and 27 June)",
           evidence=("us-petitioned-unsc", "us-pushed-resolutions-during-boycott",
                     "un-force-approved", "gottwald-guomindang-seat",
                     "dkim-abstention-guaranteed-authorization"),
@@ -111,7 +111,7 @@ class SecurityCouncil(Actor):
         return Decision(authorises, invaded_now,
                         {"soviet_seated": seated, **breach_tally, **aid_tally})
 
-    @rule(title="puts the forces under a unified command led by the US (7 July)",
+    @rule(title="puts the forces under a unified command led by the US (in the record: 7 July)",
           evidence=("us-pushed-resolutions-during-boycott", "un-force-approved"),
           assumption="the unified command is not in the three documents: Res. 84 of 7 July "
                      "1950 (FRUS 1950 vol. VII doc. 238), tabled by France and the UK, "

@@ -156,7 +156,7 @@ def play(actor: str, reading: str = "stueck", scenario: str = "baseline", seed: 
     """Run the role-play to the horizon or the end of the war, then print the debrief."""
     player = Player(actor, read, write)
     model = start(player, reading, scenario, seed)
-    write(f"You play {actor_name(actor)}. Scenario {model.scenario_spec.name}, "
+    write(f"You play {actor_name(actor)}. Scenario: {model.scenario_spec.title}; "
           f"{reading_label(model.reading.name, model.reading.title)}, seed {seed}. "
           "Answer each question with 1 or 2.")
     while model.running:

@@ -132,7 +132,7 @@ def standing_choices(player: Player) -> list[str]:
 
 
 def outcomes_after(player: Player, model: CrisisModel, worlds: int) -> list[str]:
-    """Key outcomes across many worlds with the student's standing choices, against history."""
+    """Key outcomes across many worlds with the student's standing choices, against the baseline."""
     changes = student_levers(player)
     base = model.scenario_spec
     if not changes:
