@@ -141,3 +141,16 @@ def test_every_decision_carries_known_evidence_or_its_assumption(traces):
 
 def test_same_seed_same_story():
     assert tell("soviet_veto", "stueck", 5) == tell("soviet_veto", "stueck", 5)
+
+
+def test_a_story_says_when_a_scenario_imposed_a_decision_or_chance_went_against_a_leaning():
+    vetoed = tell("soviet_veto", "stueck", 2)
+    veto_line = next(line for line in vetoed.splitlines() if "decides whether to veto" in line
+                     and "he vetoed" in line)
+    assert "the scenario imposed it, whatever he weighed" in veto_line
+    assert "chance went against" not in veto_line  # the lever, not chance, decided
+    against = [line for line in tell("baseline", "kim", 1).splitlines()
+               if "chance went against his leaning" in line]
+    assert against, "seed 1 has decisions that went against Stalin's leaning"
+    for line in against:
+        assert ("(he leans for it)" in line) != ("(he leans against it)" in line), line
