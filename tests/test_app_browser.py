@@ -163,6 +163,8 @@ def test_server_refuses_a_path_and_a_huge_world_count_and_sessions_stay_apart(se
     assert first.evaluate(SEND, ["Scenario", "input", "/etc/passwd"])
     assert first.evaluate(SEND, ["Worlds", "change", 10**12])
     first.wait_for_selector("text=Refused worlds", timeout=60_000)
+    # Each value is its own message to the server: wait for both refusals to be on the page.
+    first.wait_for_selector("text=Refused the scenario", timeout=60_000)
     notices = " ".join(first.locator(".korea-notices").all_inner_texts())
     assert "Refused the scenario '/etc/passwd'" in notices
     assert "keeping The baseline: every lever as in history" in notices
