@@ -30,7 +30,7 @@ from korea1950.inputs.labels import (
     reading_label,
 )
 from korea1950.inputs.parameters import STALIN_MOTIVE_PARAMETERS
-from korea1950.inputs.scenarios import load_scenario
+from korea1950.inputs.scenarios import scenario_title
 from korea1950.reporting.weigh_plots import write_figures
 
 COMMAND = "weigh"
@@ -128,7 +128,7 @@ def summary_text(result: dict) -> str:
         lines.append("\nwhat-ifs that best tell the readings apart (Jensen-Shannon divergence, "
                      "bits, 95% interval):")
         for row in result["discrimination"][:6]:
-            lines.append(f"  {_cut(_scenario_title(row['scenario']), FACT_WIDTH):<{FACT_WIDTH}}"
+            lines.append(f"  {_cut(scenario_title(row['scenario']), FACT_WIDTH):<{FACT_WIDTH}}"
                          f"{row['divergence']:.3f}  [{row['ci'][0]:.3f}, {row['ci'][1]:.3f}]"
                          + ("" if len(result["bayes_factors"]) == 1 else
                             f"  ({pair_label(*row['readings'])})"))
@@ -159,14 +159,6 @@ FACT_WIDTH = 64
 """Column of a fact's description or a scenario's title (longer ones are cut)."""
 SHAPLEY_ACTORS = ("kim", "stalin", "mao", "us")
 """The actors whose enabling decision the responsibility analysis switches off."""
-def _scenario_title(name: str) -> str:
-    """A bundled scenario's title (its name if it cannot be loaded by name)."""
-    try:
-        return load_scenario(name).title
-    except (OSError, ValueError):
-        return name.replace("_", " ")
-
-
 def _variant_words(item: dict) -> str:
     """One member of the prior family in words: whose prior, which, moved how."""
     change = PRIOR_CHANGES.get(item["variant"].rsplit(":", 1)[-1], item["variant"])

@@ -9,6 +9,7 @@ problem is one ``InputError`` line naming the file, the key and what was
 expected.
 """
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -92,6 +93,19 @@ def load_scenario(name_or_path: "str | Path | Scenario") -> Scenario:
         return name_or_path
     path, data = CATALOGUE.load(name_or_path)
     return parse_scenario(data, path)
+
+
+@functools.cache
+def scenario_title(name: str) -> str:
+    """A scenario by its own title ("The Soviet delegate returns and vetoes"), for a reader.
+
+    A name that is no bundled scenario (a row of a hand-written table) is shown
+    with spaces for underscores rather than failing the figure or the text.
+    """
+    try:
+        return load_scenario(name).title
+    except (InputError, OSError):
+        return name.replace("_", " ")
 
 
 def switches() -> dict[str, tuple[str, dict[str, Any]]]:

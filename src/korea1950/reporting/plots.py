@@ -9,7 +9,6 @@ from a scenario's own title; fonts are at least ``MIN_FONT`` points at the
 saved size, so a figure can go on a slide as it is.
 """
 
-from functools import cache
 from pathlib import Path
 
 import matplotlib
@@ -21,9 +20,8 @@ import numpy as np
 
 from korea1950.analysis.compare import KEY_OUTCOMES
 from korea1950.inputs.calendar import month_index
-from korea1950.inputs.errors import InputError
 from korea1950.inputs.labels import first_upper, outcome_label, reading_label
-from korea1950.inputs.scenarios import load_scenario
+from korea1950.inputs.scenarios import scenario_title
 
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000")
 """Reading colours, assigned in the order readings are given: the Okabe-Ito palette (Okabe
@@ -62,16 +60,6 @@ def reading_styles(readings: list[str]) -> dict[str, dict]:
     return {name: {"color": PALETTE[i % len(PALETTE)],
                    "linestyle": LINESTYLES[i % len(LINESTYLES)],
                    "marker": MARKERS[i % len(MARKERS)]} for i, name in enumerate(readings)}
-
-
-@cache
-def scenario_title(name: str) -> str:
-    """A scenario's own title ("The Soviet delegate returns and vetoes"); a name that is no
-    bundled scenario (a hand-written table's) is shown with spaces for underscores."""
-    try:
-        return load_scenario(name).title
-    except (InputError, OSError):
-        return name.replace("_", " ")
 
 
 def ordered(rows: list[dict], key: str) -> list[str]:

@@ -16,12 +16,12 @@ from korea1950.inputs.labels import (
     parameter_label,
     reading_label,
 )
+from korea1950.inputs.scenarios import scenario_title
 from korea1950.reporting.plots import (
     PALETTE,
     plt,
     reading_styles,
     save_figure,
-    scenario_title,
     slide,
 )
 from korea1950.reporting.verdict_plots import plot_confusion, plot_posterior, plot_robustness

@@ -26,7 +26,13 @@ from korea1950.inputs.errors import shown
 from korea1950.inputs.labels import READING_HISTORIANS
 from korea1950.inputs.levers import Levers
 from korea1950.inputs.readings import bundled_reading_names, load_reading
-from korea1950.inputs.scenarios import Scenario, bundled_scenario_names, load_scenario, switches
+from korea1950.inputs.scenarios import (
+    Scenario,
+    bundled_scenario_names,
+    load_scenario,
+    scenario_title,
+    switches,
+)
 
 SWITCHES: dict[str, tuple[str, dict[str, Any]]] = switches()
 """Classroom switches: key -> (label, the levers it sets on top of the chosen scenario)."""
@@ -213,12 +219,6 @@ def describe(setting: Setting) -> str:
 def _scenario(name: str) -> Scenario:
     """A bundled scenario, parsed once per server (the files do not change while it runs)."""
     return load_scenario(name)
-
-
-@cache
-def scenario_title(name: str) -> str:
-    """A bundled scenario's title, for the menu."""
-    return _scenario(name).title
 
 
 @cache

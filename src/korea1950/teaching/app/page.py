@@ -21,7 +21,7 @@ import solara
 import solara.lab
 
 from korea1950.inputs.readings import bundled_reading_names
-from korea1950.inputs.scenarios import bundled_scenario_names
+from korea1950.inputs.scenarios import bundled_scenario_names, scenario_title
 from korea1950.teaching.app.classroom import (
     SEEDS,
     SWITCH_PREFIX,
@@ -31,7 +31,6 @@ from korea1950.teaching.app.classroom import (
     describe,
     reading_title,
     receive,
-    scenario_title,
 )
 from korea1950.teaching.app.results import outcomes
 from korea1950.teaching.app.roleplay import RolePlay
