@@ -6,7 +6,9 @@ What it measures (worlds per second, on one core unless --workers says otherwise
     through ``korea1950.running.ensemble.simulate`` (blocks of ``BLOCK`` = 32,768 worlds);
 (b) ``mesa.batch_run`` with ``replicates=1`` per run, one process.
 
-Then worlds per second and peak resident memory of the streaming ensemble at
+Then (c) a classroom page's recompute: 10,000 worlds of a setting plus 10,000 of the
+baseline, median of 5 (new seeds each time, nothing reused). Then worlds per second and
+peak resident memory of the streaming ensemble at
 R = 10^4, 10^5, 10^6 (and 10^7 with --huge), each size in a fresh subprocess so
 the memory figure is that run's alone. The last line states the ratio (a / b).
 
@@ -16,6 +18,7 @@ the memory figure is that run's alone. The last line states the ratio (a / b).
 import argparse
 import json
 import resource
+import statistics
 import subprocess
 import sys
 import time
@@ -26,6 +29,8 @@ from korea1950.running.ensemble import simulate
 from korea1950.simulation.model import CrisisModel
 
 SCENARIO, READING = "baseline", "stueck"
+PAGE_SETTING = "soviet_veto"
+"""The setting timed beside the baseline, as the classroom page computes one."""
 
 
 def lockstep_rate(worlds: int, workers: int = 1) -> float:
@@ -44,6 +49,20 @@ def batch_run_rate(runs: int) -> float:
                              display_progress=False)
     assert len(results) == runs
     return runs / (time.perf_counter() - started)
+
+
+def page_pair_seconds(worlds: int = 10_000, repeats: int = 5) -> list[float]:
+    """Seconds for a setting and the baseline at ``worlds`` each, as a page recompute does.
+
+    Each repeat uses a new seed, so nothing is reused between them.
+    """
+    times = []
+    for seed in range(1, repeats + 1):
+        started = time.perf_counter()
+        simulate(PAGE_SETTING, READING, replicates=worlds, seed=seed, progress=False)
+        simulate(SCENARIO, READING, replicates=worlds, seed=seed, progress=False)
+        times.append(time.perf_counter() - started)
+    return times
 
 
 def measure_in_subprocess(worlds: int, workers: int) -> dict:
@@ -82,6 +101,10 @@ def main() -> None:
     print(f"lockstep ensemble, 1 process: {lockstep:12,.0f} worlds/s "
           f"({args.lockstep_worlds:,} worlds)")
     print(f"mesa.batch_run, 1 process:    {batch:12,.1f} worlds/s ({args.batch_runs} runs)")
+    pair = page_pair_seconds()
+    print(f"a page recompute, 10,000 worlds of '{PAGE_SETTING}' + 10,000 of the baseline, "
+          f"1 process: median {statistics.median(pair):.3f} s of "
+          f"{', '.join(f'{t:.3f}' for t in pair)}")
     print()
     print(f"{'worlds':>12} {'workers':>8} {'worlds/s':>12} {'peak memory':>12}")
     sizes = [10**4, 10**5, 10**6] + ([10**7] if args.huge else [])

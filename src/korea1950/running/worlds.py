@@ -40,7 +40,7 @@ def simulate_block(task: BlockTask) -> CrisisModel:
     rng = np.random.default_rng(np.random.SeedSequence(task.seed, spawn_key=(task.index,)))
     model = CrisisModel(scenario=task.scenario, reading=task.reading, replicates=task.size,
                         rng=rng, parameters=dict(task.parameters),
-                        stalin_motives=dict(task.stalin_motives))
+                        stalin_motives=dict(task.stalin_motives), lean=True)
     model.run_model()
     return model
 

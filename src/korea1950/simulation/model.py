@@ -30,8 +30,9 @@ from korea1950.simulation.agents import (
     Stalin,
     UnitedStates,
 )
+from korea1950.simulation.retirement import RETIRE_FROM, Retirement
 from korea1950.simulation.war import advance_war, rearm_north
-from korea1950.simulation.world import FRONT_BINS, WAR, WorldState
+from korea1950.simulation.world import ENDED, FRONT_BINS, WAR, WorldState
 
 DRAW_ALL_FROM = 4
 """Draw for every world once one in ``DRAW_ALL_FROM`` is eligible (faster than indexing).
@@ -54,6 +55,9 @@ class CrisisModel(mesa.Model):
             reading's priors, for sensitivity analysis and tests.
         trace: an object with ``note(month, actor, rule, terms, evidence)`` to record one world's
             story (``korea1950.teaching.story``), or None.
+        lean: run as an ensemble block: no ``DataCollector`` (nothing reads it there) and
+            worlds retired as soon as nothing more can happen in them (``retirement.py``);
+            the tallies are the same, ``world`` is whole again after ``run_model()``.
     """
 
     def __init__(
@@ -65,6 +69,7 @@ class CrisisModel(mesa.Model):
         parameters: Mapping[str, float] | None = None,
         stalin_motives: Mapping[str, "float | np.ndarray"] | None = None,
         trace: object | None = None,
+        lean: bool = False,
     ) -> None:
         super().__init__(rng=rng)
         if int(replicates) < 1:
@@ -98,7 +103,8 @@ class CrisisModel(mesa.Model):
                                                     self.council, self.south_korea)}
         self.actors = tuple(by_kind[kind] for kind in ACTORS)
         self.front_histograms = np.zeros((HORIZON_MONTHS, FRONT_BINS), dtype=np.int64)
-        self.datacollector = mesa.DataCollector(model_reporters={
+        self.retirement = Retirement(self.world) if lean else None
+        self.datacollector = None if lean else mesa.DataCollector(model_reporters={
             "month": lambda m: m.world.month,
             "share_at_war": lambda m: float(np.mean(m.world.phase == WAR)),
             "share_invaded": lambda m: float(np.mean(m.world.happened("invasion"))),
@@ -121,10 +127,30 @@ class CrisisModel(mesa.Model):
         rearm_north(self.world, self.params)
         advance_war(self.world, self.params, self.levers, self.rng)
         self.front_histograms[self.world.month] = self.world.front_histogram()
-        self.datacollector.collect(self)
+        if self.retirement is not None:
+            self.front_histograms[self.world.month] += self.retirement.front_counts
+        if self.datacollector is not None:
+            self.datacollector.collect(self)
         self.world.month += 1
         if self.world.month >= HORIZON_MONTHS or self.world.all_wars_over():
             self.running = False
+        elif self.retirement is not None:
+            self.retire_finished_worlds()
+
+    def retire_finished_worlds(self) -> None:
+        """Stop stepping the worlds in which every actor is done, once there are enough of them."""
+        least = RETIRE_FROM * self.world.replicates
+        if np.count_nonzero(self.world.phase == ENDED) < least:
+            return  # too few could retire: not worth asking every actor
+        done = self.actors[0].done()
+        for actor in self.actors[1:]:
+            done &= actor.done()
+        if np.count_nonzero(done) < least:
+            return
+        self.world = self.retirement.retire(self.world, done)
+        kept = np.flatnonzero(~done)
+        for actor in self.actors:
+            actor.keep(kept)
 
     def apply_scheduled_events(self) -> None:
         """Events no actor in the model decides, and one scheduled act, before anyone moves.
@@ -137,7 +163,7 @@ class CrisisModel(mesa.Model):
         draw keeps this place in the random stream.
         """
         world, levers = self.world, self.levers
-        everywhere = np.ones(self.replicates, dtype=bool)
+        everywhere = np.ones(world.replicates, dtype=bool)
         if levers.ccp_victory == world.month:
             world.record("ccp_victory", everywhere)
         if levers.stalin_death == world.month:
@@ -146,11 +172,16 @@ class CrisisModel(mesa.Model):
 
     def chance(self, probability: "float | np.ndarray", among: np.ndarray) -> np.ndarray:
         """One Bernoulli draw per world in ``among`` (False elsewhere); nothing drawn if none."""
-        eligible = np.flatnonzero(among)
-        if eligible.size * DRAW_ALL_FROM >= self.replicates:
-            return among & (self.rng.random(self.replicates, dtype=np.float32) < probability)
-        result = np.zeros(self.replicates, dtype=bool)
-        if eligible.size:
+        count = np.count_nonzero(among)
+        if count * DRAW_ALL_FROM >= self.replicates:
+            # for every world of the block, retired or not: the stream stays the same
+            draws = self.rng.random(self.replicates, dtype=np.float32)
+            if self.retirement is not None:
+                draws = self.retirement.live(draws)
+            return among & (draws < probability)
+        result = np.zeros(among.size, dtype=bool)
+        if count:
+            eligible = np.flatnonzero(among)
             chance = probability[eligible] if np.ndim(probability) else probability
             result[eligible] = self.rng.random(eligible.size, dtype=np.float32) < chance
         return result
@@ -159,6 +190,8 @@ class CrisisModel(mesa.Model):
         """Step until the horizon (1956-12) or until every world's war has ended."""
         while self.running:
             self.step()
+        if self.retirement is not None:
+            self.world = self.retirement.restore(self.world, self.levers)
         last = self.world.month
         if last < HORIZON_MONTHS:
             self.front_histograms[last:] = self.world.front_histogram()

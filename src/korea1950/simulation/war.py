@@ -52,8 +52,14 @@ def land_behind_lines(world: WorldState, mask: np.ndarray, params: Mapping[str, 
 
 
 def fighting_power(world: WorldState, params: Mapping[str, float], levers: Levers,
-                   worlds: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Return (communist, UN) fighting power in the ``worlds`` (indices), before supply limits."""
+                   worlds: np.ndarray, share: np.ndarray | None = None
+                   ) -> tuple[np.ndarray, np.ndarray]:
+    """Return (communist, UN) fighting power in the ``worlds`` (indices), before supply limits.
+
+    ``share`` is ``us_share`` in those worlds, if the caller has it already.
+    """
+    if share is None:
+        share = us_share(world, params, levers, worlds)
     events = world.events
     communist = (
         world.north_strength[worlds]
@@ -62,7 +68,7 @@ def fighting_power(world: WorldState, params: Mapping[str, float], levers: Lever
         + params["ground_troops_strength"] * (events["soviet_ground_troops"][worlds] >= 0)
     )
     un = (world.south_strength[worlds]
-          + params["us_strength"] * us_share(world, params, levers, worlds))
+          + params["us_strength"] * share)
     return communist, un
 
 
@@ -95,7 +101,8 @@ def advance_war(world: WorldState, params: Mapping[str, float], levers: Levers,
     if not worlds.size:
         return
     front = world.front[worlds]
-    communist, un = fighting_power(world, params, levers, worlds)
+    share = us_share(world, params, levers, worlds)
+    communist, un = fighting_power(world, params, levers, worlds, share)
     stretched_north = np.clip((front - PARALLEL) / PARALLEL, 0, 1)
     stretched_south = np.clip((PARALLEL - front) / PARALLEL, 0, 1)
     communist = communist * (1.0 - params["supply_penalty"] * stretched_north)
@@ -111,8 +118,7 @@ def advance_war(world: WorldState, params: Mapping[str, float], levers: Levers,
     shaken = np.clip(1.0 - params["south_losses"] * np.maximum(moved, 0.0), 0.0, 1.0)
     world.south_strength[worlds] = np.minimum(
         world.south_strength[worlds] * shaken + params["south_recovery"] * (moved < 0), 1.0)
-    world.north_strength[worlds] *= 1.0 - params["north_attrition"] * us_share(
-        world, params, levers, worlds)
+    world.north_strength[worlds] *= 1.0 - params["north_attrition"] * share
     won = np.zeros(world.replicates, dtype=bool)
     won[worlds] = moved_to >= params["north_unifies_front"]
     world.end_war(won, "north_unifies")

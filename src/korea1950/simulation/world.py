@@ -20,6 +20,10 @@ PARALLEL = 0.5
 FRONT_BINS = 50
 """Histogram bins for the front (share of the peninsula held by the North)."""
 
+PER_WORLD = ("phase", "front", "front_before", "north_furthest", "north_strength",
+             "south_strength", "limited")
+"""The state's arrays over worlds besides ``events`` and ``messages`` (see ``subset``)."""
+
 
 class WorldState:
     """Arrays of shape (R,) describing the replicate worlds at the current month."""
@@ -52,17 +56,36 @@ class WorldState:
         months = self.events[event]
         return np.where(months >= 0, self.month - months, -1)
 
+    def happened_months_ago(self, event: str, months: float) -> np.ndarray:
+        """Return a bool array: did ``event`` happen at least ``months`` months ago?
+
+        The same as ``months_since(event) >= months``, in two comparisons
+        instead of four operations (rules ask it every month).
+        """
+        when = self.events[event]
+        if months <= -1:  # "at least -1 months ago" holds where it never happened, too
+            return self.months_since(event) >= months
+        return (when >= 0) & (when <= self.month - months)
+
     def record(self, event: str, mask: np.ndarray) -> np.ndarray:
         """Set ``event`` to this month where ``mask`` holds and it is not set; return new hits."""
+        if not mask.any():
+            return np.zeros(self.replicates, dtype=bool)
         months = self.events[event]
         new = mask & (months < 0)
         if new.any():
             months[new] = self.month
         return new
 
+    def fill(self, event: str, month: int) -> None:
+        """Set ``event`` to ``month`` in every world where it is not set (a scheduled event)."""
+        months = self.events[event]
+        months[months < 0] = month
+
     def send(self, message: str, mask: np.ndarray) -> None:
         """Send ``message`` this month in the ``mask`` worlds (see ``MESSAGES``)."""
-        self.messages[message][mask] = self.month
+        if mask.any():
+            self.messages[message][mask] = self.month
 
     def received(self, message: str) -> np.ndarray:
         """Return a bool array: was ``message`` sent this month?"""
@@ -105,10 +128,36 @@ class WorldState:
         """True once every world has had a war and it has ended."""
         return bool(np.all(self.phase == ENDED))
 
-    def front_histogram(self) -> np.ndarray:
-        """Return counts of worlds by front position in ``FRONT_BINS`` equal bins."""
-        bins = np.minimum((self.front * FRONT_BINS).astype(np.int64), FRONT_BINS - 1)
+    def front_histogram(self, among: np.ndarray | None = None) -> np.ndarray:
+        """Counts of worlds (``among`` them, if given) by front position, in ``FRONT_BINS``."""
+        front = self.front if among is None else self.front[among]
+        bins = np.minimum((front * FRONT_BINS).astype(np.int64), FRONT_BINS - 1)
         return np.bincount(bins, minlength=FRONT_BINS)
+
+    def subset(self, index: np.ndarray) -> "WorldState":
+        """A new state holding only the worlds at ``index`` (the month carried over).
+
+        Why: a lean run steps only the worlds in which something can still
+        happen (``retirement.py``).
+        """
+        part = WorldState.__new__(WorldState)
+        part.replicates, part.month = index.size, self.month
+        for name in PER_WORLD:
+            setattr(part, name, getattr(self, name)[index])
+        part.events = {name: months[index] for name, months in self.events.items()}
+        part.messages = {name: months[index] for name, months in self.messages.items()}
+        return part
+
+    def store(self, part: "WorldState", positions: np.ndarray) -> None:
+        """Write a ``subset``'s worlds back at their ``positions`` in this full-size state."""
+        if part is self:
+            return
+        for name in PER_WORLD:
+            getattr(self, name)[positions] = getattr(part, name)
+        for name, months in part.events.items():
+            self.events[name][positions] = months
+        for name, months in part.messages.items():
+            self.messages[name][positions] = months
 
 
 def empty_event_months(replicates: int) -> dict[str, np.ndarray]:

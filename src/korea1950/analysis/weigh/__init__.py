@@ -39,7 +39,12 @@ from korea1950.analysis.weigh.likelihood import (
 )
 from korea1950.analysis.weigh.posterior import posterior_summary
 from korea1950.analysis.weigh.predictive import predictive
-from korea1950.analysis.weigh.responsibility import coalition_scenario, coalitions, responsibility
+from korea1950.analysis.weigh.responsibility import (
+    EVERY_ACTOR,
+    coalition_scenario,
+    coalitions,
+    responsibility,
+)
 from korea1950.analysis.weigh.robustness import REFERENCE, robustness, robustness_groups
 from korea1950.analysis.weigh.variants import prior_family
 from korea1950.analysis.weigh.verdict import lead_sentences
@@ -104,6 +109,9 @@ def run_weigh(readings: list[str] | None = None, replicates: int = 20_000, seed:
     if robust_size == replicates:
         runs |= {("robustness", REFERENCE, r.name): runs[("scenario", "baseline", r.name)]
                  for r in loaded}
+    if (coalition_replicates or replicates) == replicates:  # every actor free: the baseline
+        runs |= {("coalition", EVERY_ACTOR, r.name): runs[("scenario", "baseline", r.name)]
+                 for r in loaded}
     rng = np.random.default_rng(np.random.SeedSequence(seed, spawn_key=(2**31,)))
     result = _assemble(facts, loaded_scenarios, loaded, runs, replicates, seed, rng)
     reference = {r.name: runs[("robustness", REFERENCE, r.name)] for r in loaded}
@@ -135,7 +143,8 @@ def _plan_runs(scenarios: list[Scenario], readings: list[Reading], replicates: i
               for s in scenarios for r in readings}
     groups |= {("coalition", c, r.name): make_tasks(coalition_scenario(baseline, c), r,
                                                    coalition_size, seed)
-               for c in coalitions() for r in readings}
+               for c in coalitions() for r in readings
+               if not (c == EVERY_ACTOR and coalition_size == replicates)}
     groups |= {("judge", r.name): make_tasks(baseline, r, judge_size, judge_seed(seed))
                for r in readings}
     if robust_size != replicates:
@@ -164,8 +173,7 @@ def _assemble(facts: tuple[Fact, ...], scenarios: list[Scenario], readings: list
                                     runs[("scenario", scenario.name, b)], rng)}
                       for scenario in scenarios for a, b in combinations(names, 2)]
     discrimination.sort(key=lambda row: (-row["divergence"], row["scenario"], row["readings"]))
-    shares = {name: responsibility({key[1]: summary for key, summary in runs.items()
-                                     if key[0] == "coalition" and key[2] == name}, rng)
+    shares = {name: responsibility({c: runs[("coalition", c, name)] for c in coalitions()}, rng)
               for name in names}
     parameters = list(readings[0].priors)
     return {

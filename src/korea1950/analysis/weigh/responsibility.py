@@ -31,6 +31,10 @@ BLOCKED = {
 }
 """Levers that block each actor's enabling decision."""
 
+EVERY_ACTOR = frozenset(ACTORS)
+"""The coalition in which every actor decides by its rules: the baseline itself, so a weighing
+takes its run from the baseline's at the same size and seed instead of running it again."""
+
 
 def coalitions() -> list[frozenset[str]]:
     """All 16 subsets of the actors."""
@@ -79,9 +83,9 @@ def responsibility(summaries: dict[frozenset[str], Summary], rng: np.random.Gene
     for i in range(draws):
         for actor, value in shapley({c: v[i] for c, v in resampled.items()}).items():
             boot[actor].append(value)
-    effect = values[frozenset(ACTORS)] - values[frozenset()]
+    effect = values[EVERY_ACTOR] - values[frozenset()]
     return {actor: {"share": round(point[actor], 4), "ci": interval(np.array(boot[actor])),
                     "fraction": round(point[actor] / effect, 4) if effect else None}
             for actor in ACTORS} | {
-        "p_war_all": round(values[frozenset(ACTORS)], 4),
+        "p_war_all": round(values[EVERY_ACTOR], 4),
         "p_war_none": round(values[frozenset()], 4)}

@@ -19,6 +19,8 @@ from korea1950.simulation.agents.rules import Decision, rule
 class Kim(Actor):
     """Kim Il Sung, leader of the DPRK."""
 
+    PER_WORLD = ("impatience",)
+
     def __init__(self, model) -> None:
         super().__init__(model)
         size = model.replicates
@@ -133,7 +135,7 @@ class Kim(Actor):
         invited = (world.at_peace & world.happened_before("stalin_invites_kim")
                    & ~world.happened("stalin_approves"))
         arrives = (invited & ~world.happened("kim_in_moscow")
-                   & (world.months_since("stalin_invites_kim") >= self.param("kim_moscow_lag")))
+                   & world.happened_months_ago("stalin_invites_kim", self.param("kim_moscow_lag")))
         world.send("kim_asks_stalin", invited & (world.happened("kim_in_moscow") | arrives))
         return Decision(arrives, invited,
                         {"months_since_invitation": world.months_since("stalin_invites_kim")},
@@ -154,7 +156,7 @@ class Kim(Actor):
         world = self.world
         due = (world.at_peace & world.happened("stalin_approves")
                & ~world.happened("mao_consents")
-               & (world.months_since("stalin_approves") >= self.param("kim_mao_visit_lag")))
+               & world.happened_months_ago("stalin_approves", self.param("kim_mao_visit_lag")))
         world.send("kim_asks_mao", due)
         return Decision(due & ~world.happened("kim_visits_mao"), due,
                         {"months_since_approval": world.months_since("stalin_approves")},
@@ -263,8 +265,8 @@ class Kim(Actor):
                            among=limited & world.happened_before("ongjin_operation"))
         world.limited[grow] = False
         world.record("invasion", grow)
-        stale = limited & ~grow & (world.months_since("ongjin_operation")
-                                      >= self.param("kim_ongjin_months"))
+        stale = limited & ~grow & world.happened_months_ago("ongjin_operation",
+                                                            self.param("kim_ongjin_months"))
         world.end_war(stale, "limited_war_ends")
         return Decision(grow, limited, told=grow)
 

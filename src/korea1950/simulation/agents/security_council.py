@@ -17,7 +17,7 @@ Each month, in this order (after Stalin, before the US): vote on the invasion
 import numpy as np
 
 from korea1950.inputs.council import Council, load_council
-from korea1950.simulation.agents.base import Actor
+from korea1950.simulation.agents.base import Actor, Part
 from korea1950.simulation.agents.rules import Decision, rule
 
 ABSENCE_IS_NO_VETO = (
@@ -43,8 +43,10 @@ class SecurityCouncil(Actor):
         self.vote_on_the_invasion()
         self.vote_on_unified_command()
 
-    def count_votes(self, resolution: str) -> tuple[np.ndarray, np.ndarray]:
-        """Votes in favour of ``resolution`` in each world, and where a permanent member said no.
+    def count_votes(self, resolution: str, part: Part | None = None
+                    ) -> tuple[np.ndarray, np.ndarray]:
+        """Votes for ``resolution`` in the part's worlds (default: all), and where a permanent
+        member said no.
 
         A member with a ``seat_message`` votes only where that message came this
         month (the Soviet seat: Stalin's boycott); absent, it casts no vote. A
@@ -52,25 +54,33 @@ class SecurityCouncil(Actor):
         month (Stalin's veto), whatever the file says it would otherwise do.
         """
         world = self.world
-        everywhere = np.ones(world.replicates, dtype=bool)
-        in_favour = np.zeros(world.replicates, dtype=np.int64)
-        blocked = np.zeros(world.replicates, dtype=bool)
+        part = part or Part(np.ones(world.replicates, dtype=bool))
+        everywhere = np.ones(part.index.size, dtype=bool)
+        in_favour = np.zeros(part.index.size, dtype=np.int64)
+        blocked = np.zeros(part.index.size, dtype=bool)
         for member, vote in self.members.votes_on(resolution):
-            seated = world.received(member.seat_message) if member.seat_message else everywhere
-            vetoes = ((world.events[member.veto_event] == world.month) if member.veto_event
-                      else ~everywhere)
+            seated = (part.take(world.received(member.seat_message)) if member.seat_message
+                      else everywhere)
+            vetoes = (part.take(world.events[member.veto_event] == world.month)
+                      if member.veto_event else ~everywhere)
             votes_no = vetoes | (seated & (vote == "no"))
             in_favour += seated & ~votes_no & (vote == "yes")
             if member.permanent:
                 blocked |= votes_no
         return in_favour, blocked
 
-    def adopts(self, resolution: str) -> tuple[np.ndarray, dict[str, np.ndarray]]:
-        """Where ``resolution`` passes, and the tally (votes in favour, a permanent no)."""
-        in_favour, blocked = self.count_votes(resolution)
+    def adopts(self, resolution: str, among: np.ndarray
+               ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+        """Where ``resolution`` passes, and the tally (votes in favour, a permanent no).
+
+        Counted only ``among`` the worlds where it is put: elsewhere it fails, with no votes.
+        """
+        part = Part(among)
+        in_favour, blocked = self.count_votes(resolution, part)
         passes = (in_favour >= self.param("council_votes_needed")) & ~blocked
-        return passes, {f"{resolution}_votes_in_favour": in_favour,
-                        f"{resolution}_vetoed": blocked}
+        return part.spread(passes, False), {
+            f"{resolution}_votes_in_favour": part.spread(in_favour, 0),
+            f"{resolution}_vetoed": part.spread(blocked, False)}
 
     @rule(title="votes on the US drafts after the invasion (in the record: 25 and 27 June)",
           evidence=("us-petitioned-unsc", "us-pushed-resolutions-during-boycott",
@@ -104,8 +114,8 @@ class SecurityCouncil(Actor):
         invaded_now = world.events["invasion"] == world.month
         if not invaded_now.any():
             return None
-        breach, breach_tally = self.adopts("breach")
-        aid, aid_tally = self.adopts("aid")
+        breach, breach_tally = self.adopts("breach", invaded_now)
+        aid, aid_tally = self.adopts("aid", invaded_now)
         authorises = invaded_now & breach & aid
         seated = world.received("soviet_seated")
         return Decision(authorises, invaded_now,
@@ -136,6 +146,6 @@ class SecurityCouncil(Actor):
                & ~world.happened("un_unified_command"))
         if not put.any():
             return None
-        adopted, tally = self.adopts("unified_command")
+        adopted, tally = self.adopts("unified_command", put)
         return Decision(put & adopted, put,
                         {"soviet_seated": world.received("soviet_seated"), **tally})

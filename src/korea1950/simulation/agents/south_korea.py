@@ -23,6 +23,8 @@ from korea1950.simulation.agents.rules import Decision, rule
 class SouthKorea(Actor):
     """Syngman Rhee, President of the Republic of Korea, and his forces."""
 
+    PER_WORLD = ("clashes",)
+
     def __init__(self, model) -> None:
         super().__init__(model)
         self.clashes = np.zeros(model.replicates, dtype=np.int32)

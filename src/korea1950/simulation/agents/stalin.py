@@ -19,18 +19,18 @@ his war rules ``stalin_war.StalinAtWar``; the arithmetic is ``stalin_calculus``.
 
 import numpy as np
 
-from korea1950.simulation.agents.base import Actor
+from korea1950.simulation.agents.base import Actor, Part
 from korea1950.simulation.agents.rules import Decision, rule
 from korea1950.simulation.agents.stalin_calculus import (
     Prospect,
     approval_gain,
     best_moment_gain,
-    choice_probability,
     expects_us_fights,
     net_gain,
     quick_victory,
+    stance_thresholds,
 )
-from korea1950.simulation.agents.stalin_council import StalinAtTheCouncil
+from korea1950.simulation.agents.stalin_council import LEAVING, RETURNING, StalinAtTheCouncil
 from korea1950.simulation.agents.stalin_war import StalinAtWar
 
 STANCES = ("approve", "leave", "veto", "return", "press", "air_cover", "ground_troops",
@@ -41,12 +41,17 @@ STANCES = ("approve", "leave", "veto", "return", "press", "air_cover", "ground_t
 class Stalin(StalinAtTheCouncil, StalinAtWar, Actor):
     """Joseph Stalin, leader of the USSR."""
 
+    PER_WORLD = ("motive", "stance", "threshold", "at_council", "pressing_china")
+
     def __init__(self, model, motive: dict[str, np.ndarray]) -> None:
         super().__init__(model)
         self.motive = motive
         size = model.replicates
         self.stance = {question: model.rng.random(size) for question in STANCES}
         """Per world and question, where this Stalin stands against the rule's average."""
+        self.noise = self.param("stalin_decision_noise")
+        self.threshold = stance_thresholds(self.stance, self.noise)
+        """Per world and question, the net gain above which he acts, at ``noise`` (``weigh``)."""
         self.at_council = np.ones(size, dtype=bool)
         self.pressing_china = np.zeros(size, dtype=bool)
         """Worlds where he presses Mao for troops (Mao hears it as a message)."""
@@ -55,6 +60,28 @@ class Stalin(StalinAtTheCouncil, StalinAtWar, Actor):
     def alive(self) -> np.ndarray:
         """Worlds where Stalin is alive this month."""
         return ~self.world.happened("stalin_death")
+
+    def done(self) -> np.ndarray:
+        """Worlds whose war is over and where his Council seat can no longer change.
+
+        Why more than the war: alive, he may still walk out of the Council, or
+        come back and explain it to Gottwald (a random draw), after the war.
+        Seated, he stays if he has walked out once already (and come back), if
+        the scenario forbids the walk-out, or if he would decline it (what it
+        brings him, ``LEAVING``, is the same every month, and so is his stance).
+        Absent, he stays away if he would decline to return (``RETURNING``) or
+        if the US never fought, since he returns only after months of US fighting.
+        """
+        world = self.world
+        everywhere = np.ones(world.replicates, dtype=bool)
+        would_leave = (self.weigh(LEAVING, everywhere, "leave")[0]
+                       & (self.model.levers.soviet_boycott != "never"))
+        would_return = (self.weigh(RETURNING, everywhere, "return")[0]
+                        & world.happened("us_intervention"))
+        seated = self.at_council
+        settled = (~self.alive | (seated & (world.happened("soviet_boycott") | ~would_leave))
+                   | (~seated & ~would_return))
+        return super().done() & settled
 
     def step(self) -> None:
         """Stalin's month."""
@@ -76,8 +103,8 @@ class Stalin(StalinAtTheCouncil, StalinAtWar, Actor):
     def china_ready(self) -> np.ndarray:
         """Worlds where the new China is a settled ally (``stalin_reconsider_lag`` months on)."""
         world = self.world
-        return world.happened("ccp_victory") & (
-            world.months_since("ccp_victory") >= self.param("stalin_reconsider_lag"))
+        return world.happened("ccp_victory") & world.happened_months_ago(
+            "ccp_victory", self.param("stalin_reconsider_lag"))
 
     def us_fights(self) -> np.ndarray:
         """His expectation that the US would fight for the South (see ``expects_us_fights``)."""
@@ -93,9 +120,10 @@ class Stalin(StalinAtTheCouncil, StalinAtWar, Actor):
               question: str) -> tuple[np.ndarray, np.ndarray]:
         """Act in those ``among`` worlds where the logit chance of the net gain passes his stance.
 
-        ``prospect`` is what the act brings (weighed here by his goals) or its
-        net gain already weighed. This is the one decision rule every choice
-        below uses. Returns (acts, net gain).
+        ``prospect`` is what the act brings (weighed here by his goals, in the
+        ``among`` worlds only: elsewhere the net gain is 0) or its net gain
+        already weighed. This is the one decision rule every choice below
+        uses. Returns (acts, net gain).
 
         Why a stance and not a fresh coin each month: a man's position on a
         question does not flip by chance from one month to the next; what
@@ -104,10 +132,16 @@ class Stalin(StalinAtTheCouncil, StalinAtWar, Actor):
         chance exceeds it. Across worlds he acts with the logit chance; within
         one, a standing refusal stays a refusal until the situation changes.
         """
-        gain = (net_gain(prospect, self.motive, self.model.params)
-                if isinstance(prospect, dict) else prospect)
-        chance = choice_probability(gain, self.param("stalin_decision_noise"))
-        return among & (chance > self.stance[question]), gain
+        if isinstance(prospect, dict):
+            part = Part(among)
+            gain = part.spread(net_gain(part.take_each(prospect), part.take_each(self.motive),
+                                        self.model.params), 0.0)
+        else:
+            gain = prospect
+        noise = self.param("stalin_decision_noise")
+        if noise != self.noise:  # a parameter changed since: his thresholds follow it
+            self.noise, self.threshold = noise, stance_thresholds(self.stance, noise)
+        return among & (gain > self.threshold[question]), gain
 
     # --- Kim's request -------------------------------------------------------------------
 
@@ -155,17 +189,23 @@ class Stalin(StalinAtTheCouncil, StalinAtWar, Actor):
         asked = world.received("kim_asks_stalin") & self.alive
         if not asked.any():
             return None
-        us_fights, quick, ready = self.us_fights(), self.quick_victory(), self.china_ready()
+        ready = self.china_ready()
         in_moscow = asked & world.happened("kim_in_moscow")
         from_afar = asked & ~world.happened("stalin_invites_kim")
-        now = approval_gain(self.motive, self.model.params, us_fights, quick, ready)
-        best = best_moment_gain(self.motive, self.model.params, us_fights)
-        gain = np.where(in_moscow, now, best)
+        part = Part(asked)
+        motive, params = part.take_each(self.motive), self.model.params
+        us_fights = expects_us_fights(motive, part.take(world.happened("acheson_speech")),
+                                      self.model.levers.us_garrison_remains)
+        quick = quick_victory(part.take(world.north_strength), motive, params, part.take(ready))
+        best = best_moment_gain(motive, params, us_fights)
+        now = approval_gain(motive, params, us_fights, quick, part.take(ready), best)
+        gain = part.spread(np.where(part.take(in_moscow), now, best), -np.inf)
         yes, gain = self.weigh(gain, (from_afar | in_moscow) & ready, "approve")
         ripe = np.isfinite(gain) & ready
         terms = {"china_ready": ready, "in_moscow": in_moscow,
-                 "north_strength": world.north_strength, "quick_victory": quick,
-                 "us_fights": us_fights, "moment_ripe": ripe,
+                 "north_strength": world.north_strength,
+                 "quick_victory": part.spread(quick, 0.0),
+                 "us_fights": part.spread(us_fights, 0.0), "moment_ripe": ripe,
                  "net_gain": np.where(ripe, gain, 0.0)}
 
         def answer(yes: np.ndarray) -> dict:

@@ -50,11 +50,12 @@ SHARED_VALUE_OF: dict[str, tuple[str, float]] = {
 """Consequence -> (the model parameter weighing it, sign): the same under every reading."""
 
 
-def net_gain(prospect: Prospect, motive: Mapping[str, np.ndarray],
+def net_gain(prospect: Mapping[str, Values], motive: Mapping[str, np.ndarray],
              params: Mapping[str, float]) -> np.ndarray:
     """Weigh a prospect with Stalin's goals (per world) and the shared values."""
     total: Values = 0.0
-    for consequence, change in prospect.items():
+    for consequence in prospect:
+        change = prospect[consequence]
         if consequence in GOAL_OF:
             name, sign = GOAL_OF[consequence]
             total = total + sign * motive[name] * change
@@ -67,6 +68,21 @@ def net_gain(prospect: Prospect, motive: Mapping[str, np.ndarray],
 def choice_probability(gain: np.ndarray, noise: float) -> np.ndarray:
     """The chance he takes an option whose net gain is ``gain`` (logit choice)."""
     return 0.5 * (1.0 + np.tanh(np.asarray(gain) / (2.0 * noise)))
+
+
+def stance_thresholds(stance: Mapping[str, np.ndarray], noise: float
+                      ) -> dict[str, np.ndarray]:
+    """The net gain at which ``choice_probability`` reaches each stance: act above it.
+
+    ``choice_probability(gain) > stance`` holds exactly when ``gain`` exceeds
+    ``2 noise artanh(2 stance - 1)``, since the logit is increasing. Why: the
+    threshold is computed once per world and question, where the chance was a
+    ``tanh`` over every world each time he weighed (a fifth of a run's time).
+    A stance of 0 gives a threshold of minus infinity: he acts on any finite gain.
+    """
+    with np.errstate(divide="ignore"):
+        return {question: 2.0 * noise * np.arctanh(2.0 * quantile - 1.0)
+                for question, quantile in stance.items()}
 
 
 def expects_us_fights(motive: Mapping[str, np.ndarray], acheson_spoke: np.ndarray,
@@ -187,17 +203,20 @@ def best_moment_gain(motive: Mapping[str, np.ndarray], params: Mapping[str, floa
 
 
 def approval_gain(motive: Mapping[str, np.ndarray], params: Mapping[str, float],
-                  us_fights: np.ndarray, quick: np.ndarray, china_ready: np.ndarray) -> np.ndarray:
+                  us_fights: np.ndarray, quick: np.ndarray, china_ready: np.ndarray,
+                  best: np.ndarray | None = None) -> np.ndarray:
     """Net gain of approving now over never approving, or -inf while the moment is not ripe.
 
     Whether: a war is worth approving if its prospect beats the status quo.
     When: he holds off while the gain now is below ``stalin_patience`` times
     the gain he expects at the best moment he foresees (China settled, a quick
-    victory certain), since waiting for it costs little.
+    victory certain), since waiting for it costs little. ``best`` is that
+    gain, if the caller has weighed it already (``best_moment_gain``).
     """
     now = net_gain(approval_prospect(motive, params, us_fights, quick, china_ready), motive,
                    params)
-    best = best_moment_gain(motive, params, us_fights)
+    if best is None:
+        best = best_moment_gain(motive, params, us_fights)
     ripe = now >= params["stalin_patience"] * np.maximum(best, 0.0)
     return np.where(ripe, now, -np.inf)
 

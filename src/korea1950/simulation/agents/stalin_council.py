@@ -7,12 +7,23 @@ and keep his seat in ``self.at_council``.
 
 import numpy as np
 
+from korea1950.simulation.agents.base import Part
 from korea1950.simulation.agents.rules import Decision, rule
 from korea1950.simulation.agents.stalin_calculus import (
+    expects_us_fights,
     letter_chance,
+    net_gain,
+    quick_victory,
     veto_prospect,
 )
 from korea1950.simulation.world import PARALLEL
+
+LEAVING = {"boycott_kept": 1.0}
+"""What walking out of the Council brings him. The same every month, so a Stalin who once
+declined to leave never will (``Stalin.done`` relies on it)."""
+
+RETURNING = {"council_seat": 1.0, "boycott_kept": -1.0}
+"""What coming back to the Council brings him; the same every month, like ``LEAVING``."""
 
 
 class StalinAtTheCouncil:
@@ -39,11 +50,11 @@ class StalinAtTheCouncil:
         """
         world = self.world
         due = (self.at_council & world.happened("ccp_victory") & self.alive
-               & (world.months_since("ccp_victory") >= self.param("stalin_boycott_lag"))
+               & world.happened_months_ago("ccp_victory", self.param("stalin_boycott_lag"))
                & ~world.happened("soviet_boycott"))
         if not due.any():
             return None
-        leave, gain = self.weigh({"boycott_kept": 1.0}, due, "leave")
+        leave, gain = self.weigh(LEAVING, due, "leave")
         self.at_council &= ~leave
         return Decision(leave, due, {"net_gain": gain})
 
@@ -75,9 +86,16 @@ class StalinAtTheCouncil:
         before_council = (world.events["invasion"] == world.month) & self.alive
         if not before_council.any():
             return None
-        prospect = veto_prospect(self.motive, self.model.params, self.us_fights(),
-                                 self.quick_victory(), self.china_ready(), self.at_council)
-        veto, gain = self.weigh(prospect, before_council, "veto")
+        part = Part(before_council)
+        motive, params = part.take_each(self.motive), self.model.params
+        ready = part.take(self.china_ready())
+        us_fights = expects_us_fights(motive, part.take(world.happened("acheson_speech")),
+                                      self.model.levers.us_garrison_remains)
+        quick = quick_victory(part.take(world.north_strength), motive, params, ready)
+        prospect = veto_prospect(motive, params, us_fights, quick, ready,
+                                 part.take(self.at_council))
+        gain = part.spread(net_gain(prospect, motive, params), 0.0)
+        veto, gain = self.weigh(gain, before_council, "veto")
 
         def come_back(veto: np.ndarray) -> None:
             world.record("soviet_return", veto & ~self.at_council)
@@ -104,11 +122,11 @@ class StalinAtTheCouncil:
         """
         world = self.world
         absent = (~self.at_council & world.happened("soviet_boycott") & self.alive
-                  & (world.months_since("us_intervention") >= self.param("stalin_return_months")))
+                  & world.happened_months_ago("us_intervention",
+                                              self.param("stalin_return_months")))
         if not absent.any():
             return None
-        back, gain = self.weigh({"council_seat": 1.0, "boycott_kept": -1.0}, absent,
-                                 "return")
+        back, gain = self.weigh(RETURNING, absent, "return")
         self.at_council |= back
         return Decision(back, absent, {"net_gain": gain})
 
@@ -140,9 +158,12 @@ class StalinAtTheCouncil:
                     & world.happened("un_authorization") & world.happened("us_intervention"))
         if not explains.any():
             return None
-        hope = np.clip((world.front - PARALLEL) / PARALLEL, 0.0, 1.0)
-        chance = letter_chance(self.motive, self.model.params, hope, self.china_ready(),
-                               world.happened("us_europe_buildup") * 1.0)
+        part = Part(explains)
+        hope = np.clip((part.take(world.front) - PARALLEL) / PARALLEL, 0.0, 1.0)
+        chance = part.spread(letter_chance(part.take_each(self.motive), self.model.params, hope,
+                                           part.take(self.china_ready()),
+                                           part.take(world.happened("us_europe_buildup")) * 1.0),
+                             0.0)
         writes = self.chance(chance, among=explains)
         return Decision(writes, explains,
                         {"chance": chance, "candour": self.motive["letter_candour"]})

@@ -102,7 +102,8 @@ class UnitedStates(Actor):
         """
         world = self.world
         possible = (world.at_war
-                    & (world.months_since("us_intervention") >= self.param("incheon_delay_months"))
+                    & world.happened_months_ago("us_intervention",
+                                                self.param("incheon_delay_months"))
                     & (world.front > self.param("incheon_min_front"))
                     & ~world.happened("incheon_landing"))
         land = self.chance(self.param("incheon_chance"), among=possible)
@@ -198,7 +199,7 @@ class UnitedStates(Actor):
         """
         world = self.world
         stalemate = (world.at_war & ~world.limited
-                     & (world.months_since("war_start") >= self.param("stalemate_months"))
+                     & world.happened_months_ago("war_start", self.param("stalemate_months"))
                      & (np.abs(world.front - PARALLEL) < self.param("stalemate_band"))
                      & (np.abs(world.front - world.front_before)
                         < self.param("stalemate_movement")))
