@@ -106,3 +106,14 @@ def test_happened_months_ago_is_months_since_at_least():
     for months in (-3, -1, 0, 1, 1.5, 2, 6, 10, 11):
         expected = world.months_since("invasion") >= months
         assert np.array_equal(world.happened_months_ago("invasion", months), expected), months
+
+
+def test_happened_months_ago_rounds_a_bound_just_above_a_whole_month_up():
+    from korea1950.simulation.world import WorldState
+
+    world = WorldState(2, 1.0)
+    world.month = 5
+    world.events["invasion"][:] = [4, 3]
+    bound = 1.0000000000000002
+    assert world.happened_months_ago("invasion", bound).tolist() == [False, True]
+    assert (world.months_since("invasion") >= bound).tolist() == [False, True]

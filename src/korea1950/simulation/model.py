@@ -57,7 +57,9 @@ class CrisisModel(mesa.Model):
             story (``korea1950.teaching.story``), or None.
         lean: run as an ensemble block: no ``DataCollector`` (nothing reads it there) and
             worlds retired as soon as nothing more can happen in them (``retirement.py``);
-            the tallies are the same, ``world`` is whole again after ``run_model()``.
+            the tallies are the same. After ``run_model()`` the world's events, phases
+            and fronts cover every world again; its messages and the actors' own arrays
+            are as the last step left them (the live worlds' only), which no tally reads.
     """
 
     def __init__(

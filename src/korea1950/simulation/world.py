@@ -60,12 +60,15 @@ class WorldState:
         """Return a bool array: did ``event`` happen at least ``months`` months ago?
 
         The same as ``months_since(event) >= months``, in two comparisons
-        instead of four operations (rules ask it every month).
+        instead of four operations (rules ask it every month). Months since are
+        whole, so the bound is rounded up first: ``month - 1.0000000000000002``
+        would round to ``month - 1`` in floating point.
         """
-        when = self.events[event]
-        if months <= -1:  # "at least -1 months ago" holds where it never happened, too
+        whole = float(np.ceil(months))
+        if whole <= -1:  # "at least -1 months ago" holds where it never happened, too
             return self.months_since(event) >= months
-        return (when >= 0) & (when <= self.month - months)
+        when = self.events[event]
+        return (when >= 0) & (when <= self.month - whole)
 
     def record(self, event: str, mask: np.ndarray) -> np.ndarray:
         """Set ``event`` to this month where ``mask`` holds and it is not set; return new hits."""

@@ -68,14 +68,16 @@ class Stalin(StalinAtTheCouncil, StalinAtWar, Actor):
         come back and explain it to Gottwald (a random draw), after the war.
         Seated, he stays if he has walked out once already (and come back), if
         the scenario forbids the walk-out, or if he would decline it (what it
-        brings him, ``LEAVING``, is the same every month, and so is his stance).
+        brings him, ``LEAVING``, is the same every month, and so is his stance;
+        a scenario forcing the walk-out leaves him nothing to decline).
         Absent, he stays away if he would decline to return (``RETURNING``) or
         if the US never fought, since he returns only after months of US fighting.
         """
         world = self.world
         everywhere = np.ones(world.replicates, dtype=bool)
-        would_leave = (self.weigh(LEAVING, everywhere, "leave")[0]
-                       & (self.model.levers.soviet_boycott != "never"))
+        lever = self.model.levers.soviet_boycott
+        would_leave = ((lever == "always")
+                       | (self.weigh(LEAVING, everywhere, "leave")[0] & (lever != "never")))
         would_return = (self.weigh(RETURNING, everywhere, "return")[0]
                         & world.happened("us_intervention"))
         seated = self.at_council

@@ -74,11 +74,14 @@ def stance_thresholds(stance: Mapping[str, np.ndarray], noise: float
                       ) -> dict[str, np.ndarray]:
     """The net gain at which ``choice_probability`` reaches each stance: act above it.
 
-    ``choice_probability(gain) > stance`` holds exactly when ``gain`` exceeds
-    ``2 noise artanh(2 stance - 1)``, since the logit is increasing. Why: the
-    threshold is computed once per world and question, where the chance was a
-    ``tanh`` over every world each time he weighed (a fifth of a run's time).
-    A stance of 0 gives a threshold of minus infinity: he acts on any finite gain.
+    ``choice_probability(gain) > stance`` holds when ``gain`` exceeds
+    ``2 noise artanh(2 stance - 1)``, since the logit is increasing; in floating
+    point the two can differ only for a gain within a few units in the last place
+    of the threshold, which continuous draws do not meet (every bundled run gives
+    the same tallies either way). Why: the threshold is computed once per world
+    and question, where the chance was a ``tanh`` over every world each time he
+    weighed (a fifth of a run's time). A stance of 0 gives a threshold of minus
+    infinity: he acts on any finite gain.
     """
     with np.errstate(divide="ignore"):
         return {question: 2.0 * noise * np.arctanh(2.0 * quantile - 1.0)
