@@ -108,15 +108,19 @@ class Stalin(StalinAtTheCouncil, StalinAtWar, Actor):
         return world.happened("ccp_victory") & world.happened_months_ago(
             "ccp_victory", self.param("stalin_reconsider_lag"))
 
-    def us_fights(self) -> np.ndarray:
-        """His expectation that the US would fight for the South (see ``expects_us_fights``)."""
-        return expects_us_fights(self.motive, self.world.happened("acheson_speech"),
+    def us_fights(self, part: Part) -> np.ndarray:
+        """His expectation, in the part's worlds, that the US would fight for the South."""
+        return expects_us_fights(part.take_each(self.motive),
+                                 part.take(self.world.happened("acheson_speech")),
                                  self.model.levers.us_garrison_remains)
 
-    def quick_victory(self) -> np.ndarray:
-        """His belief that the North wins quickly if the US stays out."""
-        return quick_victory(self.world.north_strength, self.motive, self.model.params,
-                             self.china_ready())
+    def quick_victory(self, part: Part, ready: np.ndarray) -> np.ndarray:
+        """His belief, in the part's worlds, that the North wins quickly if the US stays out.
+
+        ``ready``: ``china_ready()`` in every world, which the caller has at hand.
+        """
+        return quick_victory(part.take(self.world.north_strength), part.take_each(self.motive),
+                             self.model.params, part.take(ready))
 
     def weigh(self, prospect: "Prospect | np.ndarray", among: np.ndarray,
               question: str) -> tuple[np.ndarray, np.ndarray]:
@@ -196,9 +200,7 @@ class Stalin(StalinAtTheCouncil, StalinAtWar, Actor):
         from_afar = asked & ~world.happened("stalin_invites_kim")
         part = Part(asked)
         motive, params = part.take_each(self.motive), self.model.params
-        us_fights = expects_us_fights(motive, part.take(world.happened("acheson_speech")),
-                                      self.model.levers.us_garrison_remains)
-        quick = quick_victory(part.take(world.north_strength), motive, params, part.take(ready))
+        us_fights, quick = self.us_fights(part), self.quick_victory(part, ready)
         best = best_moment_gain(motive, params, us_fights)
         now = approval_gain(motive, params, us_fights, quick, part.take(ready), best)
         gain = part.spread(np.where(part.take(in_moscow), now, best), -np.inf)

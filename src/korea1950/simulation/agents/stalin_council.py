@@ -10,10 +10,8 @@ import numpy as np
 from korea1950.simulation.agents.base import Part
 from korea1950.simulation.agents.rules import Decision, rule
 from korea1950.simulation.agents.stalin_calculus import (
-    expects_us_fights,
     letter_chance,
     net_gain,
-    quick_victory,
     veto_prospect,
 )
 from korea1950.simulation.world import PARALLEL
@@ -88,11 +86,9 @@ class StalinAtTheCouncil:
             return None
         part = Part(before_council)
         motive, params = part.take_each(self.motive), self.model.params
-        ready = part.take(self.china_ready())
-        us_fights = expects_us_fights(motive, part.take(world.happened("acheson_speech")),
-                                      self.model.levers.us_garrison_remains)
-        quick = quick_victory(part.take(world.north_strength), motive, params, ready)
-        prospect = veto_prospect(motive, params, us_fights, quick, ready,
+        ready = self.china_ready()
+        prospect = veto_prospect(motive, params, self.us_fights(part),
+                                 self.quick_victory(part, ready), part.take(ready),
                                  part.take(self.at_council))
         gain = part.spread(net_gain(prospect, motive, params), 0.0)
         veto, gain = self.weigh(gain, before_council, "veto")
