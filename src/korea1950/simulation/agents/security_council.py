@@ -45,8 +45,9 @@ class SecurityCouncil(Actor):
 
     def count_votes(self, resolution: str, part: Part | None = None
                     ) -> tuple[np.ndarray, np.ndarray]:
-        """Votes for ``resolution`` in the part's worlds (default: all), and where a permanent
-        member said no.
+        """Votes for ``resolution``, and where a permanent member said no, in the part's worlds.
+
+        ``part`` defaults to every world.
 
         A member with a ``seat_message`` votes only where that message came this
         month (the Soviet seat: Stalin's boycott); absent, it casts no vote. A
