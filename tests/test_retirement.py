@@ -27,11 +27,12 @@ def runs() -> list[tuple[str, str]]:
     return [(scenario, reading) for scenario in scenarios for reading in readings]
 
 
-def block_model(scenario: str, reading: str, lean: bool, worlds: int = WORLDS) -> CrisisModel:
+def block_model(scenario: str, reading: str, lean: bool, worlds: int = WORLDS,
+                stalin_motives: dict | None = None) -> CrisisModel:
     task = make_tasks(scenario, reading, worlds, SEED)[0]
     rng = np.random.default_rng(np.random.SeedSequence(task.seed, spawn_key=(task.index,)))
     return CrisisModel(scenario=task.scenario, reading=task.reading, replicates=task.size,
-                       rng=rng, lean=lean)
+                       rng=rng, lean=lean, stalin_motives=stalin_motives)
 
 
 @pytest.mark.parametrize(("scenario", "reading"), runs())
@@ -44,6 +45,19 @@ def test_lean_run_gives_the_same_tallies(scenario, reading):
     for key in expected:
         np.testing.assert_array_equal(got[key], expected[key], err_msg=key)
     assert lean.world.replicates == WORLDS
+
+
+def test_lean_run_with_fixed_motives_gives_the_same_tallies():
+    """As the sensitivity analysis runs it: some of Stalin's motives fixed, one value per world."""
+    rng = np.random.default_rng(3)
+    motives = {"expects_us_to_fight": rng.random(WORLDS), "values_boycott_solidarity": 0.9}
+    stepped = block_model("baseline", "kim", False, stalin_motives=motives)
+    lean = block_model("baseline", "kim", True, stalin_motives=motives)
+    stepped.run_model()
+    lean.run_model()
+    expected, got = summarize(stepped).tallies, summarize(lean).tallies
+    for key in expected:
+        np.testing.assert_array_equal(got[key], expected[key], err_msg=key)
 
 
 def test_most_baseline_worlds_retire_before_the_horizon():
