@@ -14,9 +14,11 @@ Each month, in this order (after Stalin, before the US): vote on the invasion
 (the June resolutions); a month later, put the forces under a unified command.
 """
 
+from dataclasses import dataclass
+
 import numpy as np
 
-from korea1950.inputs.council import Council, load_council
+from korea1950.inputs.council import Council, Member, load_council
 from korea1950.simulation.agents.base import Actor, Part
 from korea1950.simulation.agents.rules import Decision, rule
 
@@ -30,6 +32,33 @@ ABSENCE_IS_NO_VETO = (
 """The assumption both Council rules rest on, beside their sources."""
 
 
+@dataclass(frozen=True)
+class Ballot:
+    """How one council's members stand on one resolution, split by whether a vote can change.
+
+    Members with neither a ``seat_message`` nor a ``veto_event`` vote as the file
+    says in every world and every month: their yes votes and whether a permanent
+    one says no are counted once (``fixed_in_favour``, ``fixed_blocked``); the
+    others (``changing``: the Soviet seat) are counted world by world.
+    """
+
+    members: Council
+    fixed_in_favour: int
+    fixed_blocked: bool
+    changing: tuple[tuple[Member, str], ...]
+
+
+def ballot(members: Council, resolution: str) -> Ballot:
+    """Split ``members``' votes on ``resolution`` into those fixed and those that can change."""
+    votes = members.votes_on(resolution)
+    changes = [bool(member.seat_message or member.veto_event) for member, _ in votes]
+    fixed = [pair for pair, can_change in zip(votes, changes, strict=True) if not can_change]
+    return Ballot(members, sum(vote == "yes" for _, vote in fixed),
+                  any(member.permanent and vote == "no" for member, vote in fixed),
+                  tuple(pair for pair, can_change in zip(votes, changes, strict=True)
+                        if can_change))
+
+
 class SecurityCouncil(Actor):
     """The UN Security Council of 1950, as its members voted."""
 
@@ -37,6 +66,7 @@ class SecurityCouncil(Actor):
         super().__init__(model)
         self.members = members if members is not None else load_council()
         """The seats and each one's vote on each resolution (a copy of the file is a what-if)."""
+        self._ballots: dict[str, Ballot] = {}
 
     def step(self) -> None:
         """The Council's month."""
@@ -52,23 +82,36 @@ class SecurityCouncil(Actor):
         A member with a ``seat_message`` votes only where that message came this
         month (the Soviet seat: Stalin's boycott); absent, it casts no vote. A
         member with a ``veto_event`` votes no where that event happened this
-        month (Stalin's veto), whatever the file says it would otherwise do.
+        month (Stalin's veto), whatever the file says it would otherwise do. The
+        other members vote as the file says in every world, so they are counted
+        once (``fixed_votes``) and only the members whose vote can change are
+        counted world by world (``Ballot``).
         """
         world = self.world
         part = part or Part(np.ones(world.replicates, dtype=bool))
-        everywhere = np.ones(part.index.size, dtype=bool)
-        in_favour = np.zeros(part.index.size, dtype=np.int64)
-        blocked = np.zeros(part.index.size, dtype=bool)
-        for member, vote in self.members.votes_on(resolution):
+        counted = self.ballot(resolution)
+        in_favour = np.full(part.index.size, counted.fixed_in_favour, dtype=np.int64)
+        blocked = np.full(part.index.size, counted.fixed_blocked, dtype=bool)
+        for member, vote in counted.changing:
             seated = (part.take(world.received(member.seat_message)) if member.seat_message
-                      else everywhere)
+                      else np.ones(part.index.size, dtype=bool))
             vetoes = (part.take(world.events[member.veto_event] == world.month)
-                      if member.veto_event else ~everywhere)
+                      if member.veto_event else np.zeros(part.index.size, dtype=bool))
             votes_no = vetoes | (seated & (vote == "no"))
             in_favour += seated & ~votes_no & (vote == "yes")
             if member.permanent:
                 blocked |= votes_no
         return in_favour, blocked
+
+    def ballot(self, resolution: str) -> Ballot:
+        """The members' votes on ``resolution``, split once per council (``Ballot``).
+
+        Kept until ``members`` is replaced by another council (a what-if swapped in).
+        """
+        kept = self._ballots.get(resolution)
+        if kept is None or kept.members is not self.members:
+            kept = self._ballots[resolution] = ballot(self.members, resolution)
+        return kept
 
     def adopts(self, resolution: str, among: np.ndarray
                ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
