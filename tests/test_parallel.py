@@ -1,6 +1,9 @@
 """Same seed, same numbers: whatever the worker count, chunk size or cluster."""
 
 import json
+import subprocess
+import sys
+import time
 
 import numpy as np
 import pytest
@@ -65,3 +68,45 @@ def test_an_unreachable_dask_evaluator_is_a_one_line_error():
     with pytest.raises(InputError, match="cannot reach the Dask scheduler") as refused:
         Dask("tcp://127.0.0.1:9").__enter__()
     assert "\n" not in str(refused.value)
+
+
+WORKER_SCRIPT = """
+import os, sys, time
+from korea1950.running.evaluators import Processes
+
+def pid_after_a_nap(_):
+    time.sleep(0.5)
+    return os.getpid()
+
+if __name__ == "__main__":
+    with Processes(2) as evaluator:
+        print(*evaluator.map(pid_after_a_nap, range(2), 2), flush=True)
+        time.sleep(120)
+"""
+
+
+def test_workers_end_when_their_parent_is_killed_outright(tmp_path):
+    script = tmp_path / "parent.py"
+    script.write_text(WORKER_SCRIPT)
+    parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True,
+                              stderr=subprocess.DEVNULL)
+    try:
+        workers = {int(pid) for pid in parent.stdout.readline().split()}
+        assert workers and parent.pid not in workers
+        assert all(alive(pid) for pid in workers)
+    finally:
+        parent.kill()  # SIGKILL: nothing of the parent runs to stop its pool
+        parent.wait()
+    deadline = time.monotonic() + 20
+    while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(alive(pid) for pid in workers), "a worker outlived its parent"
+
+
+def alive(pid: int) -> bool:
+    """Whether process ``pid`` is running (a zombie, waiting to be reaped, is not)."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False

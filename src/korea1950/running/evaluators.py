@@ -15,11 +15,13 @@ starts and stops its own.
 """
 
 import os
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from functools import partial
-from multiprocessing import get_context
+from multiprocessing import get_context, parent_process
+from multiprocessing.connection import wait
 from typing import Any, Self
 
 from korea1950.inputs.errors import InputError
@@ -190,7 +192,24 @@ def evaluator_for(workers: "int | Evaluator | None" = 1, chunk_size: int | None 
 
 
 def _spawn_pool(size: int) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(max_workers=size, mp_context=get_context("spawn"))
+    return ProcessPoolExecutor(max_workers=size, mp_context=get_context("spawn"),
+                               initializer=exit_with_parent)
+
+
+def exit_with_parent() -> None:
+    """In a worker process: end it as soon as the process that started it is gone.
+
+    Why: a pool's workers wait on a queue whose pipe they hold both ends of, so
+    they never see a parent killed outright (``kill -9``, an out-of-memory kill)
+    and would idle on. A daemon thread waits on the parent's sentinel instead.
+    """
+    parent = parent_process()
+    if parent is None:
+        return
+    def watch() -> None:
+        wait([parent.sentinel])
+        os._exit(0)
+    threading.Thread(target=watch, name="korea1950-exit-with-parent", daemon=True).start()
 
 
 def _on_cluster(client, function: Callable[[Any], Any], items: Iterable) -> Iterator:

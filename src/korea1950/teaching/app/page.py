@@ -3,8 +3,8 @@
 Why its own layout and not Mesa's SolaraViz: the page has nothing to step or
 play - each setting is a whole ensemble of worlds - and a class needs only what
 it sets (scenario, reading, switches, worlds, seed) and what came of it. Every
-change recomputes at once, in a worker thread, so the page stays responsive and
-says it is computing; the baseline of a (reading, worlds, seed) is computed
+change recomputes at once, in a worker process (``workers``), so the page stays
+responsive and says it is computing; the baseline of a (reading, worlds, seed) is computed
 once per server (``korea1950.teaching.app.results``).
 
 Why through ``admit``: every value a widget sends goes through that one gate
@@ -22,6 +22,7 @@ import solara.lab
 
 from korea1950.inputs.readings import bundled_reading_names
 from korea1950.inputs.scenarios import bundled_scenario_names, scenario_title
+from korea1950.teaching.app import workers
 from korea1950.teaching.app.classroom import (
     SEEDS,
     SWITCH_PREFIX,
@@ -102,6 +103,7 @@ def Notices(notices: tuple[str, ...], clear: Callable[[], None]) -> None:
 def Page() -> None:
     """Solara's entry point: each browser session has its own state."""
     start_in_background()
+    workers.start()
     state = solara.use_reactive(Session())
     session = state.value
     setting = session.setting

@@ -25,8 +25,8 @@ from typing import TypeVar
 from korea1950.inputs.errors import InputError, one_line
 from korea1950.inputs.levers import Levers
 from korea1950.inputs.scenarios import Scenario
-from korea1950.running.ensemble import simulate
 from korea1950.running.summary import Summary
+from korea1950.teaching.app import workers
 from korea1950.teaching.app.classroom import Setting, effective_scenario
 from korea1950.teaching.story import render, trace_world
 
@@ -132,8 +132,8 @@ def outcomes(setting: Setting) -> Outcomes:
 
 
 def _run(scenario: "str | Scenario", reading: str, worlds: int, seed: int) -> Summary:
-    """One ensemble in this process: a page's run is one block, so a pool would only add cost."""
-    return simulate(scenario, reading, worlds, seed, workers=1, progress=False)
+    """One ensemble, in one of the page's worker processes (``workers``)."""
+    return workers.run_setting(scenario, reading, worlds, seed)
 
 
 @functools.lru_cache(maxsize=STORIES_KEPT)

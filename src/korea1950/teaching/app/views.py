@@ -11,7 +11,7 @@ import solara
 
 from korea1950.inputs.labels import GLOSSARY, OUTCOME_LABELS, event_description
 from korea1950.inputs.readings import bundled_reading_names
-from korea1950.teaching.app import charts, tables
+from korea1950.teaching.app import tables, workers
 from korea1950.teaching.app.classroom import Setting, reading_title
 from korea1950.teaching.app.results import Outcomes, story
 from korea1950.teaching.app.verdict import page_verdict
@@ -20,9 +20,8 @@ from korea1950.teaching.app.verdict import page_verdict
 @solara.component
 def OutcomesView(shown: Outcomes, computing: bool) -> None:
     """The numbers first (every row in view), the two pictures side by side, then the timings."""
-    pictures = solara.use_thread(lambda: None if shown.error else (
-        charts.front_line(shown.result, shown.baseline),
-        charts.timeline(shown.result, shown.baseline)),
+    pictures = solara.use_thread(
+        lambda: None if shown.error else workers.draw_pictures(shown.result, shown.baseline),
         dependencies=[id(shown)], intrusive_cancel=False)
     if shown.error:
         solara.Error(shown.error)
