@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 from situations import set_event, situation
 
+from korea1950.cli.main import main
 from korea1950.simulation.world import WAR
 from korea1950.teaching.play import play
 from korea1950.teaching.play.debrief import score
@@ -145,3 +146,13 @@ def test_session_replays_the_same_game_one_answer_at_a_time():
     assert not any("net gain" in line or "leans" in line for line in second.prompt.situation)
     done = advance(Game(seed=3, answers=(False, False, False, False, False, False, False)))
     assert done.finished and "Debrief" in done.debrief
+
+
+@pytest.mark.parametrize("command", ["play", "run", "explain", "sensitivity"])
+def test_the_help_tells_the_actor_kim_from_the_historian_kim(command, capsys):
+    with pytest.raises(SystemExit) as done:
+        main([command, "--help"])
+    assert done.value.code == 0
+    text = " ".join(capsys.readouterr().out.split())
+    assert "kim (Donggil Kim)" in text and "stueck (William Stueck)" in text
+    assert ("kim (Kim Il Sung)" in text) == (command == "play")

@@ -10,7 +10,12 @@ import numpy as np
 import pytest
 
 from korea1950.analysis.weigh import run_weigh
-from korea1950.analysis.weigh.likelihood import bayes_factor, reading_likelihood, weighed_facts
+from korea1950.analysis.weigh.likelihood import (
+    bayes_factor,
+    reading_likelihood,
+    strength,
+    weighed_facts,
+)
 from korea1950.analysis.weigh.responsibility import ACTORS, coalition_scenario, coalitions, shapley
 from korea1950.cli.main import main
 from korea1950.cli.weigh import summary_text
@@ -287,3 +292,15 @@ def test_the_weighing_writes_its_sentences_in_words_at_the_source(weighing):
         assert not re.search(r"\b[a-z]+_[a-z0-9_]+\b", text), text
         assert not any(fact_id in text for fact_id in fact_ids), text
     assert any("Donggil Kim's reading" in text for text in weighing["verdict"])
+
+
+def test_the_strength_names_a_reading_only_when_the_interval_settles_the_sign():
+    """Kass and Raftery's words say how far; the reading named must be the one the whole 95%
+    interval favours, and none when the interval spans zero."""
+    kim, stueck = "Donggil Kim's reading", "William Stueck's reading"
+    assert strength(-0.24, [-0.32, -0.16], "kim", "stueck") == (
+        f"not worth more than a bare mention, for {stueck}")
+    assert strength(1.6, [1.2, 2.0], "kim", "stueck") == f"positive, for {kim}"
+    assert strength(-0.05, [-0.12, 0.03], "kim", "stueck") == (
+        "not worth more than a bare mention, for neither reading (its 95% interval spans zero)")
+    assert strength(1.2, [-0.1, 2.5], "kim", "stueck").startswith("positive, for neither")

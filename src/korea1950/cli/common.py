@@ -9,6 +9,7 @@ import argparse
 from pathlib import Path
 
 from korea1950.inputs.errors import InputError, shown
+from korea1950.inputs.labels import ACTOR_NAMES, READING_HISTORIANS
 from korea1950.reporting.atomic import OutputFolder
 from korea1950.running.blocks import BLOCK, MAX_WORLDS
 from korea1950.running.distributed import check_scheduler
@@ -17,6 +18,20 @@ from korea1950.running.evaluators import MAX_WORKERS, Evaluator, default_workers
 MAX_INTEGER_TEXT = 30
 """Longest text parsed as an integer: far beyond any count a user means, and converting a
 huge string of digits costs time for nothing."""
+
+
+def reading_help(default: str = "stueck") -> str:
+    """The ``--reading`` help: each bundled reading by its historian, so that ``kim`` is not
+    taken for Kim Il Sung."""
+    bundled = ", ".join(f"{name} ({historian})" for name, historian in READING_HISTORIANS.items())
+    return (f"whose reading of Stalin's intent: {bundled}, or a reading file's path "
+            f"(default {default})")
+
+
+def actor_help(actors: tuple[str, ...]) -> str:
+    """The ``--as`` help: each actor by name, so that ``kim`` is not taken for Donggil Kim."""
+    return "the actor you decide for: " + ", ".join(
+        f"{name} ({ACTOR_NAMES[name]})" for name in actors)
 
 
 def bounded_int(low: int, high: int | None = None):

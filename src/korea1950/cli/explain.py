@@ -2,7 +2,7 @@
 
 import argparse
 
-from korea1950.cli.common import seed_int
+from korea1950.cli.common import reading_help, seed_int
 from korea1950.teaching.story import tell
 
 COMMAND = "explain"
@@ -17,7 +17,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "rests on; months in which nothing changes are told in one line, and a "
                     "summary closes the story: what happened, when, and which rules decided it.")
     parser.add_argument("scenario", help="scenario name or path")
-    parser.add_argument("--reading", default="stueck", help="reading name or path")
+    parser.add_argument("--reading", default="stueck", help=reading_help())
     parser.add_argument("--seed", type=seed_int, default=1, help="which world (default 1)")
     parser.add_argument("--format", choices=("text", "markdown", "html"), default="text")
     parser.set_defaults(handler=handle)

@@ -3,7 +3,7 @@
 import argparse
 import sys
 
-from korea1950.cli.common import seed_int
+from korea1950.cli.common import actor_help, reading_help, seed_int
 from korea1950.teaching.play import ACTORS, play
 
 COMMAND = "play"
@@ -18,8 +18,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "Ends with a debrief: for each choice, how likely each historian's Stalin "
                     "(or the model's Kim Il Sung or Mao) was to choose the same in that "
                     "situation, and what the record says.")
-    parser.add_argument("--as", dest="actor", choices=ACTORS, required=True)
-    parser.add_argument("--reading", default="stueck", help="reading name or path")
+    parser.add_argument("--as", dest="actor", choices=ACTORS, required=True,
+                        help=actor_help(ACTORS))
+    parser.add_argument("--reading", default="stueck", help=reading_help())
     parser.add_argument("--scenario", default="baseline", help="scenario name or path")
     parser.add_argument("--seed", type=seed_int, default=1)
     parser.set_defaults(handler=handle)

@@ -3,7 +3,7 @@
 import argparse
 import json
 
-from korea1950.cli.common import add_run_options, evaluator_from
+from korea1950.cli.common import add_run_options, evaluator_from, reading_help
 from korea1950.reporting.run_output import run_record, run_table
 from korea1950.running.experiment import Experiment
 
@@ -18,8 +18,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "the share of worlds in which each outcome happened, and when.")
     parser.add_argument("scenario", help="a bundled scenario name (see 'korea1950 list') "
                                          "or a path to a scenario TOML file")
-    parser.add_argument("--reading", default="stueck",
-                        help="a bundled reading name (kim, stueck) or a path (default stueck)")
+    parser.add_argument("--reading", default="stueck", help=reading_help())
     add_run_options(parser, replicates=20_000)
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.set_defaults(handler=handle)

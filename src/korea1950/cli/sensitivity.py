@@ -18,6 +18,7 @@ from korea1950.cli.common import (
     evaluator_from,
     output_folder,
     positive_int,
+    reading_help,
 )
 from korea1950.inputs.labels import outcome_label, parameter_label, reading_label
 from korea1950.reporting import sensitivity_plots
@@ -34,7 +35,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "shares of each outcome's variation across worlds, with what is left to "
                     "chance; each says whether it has converged (95% half-width at most "
                     f"{CONVERGED_HALF_WIDTH}).")
-    parser.add_argument("--reading", default="stueck", help="reading name or path")
+    parser.add_argument("--reading", default="stueck", help=reading_help())
     parser.add_argument("--scenario", default="baseline", help="scenario name or path")
     parser.add_argument("--method", choices=METHODS, default="sobol")
     parser.add_argument("--samples", type=positive_int, default=DEFAULT_SAMPLES,

@@ -163,7 +163,7 @@ def _assemble(facts: tuple[Fact, ...], scenarios: list[Scenario], readings: list
     for a, b in combinations(names, 2):
         factor, per_fact = bayes_factor(likelihoods[a], likelihoods[b], facts)
         factors.append({"a": a, "b": b, **factor,
-                        "strength": strength(factor["log_bf"], a, b)})
+                        "strength": strength(factor["log_bf"], factor["ci"], a, b)})
         for fact_id, value in per_fact.items():
             contributions.setdefault(fact_id, {})[f"{a}/{b}"] = value
     for fact in facts:

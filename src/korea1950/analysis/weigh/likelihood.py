@@ -119,9 +119,16 @@ STRENGTH = ((2.0, "not worth more than a bare mention"), (6.0, "positive"), (10.
 """Kass and Raftery's (1995) scale on 2 |log BF|: words for how far evidence moves the odds."""
 
 
-def strength(log_bf: float, a: str, b: str) -> str:
-    """Kass and Raftery's words for the log Bayes factor of a over b, naming the favoured one."""
+def strength(log_bf: float, ci: list[float], a: str, b: str) -> str:
+    """Kass and Raftery's words for the log Bayes factor of a over b, and which reading it favours.
+
+    Why the interval: the words measure how far the evidence moves the odds; which
+    way it moves them is settled only if the simulation's 95% interval (``ci``)
+    excludes zero. Otherwise the sentence says so instead of naming a reading.
+    """
     words = next(label for bound, label in STRENGTH if 2 * abs(log_bf) < bound)
+    if ci[0] <= 0 <= ci[1]:
+        return f"{words}, for neither reading (its 95% interval spans zero)"
     return f"{words}, for {reading_label(a if log_bf >= 0 else b)}"
 
 
