@@ -14,18 +14,14 @@ from korea1950.teaching.app import workers
 @pytest.fixture
 def fresh(monkeypatch):
     """The module's state as a new server has it; its pool stopped afterwards."""
-    monkeypatch.setattr(workers, "_POOL", None)
-    monkeypatch.setattr(workers, "_STARTED", workers.threading.Event())
-    monkeypatch.setattr(workers, "_READY", [])
-    monkeypatch.setattr(workers, "_BROKEN", [0])
+    monkeypatch.setattr(workers, "_STATE", workers._State())
     yield workers
     workers._stop()
 
 
-def started(module) -> None:
-    """Start the workers and wait until the first one is warm."""
-    module.start()
-    module._READY[0].result(timeout=120)
+def warm(module) -> None:
+    """Wait until the current pool is warm."""
+    module._STATE.warm.result(timeout=120)
     assert module.ready()
 
 
@@ -34,15 +30,20 @@ def same(a, b) -> bool:
         np.array_equal(a.tallies[key], b.tallies[key]) for key in a.tallies)
 
 
-def test_until_a_worker_is_ready_the_server_computes_itself(fresh):
-    assert not fresh.ready()
+def test_until_a_worker_is_warm_the_server_computes_itself(fresh):
     assert fresh._in_worker(os.getpid) == os.getpid()
-    assert fresh._POOL is None, "nothing is started before the first page opens"
+    assert fresh._STATE.pool is None, "nothing is started before the first page opens"
+    fresh.start()
+    assert fresh._STATE.pool is not None
+    if not fresh.ready():
+        assert fresh._in_worker(os.getpid) == os.getpid(), "still warming: the server computes"
+    warm(fresh)
+    assert fresh._in_worker(os.getpid) != os.getpid()
 
 
 def test_a_worker_gives_the_numbers_the_server_would(fresh):
-    started(fresh)
-    assert fresh._in_worker(os.getpid) != os.getpid()
+    fresh.start()
+    warm(fresh)
     here = simulate("soviet_veto", "kim", replicates=3000, seed=4, progress=False)
     there = fresh.run_setting("soviet_veto", "kim", 3000, 4)
     assert same(here, there)
@@ -53,16 +54,20 @@ def test_a_worker_gives_the_numbers_the_server_would(fresh):
 
 
 def test_when_workers_die_the_page_still_answers_and_then_stops_starting_them(fresh):
-    started(fresh)
+    fresh.start()
     expected = simulate("mao_refuses", "stueck", replicates=2000, seed=8, progress=False)
-    for broken in (1, 2):
-        pool = fresh._POOL
-        assert pool is not None
-        worker = fresh._in_worker(os.getpid)
-        os.kill(worker, signal.SIGKILL)
+    for broken in range(1, fresh.MOST_BROKEN + 1):
+        warm(fresh)
+        os.kill(fresh._in_worker(os.getpid), signal.SIGKILL)
         assert same(fresh.run_setting("mao_refuses", "stueck", 2000, 8), expected)
-        assert fresh._BROKEN[0] == broken and fresh._POOL is None
-        if broken < fresh.MOST_BROKEN:
-            assert fresh._in_worker(os.getpid) != os.getpid(), "a new pool takes the next job"
-    assert fresh._in_worker(os.getpid) == os.getpid(), "after two broken pools, none is started"
-    assert fresh._POOL is None
+        assert fresh._STATE.broken == broken and fresh._STATE.pool is None
+        assert fresh._in_worker(os.getpid) == os.getpid(), "the server stands in meanwhile"
+    assert fresh._STATE.pool is None, "after two broken pools, none is started"
+    assert same(fresh.run_setting("mao_refuses", "stueck", 2000, 8), expected)
+
+
+def test_after_the_server_stops_no_pool_is_started(fresh):
+    fresh.start()
+    fresh._stop()
+    assert fresh._in_worker(os.getpid) == os.getpid()
+    assert fresh._STATE.pool is None

@@ -1,6 +1,7 @@
 """Same seed, same numbers: whatever the worker count, chunk size or cluster."""
 
 import json
+import select
 import subprocess
 import sys
 import time
@@ -91,6 +92,8 @@ def test_workers_end_when_their_parent_is_killed_outright(tmp_path):
     parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True,
                               stderr=subprocess.DEVNULL)
     try:
+        ready, _, _ = select.select([parent.stdout], [], [], 60)
+        assert ready, "the parent did not report its workers within a minute"
         workers = {int(pid) for pid in parent.stdout.readline().split()}
         assert workers and parent.pid not in workers
         assert all(alive(pid) for pid in workers)

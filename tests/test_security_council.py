@@ -107,6 +107,19 @@ def test_with_only_six_votes_in_favour_the_council_does_not_authorise(tmp_path):
     assert not model.world.happened("un_authorization").any()
 
 
+def test_a_council_swapped_in_after_a_vote_is_counted_as_it_is(tmp_path):
+    """The fixed members' votes are counted once per council: a what-if council swapped in
+    after a count, and the bundled one swapped back, are each counted afresh."""
+    abstain = 'votes = { breach = "yes", aid = "abstain", unified_command = "abstain" }'
+    model = invaded(seated=False)
+    bundled = model.council.members
+    assert (model.council.count_votes("aid")[0] == 7).all()
+    model.council.members = load_council(council_file(tmp_path, {"Norway": abstain}))
+    assert (model.council.count_votes("aid")[0] == 6).all()
+    model.council.members = bundled
+    assert (model.council.count_votes("aid")[0] == 7).all()
+
+
 def test_two_members_abstaining_on_the_breach_still_leave_it_seven_votes(tmp_path):
     """The 25 June draft had nine: Ecuador and Norway abstaining leave seven, still enough."""
     abstain = 'votes = { breach = "abstain", aid = "yes", unified_command = "yes" }'

@@ -129,7 +129,7 @@ def strength(log_bf: float, ci: list[float], a: str, b: str) -> str:
     words = next(label for bound, label in STRENGTH if 2 * abs(log_bf) < bound)
     if ci[0] <= 0 <= ci[1]:
         return f"{words}, for neither reading (its 95% interval spans zero)"
-    return f"{words}, for {reading_label(a if log_bf >= 0 else b)}"
+    return f"{words}, for {reading_label(a if ci[0] > 0 else b)}"
 
 
 def bayes_factor(a: dict, b: dict, facts: tuple[Fact, ...]) -> tuple[dict, dict]:

@@ -83,9 +83,9 @@ class SecurityCouncil(Actor):
         month (the Soviet seat: Stalin's boycott); absent, it casts no vote. A
         member with a ``veto_event`` votes no where that event happened this
         month (Stalin's veto), whatever the file says it would otherwise do. The
-        other members vote as the file says in every world, so they are counted
-        once (``fixed_votes``) and only the members whose vote can change are
-        counted world by world (``Ballot``).
+        other members vote as the file says in every world: they are counted once
+        per resolution (``Ballot``), and only those whose vote can change are
+        counted world by world.
         """
         world = self.world
         part = part or Part(np.ones(world.replicates, dtype=bool))

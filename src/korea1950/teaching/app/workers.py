@@ -9,18 +9,22 @@ an interpreter of its own, and the sessions of a class compute side by side
 rather than one after another.
 
 The pool is started once per server (``start``, when the first page opens) with
-one worker, which warms up (imports, a small run); until it is ready the server
-computes itself, so neither the first page nor a click waits for a Python to
-start. More workers start (one per core at most) only when jobs overlap.
+``WARM_WORKERS`` workers, each of which warms up (imports, a small run) before
+its first job; until they are warm the server computes itself, so neither the
+first page nor a click waits for a Python to start. More workers (one per core
+at most) start when more jobs overlap.
 
-If a worker dies, the job is done in the server's own process and the next job
-starts a new pool; once ``MOST_BROKEN`` pools have broken, the server computes
-everything itself. Either way the page answers with the same numbers: a run
-does not depend on where it is computed (it carries its seed).
+If a worker dies, the job is done in the server's own process and a new pool is
+started, which the server again stands in for until it is warm; once
+``MOST_BROKEN`` pools have broken, the server computes everything itself. Either
+way the page answers with the same numbers: a run does not depend on where it is
+computed (it carries its seed). A job that breaks a pool is run once more in the
+server: the gate (``classroom.admit``) bounds every job to 50,000 worlds.
 """
 
 import atexit
 import logging
+import signal
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -38,30 +42,43 @@ log = logging.getLogger(__name__)
 WARM_UP_WORLDS = 100
 """Worlds of the small run each worker makes before its first job (loads files, fills caches)."""
 
-_LOCK = threading.Lock()
-_POOL: ProcessPoolExecutor | None = None
-_STARTED = threading.Event()
-_READY: list[Future] = []
-"""The first worker's warm-up job: the pool is used once it is done."""
-_BROKEN = [0]
-"""How many pools broke; after ``MOST_BROKEN`` the server stops starting new ones."""
+WARM_WORKERS = 2
+"""Workers started with the pool (at most one per core): with two, a click's worlds need not
+wait for the previous setting's pictures."""
 
 MOST_BROKEN = 2
+"""After this many pools have broken, the server stops starting new ones."""
+
+
+class _State:
+    """The server's pool, its warm-up, and how it has fared (one per server process)."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.started = False
+        self.stopped = False
+        self.pool: ProcessPoolExecutor | None = None
+        self.warm: Future | None = None
+        """The current pool's first warm-up job: the pool takes jobs once it is done."""
+        self.broken = 0
+
+
+_STATE = _State()
 
 
 def start() -> None:
     """Start the workers (once per server) so that they are warm when a student clicks."""
-    if _STARTED.is_set():
-        return
-    _STARTED.set()
-    pool = _pool()
-    if pool is not None:
-        _READY.append(pool.submit(int))  # starts one worker now; more start when jobs overlap
+    with _STATE.lock:
+        if _STATE.started:
+            return
+        _STATE.started = True
+    _pool()
 
 
 def ready() -> bool:
-    """Whether the workers take jobs yet (started and the first one warm)."""
-    return bool(_READY) and _READY[0].done()
+    """Whether the workers take jobs now (started, and the current pool warm)."""
+    warm = _STATE.warm
+    return _STATE.pool is not None and warm is not None and warm.done()
 
 
 def run_setting(scenario: "str | Scenario", reading: str, worlds: int, seed: int) -> Summary:
@@ -83,25 +100,30 @@ def _pictures(result: Summary, baseline: Summary) -> tuple[bytes, bytes]:
 
 
 def _warm_up() -> None:
-    """Run in each worker as it starts: import and run once, so its first job is quick."""
+    """Run in each worker as it starts: end with the server, leave Ctrl-C to it, run once."""
     exit_with_parent()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server stops the workers itself
     _simulate("baseline", "stueck", WARM_UP_WORLDS, 1)
 
 
 def _pool() -> ProcessPoolExecutor | None:
-    """The running pool, started if need be; None once workers have been given up."""
-    global _POOL
-    with _LOCK:
-        if _POOL is None and _BROKEN[0] < MOST_BROKEN:
-            _POOL = ProcessPoolExecutor(max_workers=default_workers(),
-                                        mp_context=get_context("spawn"), initializer=_warm_up)
-        return _POOL
+    """The current pool, a new one (warming up) if there is none; None once given up."""
+    state = _STATE
+    with state.lock:
+        if (state.pool is None and state.started and not state.stopped
+                and state.broken < MOST_BROKEN):
+            state.pool = ProcessPoolExecutor(max_workers=default_workers(),
+                                             mp_context=get_context("spawn"),
+                                             initializer=_warm_up)
+            jobs = [state.pool.submit(int) for _ in range(min(WARM_WORKERS, default_workers()))]
+            state.warm = jobs[0]  # each job at once starts a worker, which warms up first
+        return state.pool
 
 
 def _in_worker[T](function: Callable[..., T], *args: object) -> T:
-    """``function(*args)`` in a worker; in this process until one is ready, or once broken."""
-    pool = _pool() if ready() else None
-    if pool is None:
+    """``function(*args)`` in a worker; in this process until one is warm, or once broken."""
+    pool = _pool()
+    if pool is None or not ready():
         return function(*args)
     try:
         job = pool.submit(function, *args)
@@ -119,22 +141,22 @@ def _in_worker[T](function: Callable[..., T], *args: object) -> T:
 
 def _forget(pool: ProcessPoolExecutor) -> None:
     """Drop a broken pool, so the next job starts a new one (or none, after ``MOST_BROKEN``)."""
-    global _POOL
-    with _LOCK:
-        if _POOL is pool:
-            _POOL = None
-            _BROKEN[0] += 1
+    state = _STATE
+    with state.lock:
+        if state.pool is pool:
+            state.pool, state.warm = None, None
+            state.broken += 1
             log.warning("a worker of the page died (%d of %d); computing in the server%s",
-                        _BROKEN[0], MOST_BROKEN,
-                        " from now on" if _BROKEN[0] >= MOST_BROKEN else "")
+                        state.broken, MOST_BROKEN,
+                        " from now on" if state.broken >= MOST_BROKEN else "")
     pool.shutdown(wait=False, cancel_futures=True)
 
 
 @atexit.register
 def _stop() -> None:
-    """Stop the workers with the server (queued jobs are dropped)."""
-    global _POOL
-    with _LOCK:
-        pool, _POOL = _POOL, None
+    """Stop the workers with the server (queued jobs are dropped; none is started after)."""
+    state = _STATE
+    with state.lock:
+        pool, state.pool, state.warm, state.stopped = state.pool, None, None, True
     if pool is not None:
         pool.shutdown(wait=False, cancel_futures=True)
