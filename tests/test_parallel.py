@@ -113,3 +113,29 @@ def alive(pid: int) -> bool:
             return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
     except FileNotFoundError:
         return False
+
+
+INTERRUPTED_SCRIPT = """
+import os, signal
+from korea1950.running.evaluators import Processes
+
+def interrupted(item):
+    os.kill(os.getpid(), signal.SIGINT)  # Ctrl-C reaches every process of the terminal
+    return item * 2
+
+if __name__ == "__main__":
+    with Processes(2) as evaluator:
+        print(*evaluator.map(interrupted, range(3), 3), flush=True)
+"""
+
+
+def test_a_worker_leaves_ctrl_c_to_its_parent(tmp_path):
+    """Ctrl-C is the parent's to handle (it stops its pool); a worker that took it as its own
+    would print a traceback for every job it was on."""
+    script = tmp_path / "parent.py"
+    script.write_text(INTERRUPTED_SCRIPT)
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == ["0", "2", "4"]
+    assert "Traceback" not in done.stderr

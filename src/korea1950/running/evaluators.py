@@ -15,6 +15,7 @@ starts and stops its own.
 """
 
 import os
+import signal
 import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -197,12 +198,16 @@ def _spawn_pool(size: int) -> ProcessPoolExecutor:
 
 
 def exit_with_parent() -> None:
-    """In a worker process: end it as soon as the process that started it is gone.
+    """In a worker process: end it with the process that started it, and leave Ctrl-C to that.
 
     Why: a pool's workers wait on a queue whose pipe they hold both ends of, so
     they never see a parent killed outright (``kill -9``, an out-of-memory kill)
-    and would idle on. A daemon thread waits on the parent's sentinel instead.
+    and would idle on; a daemon thread waits on the parent's sentinel instead.
+    Ctrl-C reaches every process of the terminal's group: the parent stops its
+    pool (a ``with`` block's exit), so a worker ignores it rather than print a
+    traceback of its own for every job it was on.
     """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     parent = parent_process()
     if parent is None:
         return

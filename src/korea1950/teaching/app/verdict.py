@@ -6,6 +6,7 @@ baseline), and with its robustness checks it takes tens of seconds; every
 session shares the one result, started when the server starts.
 """
 
+import logging
 import threading
 
 from korea1950.analysis.weigh import run_weigh
@@ -16,6 +17,8 @@ SIZES = {"replicates": 4000, "robustness_replicates": 2000, "calibration_replica
          "coalition_replicates": 500}
 """Worlds per run for the page: small, so the verdict is ready within a minute or two; the
 command line (`korea1950 weigh`) and the study use more and say the same things."""
+
+log = logging.getLogger(__name__)
 
 _LOCK = threading.Lock()
 _RESULT: dict = {}
@@ -53,4 +56,17 @@ def start_in_background() -> None:
     """Begin computing the verdict (once per server), so it is ready when a student looks."""
     if not _STARTED.is_set():
         _STARTED.set()
-        threading.Thread(target=page_verdict, name="korea1950-verdict", daemon=True).start()
+        threading.Thread(target=_compute_ahead, name="korea1950-verdict", daemon=True).start()
+
+
+def _compute_ahead() -> None:
+    """``page_verdict`` for the background: a server stopping midway is one line in its log.
+
+    Anything else is logged with its traceback; the tab computes again when opened.
+    """
+    try:
+        page_verdict()
+    except RuntimeError as error:  # the pool refuses work once the interpreter is stopping
+        log.warning("the verdict was not finished: %s", error)
+    except Exception:
+        log.exception("the verdict could not be computed in the background")

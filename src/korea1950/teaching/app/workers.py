@@ -24,7 +24,6 @@ server: the gate (``classroom.admit``) bounds every job to 50,000 worlds.
 
 import atexit
 import logging
-import signal
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -102,7 +101,6 @@ def _pictures(result: Summary, baseline: Summary) -> tuple[bytes, bytes]:
 def _warm_up() -> None:
     """Run in each worker as it starts: end with the server, leave Ctrl-C to it, run once."""
     exit_with_parent()
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the server stops the workers itself
     _simulate("baseline", "stueck", WARM_UP_WORLDS, 1)
 
 
