@@ -44,6 +44,8 @@ def land_behind_lines(world: WorldState, mask: np.ndarray, params: Mapping[str, 
     the North's army in the South collapsed and the front returned to the
     parallel within weeks.
     """
+    if not mask.any():
+        return
     world.north_strength = np.where(mask, world.north_strength * params["incheon_cutoff"],
                                     world.north_strength)
     pushed_back = np.minimum(world.front, params["incheon_front_limit"]) - params[

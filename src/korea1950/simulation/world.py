@@ -7,6 +7,8 @@ month it first happened, or -1. Rules test ``happened(...)`` and record with
 "no event before its cause" checkable.
 """
 
+import math
+
 import numpy as np
 
 from korea1950.inputs.events import EVENTS, MESSAGES
@@ -47,9 +49,12 @@ class WorldState:
         return self.events[event] >= 0
 
     def happened_before(self, event: str) -> np.ndarray:
-        """Return a bool array: did ``event`` happen in an earlier month?"""
-        months = self.events[event]
-        return (months >= 0) & (months < self.month)
+        """Return a bool array: did ``event`` happen in an earlier month?
+
+        One comparison of the months read as unsigned (``unsigned``): "never" (-1)
+        reads as the largest month, after every month the model has.
+        """
+        return unsigned(self.events[event]) < self.month
 
     def months_since(self, event: str) -> np.ndarray:
         """Return months elapsed since ``event`` (negative where it has not happened)."""
@@ -59,16 +64,19 @@ class WorldState:
     def happened_months_ago(self, event: str, months: float) -> np.ndarray:
         """Return a bool array: did ``event`` happen at least ``months`` months ago?
 
-        The same as ``months_since(event) >= months``, in two comparisons
-        instead of four operations (rules ask it every month). Months since are
-        whole, so the bound is rounded up first: ``month - 1.0000000000000002``
-        would round to ``month - 1`` in floating point.
+        The same as ``months_since(event) >= months``, in one comparison instead
+        of four operations (rules ask it every month): months since are whole, so
+        the bound is rounded up first (``month - 1.0000000000000002`` would round
+        to ``month - 1`` in floating point), and the months are read as unsigned
+        (``unsigned``), which puts "never" after every month.
         """
-        whole = float(np.ceil(months))
+        whole = math.ceil(months)
         if whole <= -1:  # "at least -1 months ago" holds where it never happened, too
             return self.months_since(event) >= months
-        when = self.events[event]
-        return (when >= 0) & (when <= self.month - whole)
+        latest = self.month - whole
+        if latest < 0:
+            return np.zeros(self.replicates, dtype=bool)
+        return unsigned(self.events[event]) <= latest
 
     def record(self, event: str, mask: np.ndarray) -> np.ndarray:
         """Set ``event`` to this month where ``mask`` holds and it is not set; return new hits."""
@@ -161,6 +169,15 @@ class WorldState:
             self.events[name][positions] = months
         for name, months in part.messages.items():
             self.messages[name][positions] = months
+
+
+def unsigned(months: np.ndarray) -> np.ndarray:
+    """Event months (int16, -1 for never) read as uint16: never becomes 65,535, later than any.
+
+    Why: "happened, and by month m" is then one comparison (``<= m``) instead of
+    three operations, for any m from 0 to 32,767 (the model has 88 months).
+    """
+    return months.view(np.uint16)
 
 
 def empty_event_months(replicates: int) -> dict[str, np.ndarray]:
