@@ -32,7 +32,7 @@ from korea1950.simulation.agents import (
 )
 from korea1950.simulation.retirement import RETIRE_FROM, Retirement
 from korea1950.simulation.war import advance_war, rearm_north
-from korea1950.simulation.world import ENDED, FRONT_BINS, WAR, WorldState
+from korea1950.simulation.world import ENDED, FRONT_BINS, WAR, WorldState, per_world
 
 DRAW_ALL_FROM = 4
 """Draw for every world once one in ``DRAW_ALL_FROM`` is eligible (faster than indexing).
@@ -183,8 +183,8 @@ class CrisisModel(mesa.Model):
             return among & (draws < probability)
         result = np.zeros(among.size, dtype=bool)
         if count:
-            eligible = np.flatnonzero(among)
-            chance = probability[eligible] if np.ndim(probability) else probability
+            eligible = among.nonzero()[0]  # np.flatnonzero, without its Python wrapper
+            chance = probability[eligible] if per_world(probability) else probability
             result[eligible] = self.rng.random(eligible.size, dtype=np.float32) < chance
         return result
 

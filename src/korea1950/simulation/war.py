@@ -99,7 +99,7 @@ def advance_war(world: WorldState, params: Mapping[str, float], levers: Levers,
     is the same submodel whoever runs it, and reads nothing an actor holds.
     """
     world.front_before = world.front.copy()
-    worlds = np.flatnonzero(world.at_war & ~world.limited)
+    worlds = (world.at_war & ~world.limited).nonzero()[0]
     if not worlds.size:
         return
     front = world.front[worlds]

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import mesa
 import numpy as np
 
-from korea1950.simulation.world import ENDED
+from korea1950.simulation.world import ENDED, per_world
 
 if TYPE_CHECKING:
     from korea1950.simulation.model import CrisisModel
@@ -87,12 +87,12 @@ class Part:
     """
 
     def __init__(self, among: np.ndarray) -> None:
-        self.index = np.flatnonzero(among)
+        self.index = among.nonzero()[0]  # np.flatnonzero, without its Python wrapper
         self.size = among.size
 
     def take(self, values: "np.ndarray | float") -> "np.ndarray | float":
         """The part's values of an array over worlds (a scalar is the same everywhere)."""
-        return values[self.index] if np.ndim(values) else values
+        return values[self.index] if per_world(values) else values
 
     def take_each(self, arrays: "Mapping[str, np.ndarray | float]") -> "Taken":
         """The part's values of each entry of a mapping (Stalin's goals and beliefs, a prospect).
