@@ -144,6 +144,26 @@ def test_a_switch_changes_the_numbers_and_the_baseline_is_computed_once(kept_out
     assert same.result is kept_out.result
 
 
+def test_a_settings_pictures_are_drawn_once_and_shown_again_from_the_cache(kept_out,
+                                                                         monkeypatch):
+    """A tab shown again (or another student on the same setting) does not redraw them."""
+    results.PICTURES.clear()
+    drawn = []
+    real = results.workers.draw_pictures
+    monkeypatch.setattr(results.workers, "draw_pictures",
+                        lambda *pair: drawn.append(pair) or real(*pair))
+    front, timeline = results.pictures(kept_out)
+    assert front.startswith(b"\x89PNG") and timeline.startswith(b"\x89PNG")
+    assert results.pictures(kept_out) == (front, timeline)
+    same = results.outcomes(admit(Setting(worlds=1_000, seed=5), "scenario",
+                                  "us_stays_out").setting)
+    assert results.pictures(same)[0] is front
+    assert drawn == [(kept_out.result, kept_out.baseline)]
+    other = results.outcomes(Setting(worlds=1_000, seed=5))
+    results.pictures(other)
+    assert len(drawn) == 2, "another setting has pictures of its own"
+
+
 def test_the_tables_show_every_row_in_words_with_intervals(kept_out):
     outcome = tables.outcome_table(kept_out.result, kept_out.baseline)
     lines = outcome.splitlines()

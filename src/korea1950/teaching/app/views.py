@@ -11,18 +11,17 @@ import solara
 
 from korea1950.inputs.labels import GLOSSARY, OUTCOME_LABELS, event_description
 from korea1950.inputs.readings import bundled_reading_names
-from korea1950.teaching.app import tables, workers
+from korea1950.teaching.app import tables
 from korea1950.teaching.app.classroom import Setting, reading_title
-from korea1950.teaching.app.results import Outcomes, story
+from korea1950.teaching.app.results import Outcomes, pictures, story
 from korea1950.teaching.app.verdict import page_verdict
 
 
 @solara.component
 def OutcomesView(shown: Outcomes, computing: bool) -> None:
     """The numbers first (every row in view), the two pictures side by side, then the timings."""
-    pictures = solara.use_thread(
-        lambda: None if shown.error else workers.draw_pictures(shown.result, shown.baseline),
-        dependencies=[id(shown)], intrusive_cancel=False)
+    drawn = solara.use_thread(lambda: None if shown.error else pictures(shown),
+                              dependencies=[id(shown)], intrusive_cancel=False)
     if shown.error:
         solara.Error(shown.error)
         return
@@ -36,11 +35,11 @@ def OutcomesView(shown: Outcomes, computing: bool) -> None:
         with solara.Details("Every other outcome"):
             solara.Markdown(tables.outcome_table(shown.result, shown.baseline,
                                                  tables.OTHERS))
-    if pictures.state == solara.ResultState.FINISHED:
+    if drawn.state == solara.ResultState.FINISHED:
         with solara.Columns([1, 1], style=style):
-            solara.Image(pictures.value[0], width="100%")
-            solara.Image(pictures.value[1], width="100%")
-    elif pictures.state == solara.ResultState.ERROR:
+            solara.Image(drawn.value[0], width="100%")
+            solara.Image(drawn.value[1], width="100%")
+    elif drawn.state == solara.ResultState.ERROR:
         solara.Error("The pictures could not be drawn; the numbers stand.")
     else:
         solara.Text("Drawing the front line and the timeline...")
