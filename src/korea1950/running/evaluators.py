@@ -129,9 +129,12 @@ class Processes(Evaluator):
                                 IN_FLIGHT_PER_WORKER * self.size)
             return
         size = min(self.size, count)
-        with _spawn_pool(size) as pool:
+        pool = _spawn_pool(size)
+        try:
             yield from in_order(partial(pool.submit, function), items,
                                 IN_FLIGHT_PER_WORKER * size)
+        finally:  # on Ctrl-C too: what is queued is dropped, only what runs is waited for
+            pool.shutdown(cancel_futures=True)
 
     def __repr__(self) -> str:
         return f"Processes(n={self.workers!r}, chunk_size={self.chunk_size!r})"
