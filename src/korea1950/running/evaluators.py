@@ -124,12 +124,12 @@ class Processes(Evaluator):
             return
         if self._entered:
             if self._pool is None:
-                self._pool = _spawn_pool(self.size)
+                self._pool = spawn_pool(self.size)
             yield from in_order(partial(self._pool.submit, function), items,
                                 IN_FLIGHT_PER_WORKER * self.size)
             return
         size = min(self.size, count)
-        pool = _spawn_pool(size)
+        pool = spawn_pool(size)
         try:
             yield from in_order(partial(pool.submit, function), items,
                                 IN_FLIGHT_PER_WORKER * size)
@@ -195,9 +195,18 @@ def evaluator_for(workers: "int | Evaluator | None" = 1, chunk_size: int | None 
     return Processes(workers, chunk_size)
 
 
-def _spawn_pool(size: int) -> ProcessPoolExecutor:
+def spawn_pool(size: int, initializer: Callable[[], None] | None = None
+               ) -> ProcessPoolExecutor:
+    """Up to ``size`` spawned workers, each running ``exit_with_parent`` first, then
+    ``initializer`` (if any)."""
     return ProcessPoolExecutor(max_workers=size, mp_context=get_context("spawn"),
-                               initializer=exit_with_parent)
+                               initializer=_start_worker, initargs=(initializer,))
+
+
+def _start_worker(initializer: Callable[[], None] | None) -> None:
+    exit_with_parent()
+    if initializer is not None:
+        initializer()
 
 
 def exit_with_parent() -> None:

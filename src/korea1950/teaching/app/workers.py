@@ -28,11 +28,10 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from multiprocessing import get_context
 
 from korea1950.inputs.scenarios import Scenario
 from korea1950.running.ensemble import simulate
-from korea1950.running.evaluators import default_workers, exit_with_parent
+from korea1950.running.evaluators import default_workers, spawn_pool
 from korea1950.running.summary import Summary
 from korea1950.teaching.app import charts
 
@@ -99,8 +98,7 @@ def _pictures(result: Summary, baseline: Summary) -> tuple[bytes, bytes]:
 
 
 def _warm_up() -> None:
-    """Run in each worker as it starts: end with the server, leave Ctrl-C to it, run once."""
-    exit_with_parent()
+    """Run in each worker as it starts (after ``exit_with_parent``): run once."""
     _simulate("baseline", "stueck", WARM_UP_WORLDS, 1)
 
 
@@ -110,9 +108,7 @@ def _pool() -> ProcessPoolExecutor | None:
     with state.lock:
         if (state.pool is None and state.started and not state.stopped
                 and state.broken < MOST_BROKEN):
-            state.pool = ProcessPoolExecutor(max_workers=default_workers(),
-                                             mp_context=get_context("spawn"),
-                                             initializer=_warm_up)
+            state.pool = spawn_pool(default_workers(), initializer=_warm_up)
             jobs = [state.pool.submit(int) for _ in range(min(WARM_WORKERS, default_workers()))]
             state.warm = jobs[0]  # each job at once starts a worker, which warms up first
         return state.pool
