@@ -31,11 +31,8 @@ from korea1950.simulation.agents.stalin_calculus import (
     stance_thresholds,
 )
 from korea1950.simulation.agents.stalin_council import LEAVING, RETURNING, StalinAtTheCouncil
+from korea1950.simulation.agents.stalin_stances import draw_stances
 from korea1950.simulation.agents.stalin_war import StalinAtWar
-
-STANCES = ("approve", "leave", "veto", "return", "press", "air_cover", "ground_troops",
-           "armistice")
-"""The questions on which each world's Stalin holds a stance (see ``Stalin.weigh``)."""
 
 
 class Stalin(StalinAtTheCouncil, StalinAtWar, Actor):
@@ -47,11 +44,10 @@ class Stalin(StalinAtTheCouncil, StalinAtWar, Actor):
         super().__init__(model)
         self.motive = motive
         size = model.replicates
-        self.stance = {question: model.rng.random(size) for question in STANCES}
-        """Per world and question, where this Stalin stands against the rule's average."""
         self.noise = self.param("stalin_decision_noise")
-        self.threshold = stance_thresholds(self.stance, self.noise)
-        """Per world and question, the net gain above which he acts, at ``noise`` (``weigh``)."""
+        self.stance, self.threshold = draw_stances(model.rng, size, self.noise)
+        """Per world and question, where this Stalin stands against the rule's average, and the
+        net gain above which he acts at ``noise`` (``weigh``); read-only, kept per seed."""
         self.at_council = np.ones(size, dtype=bool)
         self.pressing_china = np.zeros(size, dtype=bool)
         """Worlds where he presses Mao for troops (Mao hears it as a message)."""
