@@ -268,6 +268,8 @@ def test_the_page_teaches_and_a_switch_recomputes_at_once(server, browser, timin
     refuse.wait_for(timeout=60_000)
     refuse.dispatch_event("click")  # Solara's footer may lie over the button's corner
     page.wait_for_selector("text=1 choice made so far", timeout=60_000)
+    page.wait_for_function("() => !document.body.innerText.includes('Working out what happens')",
+                           timeout=60_000)
     page.get_by_role("tab", name="What happens").click()
     page.wait_for_selector("tr:has-text('US intervention')")
 

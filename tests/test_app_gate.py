@@ -7,6 +7,7 @@ import pytest
 
 from korea1950.inputs.levers import Levers
 from korea1950.inputs.scenarios import bundled_scenario_names, load_scenario
+from korea1950.memo import Memo
 from korea1950.teaching.app import classroom, results, tables
 from korea1950.teaching.app.classroom import (
     SWITCHES,
@@ -164,6 +165,38 @@ def test_a_settings_pictures_are_drawn_once_and_shown_again_from_the_cache(kept_
     assert len(drawn) == 2, "another setting has pictures of its own"
 
 
+def test_a_setting_started_at_the_click_is_computed_once_and_collected_once(kept_out,
+                                                                           monkeypatch):
+    """The click starts the worlds; the page's thread collects that very result, once."""
+    computed = []
+    real = results.outcomes
+    monkeypatch.setattr(results, "outcomes",
+                        lambda setting: computed.append(setting) or real(setting))
+    setting = admit(Setting(worlds=1_000, seed=6), "switch:no_incheon", True).setting
+    results.start(setting)
+    results.start(setting)  # a second click on the same setting before it is collected
+    shown = results.started_outcomes(setting)
+    assert computed == [setting] and shown.error is None and shown.seconds > 0
+    assert shown.result.count("incheon_landing") == 0
+    again = results.started_outcomes(setting)  # nothing started: computed now (cached worlds)
+    assert computed == [setting, setting] and again.result is shown.result
+    assert again.seconds < shown.seconds
+
+
+def test_settings_clicked_past_are_not_kept_forever(kept_out):
+    """Outcomes started but never collected (the student clicked on) are let go."""
+    clicked_past = [Setting(worlds=1_000, seed=100 + i) for i in range(results.STARTED_KEPT + 4)]
+    for setting in clicked_past:
+        results.start(setting)
+    assert len(results._STARTED) >= len(clicked_past)
+    for setting in clicked_past:  # wait for them all to finish, as the page would not
+        results._STARTED[setting].result(timeout=120)
+    results.start(kept_out.setting)
+    assert len(results._STARTED) <= results.STARTED_KEPT + 1
+    assert clicked_past[0] not in results._STARTED and clicked_past[-1] in results._STARTED
+    results.started_outcomes(kept_out.setting)
+
+
 def test_the_tables_show_every_row_in_words_with_intervals(kept_out):
     outcome = tables.outcome_table(kept_out.result, kept_out.baseline)
     lines = outcome.splitlines()
@@ -187,7 +220,7 @@ def test_intervals_match_published_examples():
 
 
 def test_the_memo_computes_a_key_once_even_when_asked_twice_at_once():
-    memo = results.Memo(2)
+    memo = Memo(2)
     calls = []
     started = threading.Event()
 

@@ -33,7 +33,7 @@ from korea1950.teaching.app.classroom import (
     reading_title,
     receive,
 )
-from korea1950.teaching.app.results import outcomes
+from korea1950.teaching.app.results import start, started_outcomes
 from korea1950.teaching.app.roleplay import RolePlay
 from korea1950.teaching.app.verdict import start_in_background
 from korea1950.teaching.app.views import GlossaryView, OutcomesView, StoryView, VerdictView
@@ -64,6 +64,7 @@ def Controls(state: solara.Reactive[Session]) -> None:
     def sender(what: str) -> Callable[[object], None]:
         def send(value: object) -> None:
             state.value = receive(state.value, what, value)
+            start(state.value.setting)
         return send
 
     solara.Markdown("### What if...")
@@ -107,7 +108,7 @@ def Page() -> None:
     state = solara.use_reactive(Session())
     session = state.value
     setting = session.setting
-    computed = solara.use_thread(lambda: outcomes(setting), dependencies=[setting],
+    computed = solara.use_thread(lambda: started_outcomes(setting), dependencies=[setting],
                                  intrusive_cancel=False)
     last = solara.use_ref(None)
     # Just after a change the thread of the previous setting may still read as finished:

@@ -7,6 +7,7 @@ sidebar and the gate. A view receives what it shows and changes nothing.
 
 from collections.abc import Callable
 
+import markdown
 import solara
 
 from korea1950.inputs.labels import GLOSSARY, OUTCOME_LABELS, event_description
@@ -27,14 +28,13 @@ def OutcomesView(shown: Outcomes, computing: bool) -> None:
         return
     style = {"opacity": "0.55"} if computing else {}
     with solara.Column(classes=["korea-tables"], style=style):
-        solara.Markdown(f"#### Share of worlds in which it happened\n\n"
-                        f"{tables.outcome_table(shown.result, shown.baseline)}")
+        Rendered(f"#### Share of worlds in which it happened\n\n"
+                 f"{tables.outcome_table(shown.result, shown.baseline)}")
         solara.Markdown("*95% intervals in brackets. Change: this setting minus the "
                         "baseline, in percentage points; **bold** where its interval "
                         "excludes zero.*")
         with solara.Details("Every other outcome"):
-            solara.Markdown(tables.outcome_table(shown.result, shown.baseline,
-                                                 tables.OTHERS))
+            Rendered(tables.outcome_table(shown.result, shown.baseline, tables.OTHERS))
     if drawn.state == solara.ResultState.FINISHED:
         with solara.Columns([1, 1], style=style):
             solara.Image(drawn.value[0], width="100%")
@@ -44,8 +44,22 @@ def OutcomesView(shown: Outcomes, computing: bool) -> None:
     else:
         solara.Text("Drawing the front line and the timeline...")
     with solara.Column(classes=["korea-tables"], style=style):
-        solara.Markdown("#### When things happened (in the worlds where they did)\n\n"
-                        + tables.timing_table(shown.result, shown.baseline))
+        Rendered("#### When things happened (in the worlds where they did)\n\n"
+                 + tables.timing_table(shown.result, shown.baseline))
+
+
+@solara.component
+def Rendered(text: str) -> None:
+    """Markdown that changes with every setting, as HTML updated in place.
+
+    Why not ``solara.Markdown``: it makes a new browser widget for every new
+    text, whose template the browser compiles and scans for diagrams and
+    formulas before showing it. From the server's numbers to the student's
+    screen took about 0.085 s that way and 0.055 s with HTML updated in place
+    (three clicks each, the page in headless Chromium on the 2-core machine).
+    """
+    solara.HTML(unsafe_innerHTML=markdown.markdown(text, extensions=["tables"]),
+                classes=["solara-markdown", "rendered_html", "jp-RenderedHTMLCommon"])
 
 
 @solara.component
