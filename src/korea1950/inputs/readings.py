@@ -154,7 +154,7 @@ class Reading:
         return {name: self.priors[name].mean() for name in STALIN_MOTIVE_PARAMETERS}
 
 
-DRAWS = Memo(512)
+DRAWS = Memo(256)
 """Each prior's draws by (its family and arguments, its stream, how many), kept per process.
 
 Why: every scenario of a study, every coalition of the weighing and every
@@ -162,8 +162,9 @@ switch on the page is run with the same seeds, so its blocks draw the same
 motives; and a member of the prior family changes one prior of twenty. A beta
 draw is slow (a tenth of a block's time at 32,768 worlds), and a kept draw is
 the very same numbers, so the results do not change. The arrays are read-only:
-a rule that wrote into one would change the next run's draws. 512 draws are
-about 20 blocks of 32,768 worlds, 128 MB at most.
+a rule that wrote into one would change the next run's draws. 256 draws are
+a dozen blocks of 32,768 worlds (a study's worker needs the four blocks of a
+run under each reading), 64 MB at most.
 """
 
 

@@ -22,8 +22,11 @@ STANCES = ("approve", "leave", "veto", "return", "press", "air_cover", "ground_t
            "armistice")
 """The questions on which each world's Stalin holds a stance (see ``Stalin.weigh``)."""
 
-STANCES_KEPT = Memo(32)
-"""Stances and thresholds by (stream state, worlds, noise); read-only arrays."""
+STANCES_KEPT = Memo(8)
+"""Stances and thresholds by (stream state, worlds, noise); read-only arrays, 32 MB at most.
+
+Eight are enough: the stream's state here does not depend on the reading, so the four
+blocks of a study's run share theirs with every scenario and reading."""
 
 Stances = tuple[Mapping[str, np.ndarray], Mapping[str, np.ndarray]]
 
