@@ -8,7 +8,9 @@ import numpy as np
 import pytest
 
 from korea1950.running.ensemble import simulate
+from korea1950.running.evaluators import Processes
 from korea1950.teaching.app import workers
+from korea1950.teaching.app.verdict import VERDICT_NICENESS, give_way
 
 
 @pytest.fixture
@@ -71,3 +73,13 @@ def test_after_the_server_stops_no_pool_is_started(fresh):
     fresh._stop()
     assert fresh._in_worker(os.getpid) == os.getpid()
     assert fresh._STATE.pool is None
+
+
+def test_the_verdicts_workers_give_way_to_the_pages():
+    """The verdict computes in the background at a lower priority than the page's workers."""
+    ours = os.nice(0)
+    with Processes(2, initializer=give_way) as evaluator:
+        theirs = set(evaluator.map(os.nice, [0] * 4, 4))  # os.nice(0) reads the niceness
+    assert theirs == {min(19, ours + VERDICT_NICENESS)}
+    with Processes(2) as evaluator:
+        assert set(evaluator.map(os.nice, [0] * 4, 4)) == {ours}

@@ -96,8 +96,12 @@ class Processes(Evaluator):
     a process costs more than a small run.
     """
 
-    def __init__(self, n: int | None = None, chunk_size: int | None = None) -> None:
+    def __init__(self, n: int | None = None, chunk_size: int | None = None,
+                 initializer: Callable[[], None] | None = None) -> None:
         super().__init__(chunk_size)
+        self.initializer = initializer
+        """Run in each worker as it starts (after ``exit_with_parent``), e.g. to lower its
+        priority; a module-level function, since spawned workers import it by name."""
         if n is not None and (isinstance(n, bool) or int(n) != n):
             raise InputError(f"workers must be a whole number, got {n!r}")
         size = default_workers() if n is None else int(n)
@@ -124,12 +128,12 @@ class Processes(Evaluator):
             return
         if self._entered:
             if self._pool is None:
-                self._pool = spawn_pool(self.size)
+                self._pool = spawn_pool(self.size, self.initializer)
             yield from in_order(partial(self._pool.submit, function), items,
                                 IN_FLIGHT_PER_WORKER * self.size)
             return
         size = min(self.size, count)
-        pool = spawn_pool(size)
+        pool = spawn_pool(size, self.initializer)
         try:
             yield from in_order(partial(pool.submit, function), items,
                                 IN_FLIGHT_PER_WORKER * size)
