@@ -202,7 +202,8 @@ def settled(page) -> None:
         && document.querySelectorAll('img').length >= 2
         && [...document.images].every(image => image.complete)""", timeout=60_000)
     page.evaluate("""() => Promise.all([...document.images].map(image => image.decode()))
-        .then(() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done))))""")
+        .then(() => new Promise(done =>
+            requestAnimationFrame(() => requestAnimationFrame(done))))""")
 
 
 def click_and_time(page, label: str, row: str, ready: str) -> float:

@@ -165,36 +165,24 @@ def test_a_settings_pictures_are_drawn_once_and_shown_again_from_the_cache(kept_
     assert len(drawn) == 2, "another setting has pictures of its own"
 
 
-def test_a_setting_started_at_the_click_is_computed_once_and_collected_once(kept_out,
-                                                                           monkeypatch):
-    """The click starts the worlds; the page's thread collects that very result, once."""
+def test_a_setting_started_at_the_click_is_the_one_the_page_collects(kept_out, monkeypatch):
+    """The click starts the worlds; the page's thread collects that very result; a result
+    started for another setting (the student clicked on) is not shown for this one."""
     computed = []
     real = results.outcomes
     monkeypatch.setattr(results, "outcomes",
                         lambda setting: computed.append(setting) or real(setting))
     setting = admit(Setting(worlds=1_000, seed=6), "switch:no_incheon", True).setting
-    results.start(setting)
-    results.start(setting)  # a second click on the same setting before it is collected
-    shown = results.started_outcomes(setting)
+    started = results.start(setting)
+    shown = results.collect(started, setting)
     assert computed == [setting] and shown.error is None and shown.seconds > 0
     assert shown.result.count("incheon_landing") == 0
-    again = results.started_outcomes(setting)  # nothing started: computed now (cached worlds)
-    assert computed == [setting, setting] and again.result is shown.result
-    assert again.seconds < shown.seconds
-
-
-def test_settings_clicked_past_are_not_kept_forever(kept_out):
-    """Outcomes started but never collected (the student clicked on) are let go."""
-    clicked_past = [Setting(worlds=1_000, seed=100 + i) for i in range(results.STARTED_KEPT + 4)]
-    for setting in clicked_past:
-        results.start(setting)
-    assert len(results._STARTED) >= len(clicked_past)
-    for setting in clicked_past:  # wait for them all to finish, as the page would not
-        results._STARTED[setting].result(timeout=120)
-    results.start(kept_out.setting)
-    assert len(results._STARTED) <= results.STARTED_KEPT + 1
-    assert clicked_past[0] not in results._STARTED and clicked_past[-1] in results._STARTED
-    results.started_outcomes(kept_out.setting)
+    assert results.collect(started, setting) is shown  # collected again: nothing recomputed
+    other = admit(setting, "switch:no_incheon", False).setting
+    elsewhere = results.collect(started, other)
+    assert computed == [setting, other] and elsewhere.setting == other
+    assert elsewhere.result.count("incheon_landing") > 0
+    assert results.collect(None, setting).result is shown.result  # the cache, not a new run
 
 
 def test_the_tables_show_every_row_in_words_with_intervals(kept_out):

@@ -8,7 +8,9 @@ one would, and be safe from a rule writing into it; and the world's event
 months, now rows of one array, must still be written and read by name.
 """
 
+import copy
 import dataclasses
+import pickle
 
 import numpy as np
 import pytest
@@ -16,7 +18,8 @@ import pytest
 from korea1950.inputs import readings
 from korea1950.inputs.parameters import STALIN_MOTIVE_PARAMETERS
 from korea1950.inputs.readings import load_reading
-from korea1950.running.blocks import make_tasks, run_block
+from korea1950.memo import LARGEST_KEPT
+from korea1950.running.blocks import BLOCK, make_tasks, run_block
 from korea1950.simulation.agents import stalin_stances
 from korea1950.simulation.agents.stalin_stances import STANCES, draw_stances
 from korea1950.simulation.world import PEACE, WorldState
@@ -74,7 +77,8 @@ def test_a_kept_stance_draw_leaves_the_stream_where_a_fresh_one_does(half_word_p
     assert len(stalin_stances.STANCES_KEPT) == 1  # the first call kept it
     second = stream()
     stance, threshold = draw_stances(second, 250, 0.2)
-    assert stance is kept_stance and threshold is kept_threshold
+    assert all(stance[q] is kept_stance[q] and threshold[q] is kept_threshold[q]
+               for q in STANCES)  # the kept arrays, in dicts of its own
     expected = {question: fresh.random(250) for question in STANCES}
     for question in STANCES:
         assert np.array_equal(stance[question], expected[question])
@@ -120,3 +124,52 @@ def test_event_months_are_rows_written_and_read_by_name_through_subset_and_store
     assert world.events["invasion"].tolist() == [-1, 4, -1, -1, -1, 4]
     assert world.happened("war_start").tolist() == [False, False, False, True, False, False]
     assert world.phase.tolist() == [PEACE] * 3 + [1] + [PEACE] * 2
+
+
+def test_each_motive_still_draws_from_its_own_child_of_the_runs_number():
+    """The streams are those of ``SeedSequence(n).spawn(...)``, as before draws were kept."""
+    reading = load_reading("kim")
+    forget_kept_draws()
+    drawn = reading.draw(np.random.default_rng(4), 100)
+    number = int(np.random.default_rng(4).integers(2**63))
+    children = np.random.SeedSequence(number).spawn(len(STALIN_MOTIVE_PARAMETERS))
+    for name, child in zip(STALIN_MOTIVE_PARAMETERS, children, strict=True):
+        expected = reading.priors[name].draw(np.random.default_rng(child), 100)
+        assert np.array_equal(drawn[name], expected), name
+
+
+def test_motives_set_by_the_caller_are_not_drawn_and_the_others_are_the_same():
+    reading = load_reading("stueck")
+    forget_kept_draws()
+    every = reading.draw(np.random.default_rng(9), 200)
+    fixed = list(STALIN_MOTIVE_PARAMETERS)[::3]
+    forget_kept_draws()
+    some = reading.draw(np.random.default_rng(9), 200, fixed=fixed)
+    assert set(some) == set(every) - set(fixed)
+    assert all(np.array_equal(some[name], every[name]) for name in some)
+    assert len(readings.DRAWS) == len(some)
+
+
+def test_larger_runs_than_a_block_keep_nothing():
+    assert LARGEST_KEPT == BLOCK
+    forget_kept_draws()
+    load_reading("kim").draw(np.random.default_rng(1), LARGEST_KEPT + 1)
+    draw_stances(np.random.default_rng(1), LARGEST_KEPT + 1, 0.2)
+    assert len(readings.DRAWS) == 0 and len(stalin_stances.STANCES_KEPT) == 0
+
+
+def test_a_stalins_stance_dicts_are_his_own():
+    forget_kept_draws()
+    stance, threshold = draw_stances(np.random.default_rng(2), 30, 0.2)
+    stance["approve"], threshold["approve"] = np.zeros(30), np.zeros(30)
+    again, again_threshold = draw_stances(np.random.default_rng(2), 30, 0.2)
+    assert again["approve"].any() and np.isfinite(again_threshold["approve"]).all()
+
+
+@pytest.mark.parametrize("duplicate", [copy.deepcopy, lambda w: pickle.loads(pickle.dumps(w))])
+def test_a_copied_world_still_writes_its_events_into_its_rows(duplicate):
+    world = duplicate(WorldState(4, 1.0))
+    world.month = 3
+    world.record("invasion", np.array([False, True, False, True]))
+    assert all(np.shares_memory(world.events[name], world.event_months) for name in world.events)
+    assert world.subset(np.arange(4)).events["invasion"].tolist() == [-1, 3, -1, 3]

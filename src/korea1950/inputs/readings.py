@@ -8,6 +8,7 @@ from the reading, the shared ones (which neither historian speaks to) from
 ``seeds/stalin_shared.toml`` unless the reading restates them.
 """
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -29,7 +30,7 @@ from korea1950.inputs.tomlfile import (
     require_table,
     string_list,
 )
-from korea1950.memo import Memo
+from korea1950.memo import LARGEST_KEPT, Memo
 
 DISTRIBUTIONS = {
     "beta": ("mean", "concentration"),
@@ -136,7 +137,8 @@ class Reading:
     path: Path
     sha256: str
 
-    def draw(self, rng: np.random.Generator, size: int) -> dict[str, np.ndarray]:
+    def draw(self, rng: np.random.Generator, size: int,
+             fixed: Collection[str] = ()) -> dict[str, np.ndarray]:
         """Draw every motive parameter for ``size`` worlds, each from its own stream.
 
         Why own streams: ``rng`` gives up one number whatever the priors, and each
@@ -144,10 +146,13 @@ class Reading:
         variant, a user's reading) changes that parameter's draws only, and every
         other draw of the world - the other priors, the stances, the war - stays
         the same (common random numbers).
+
+        Names in ``fixed`` (values the caller sets itself) are not drawn; the
+        others are the same numbers either way.
         """
         entropy = int(rng.integers(2**63))
         return {name: _drawn(self.priors[name], entropy, child, size)
-                for child, name in enumerate(STALIN_MOTIVE_PARAMETERS)}
+                for child, name in enumerate(STALIN_MOTIVE_PARAMETERS) if name not in fixed}
 
     def means(self) -> dict[str, float]:
         """Return each parameter's prior mean."""
@@ -177,6 +182,8 @@ def _drawn(prior: Prior, entropy: int, child: int, size: int) -> np.ndarray:
         values.flags.writeable = False
         return values
 
+    if size > LARGEST_KEPT:
+        return draw()
     key = (prior.distribution, prior.arguments, entropy, child, size)
     return DRAWS.get(key, draw)[0]
 

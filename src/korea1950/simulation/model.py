@@ -86,7 +86,7 @@ class CrisisModel(mesa.Model):
         self.trace = trace
         self.player = None
         """A role-play ``Player`` deciding for one actor (``korea1950.teaching.play``), or None."""
-        motives = self.reading.draw(self.rng, self.replicates)
+        motives = self.reading.draw(self.rng, self.replicates, fixed=stalin_motives or ())
         for name, value in (stalin_motives or {}).items():
             if name not in STALIN_MOTIVE_PARAMETERS:
                 raise ValueError(f"unknown Stalin motive parameter '{name}'")

@@ -55,6 +55,18 @@ class WorldState:
         self.messages = dict(zip(MESSAGES, message_months, strict=True))
         """Per message, the month it was last sent in each world (-1: never)."""
 
+    def __getstate__(self) -> dict:
+        """A copy or a pickle holds the months once; ``__setstate__`` makes the rows again."""
+        state = dict(vars(self))
+        del state["events"], state["messages"]
+        return state
+
+    def __setstate__(self, state: dict) -> None:
+        """Why: ``copy.deepcopy`` of the rows by name would make them arrays of their own,
+        and what a rule then records would not reach ``event_months`` (``subset``)."""
+        self.__dict__.update(state)
+        self._set_months(self.event_months, self.message_months)
+
     def happened(self, event: str) -> np.ndarray:
         """Return a bool array: has ``event`` happened (this month included)?"""
         return self.events[event] >= 0

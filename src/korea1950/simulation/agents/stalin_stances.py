@@ -15,7 +15,7 @@ from collections.abc import Mapping
 
 import numpy as np
 
-from korea1950.memo import Memo
+from korea1950.memo import LARGEST_KEPT, Memo
 from korea1950.simulation.agents.stalin_calculus import stance_thresholds
 
 STANCES = ("approve", "leave", "veto", "return", "press", "air_cover", "ground_troops",
@@ -38,21 +38,21 @@ def draw_stances(rng: np.random.Generator, size: int, noise: float) -> Stances:
     draw would have moved it" is known: one 64-bit step per double
     (``advance``), the half-used 32-bit word that float32 draws keep aside
     left as it was (doubles do not touch it; ``advance`` clears it, so it is
-    put back). Any other generator draws afresh.
+    put back). Any other generator, or more worlds than ``LARGEST_KEPT``, draws afresh.
     """
     bits = rng.bit_generator
     state = bits.state
-    if state["bit_generator"] != "PCG64":
+    if state["bit_generator"] != "PCG64" or size > LARGEST_KEPT:
         return _draw(rng, size, noise)
     key = (state["state"]["state"], state["state"]["inc"], state["has_uint32"],
            state["uinteger"], size, noise)
-    kept, was_kept = STANCES_KEPT.get(key, lambda: _draw(rng, size, noise))
+    (stance, threshold), was_kept = STANCES_KEPT.get(key, lambda: _draw(rng, size, noise))
     if was_kept:
         bits.advance(len(STANCES) * size)
         moved = bits.state
         moved["has_uint32"], moved["uinteger"] = state["has_uint32"], state["uinteger"]
         bits.state = moved
-    return kept
+    return dict(stance), dict(threshold)  # his own dicts of the kept (read-only) arrays
 
 
 def _draw(rng: np.random.Generator, size: int, noise: float) -> Stances:

@@ -19,6 +19,7 @@ from collections.abc import Callable
 import reacton.ipyvuetify as rv
 import solara
 import solara.lab
+from reacton.core import Ref
 
 from korea1950.inputs.readings import bundled_reading_names
 from korea1950.inputs.scenarios import bundled_scenario_names, scenario_title
@@ -33,7 +34,7 @@ from korea1950.teaching.app.classroom import (
     reading_title,
     receive,
 )
-from korea1950.teaching.app.results import start, started_outcomes
+from korea1950.teaching.app.results import Started, collect, start
 from korea1950.teaching.app.roleplay import RolePlay
 from korea1950.teaching.app.verdict import start_in_background
 from korea1950.teaching.app.views import GlossaryView, OutcomesView, StoryView, VerdictView
@@ -57,14 +58,22 @@ CSS = """
 """A narrower sidebar and compact tables, so every row of the outcomes fits one screen."""
 
 @solara.component
-def Controls(state: solara.Reactive[Session]) -> None:
-    """The sidebar: what a class can set, each change sent through the gate."""
+def Controls(state: solara.Reactive[Session], started: Ref[Started | None]) -> None:
+    """The sidebar: what a class can set, each change sent through the gate.
+
+    A change that alters the setting starts its worlds at once (into ``started``, the
+    page's ref to a ``results.Started``), before the page redraws itself as computing; a
+    refused or repeated value starts nothing.
+    """
     setting = state.value.setting
 
     def sender(what: str) -> Callable[[object], None]:
         def send(value: object) -> None:
-            state.value = receive(state.value, what, value)
-            start(state.value.setting)
+            before = state.value
+            after = receive(before, what, value)
+            if after.setting != before.setting:
+                started.current = start(after.setting)
+            state.value = after
         return send
 
     solara.Markdown("### What if...")
@@ -106,9 +115,10 @@ def Page() -> None:
     start_in_background()
     workers.start()
     state = solara.use_reactive(Session())
+    started = solara.use_ref(None)  # what the last click began (a ref: no redraw of its own)
     session = state.value
     setting = session.setting
-    computed = solara.use_thread(lambda: started_outcomes(setting), dependencies=[setting],
+    computed = solara.use_thread(lambda: collect(started.current, setting), dependencies=[setting],
                                  intrusive_cancel=False)
     last = solara.use_ref(None)
     # Just after a change the thread of the previous setting may still read as finished:
@@ -132,7 +142,7 @@ def Page() -> None:
     with solara.AppBarTitle():
         solara.Text(TITLE)
     with solara.Sidebar():
-        Controls(state)
+        Controls(state, started)
     Notices(session.notices, clear)
     with solara.Row(style={"align-items": "center"}):
         solara.Text(describe(setting), classes=["korea-setting"])

@@ -15,7 +15,6 @@ sampling noise.
 
 import functools
 import logging
-import threading
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -93,33 +92,27 @@ def outcomes(setting: Setting) -> Outcomes:
 AHEAD = ThreadPoolExecutor(max_workers=4, thread_name_prefix="korea1950-ahead")
 """Threads that start a setting's numbers at the click (they wait on the workers, mostly)."""
 
-STARTED_KEPT = 16
-"""Finished outcomes kept for the page to collect; older ones were clicked past."""
-
-_STARTED: dict[Setting, Future] = {}
-_STARTED_LOCK = threading.Lock()
+Started = tuple[Setting, Future]
+"""A setting and its outcomes being computed, begun at a click (``start``)."""
 
 
-def start(setting: Setting) -> None:
-    """Begin computing ``setting``'s outcomes now, for ``started_outcomes`` to collect.
+def start(setting: Setting) -> Started:
+    """Begin computing ``setting``'s outcomes now, for ``collect``.
 
     Why at the click: the page draws its "computing" state before its thread
     for the new numbers starts, and that took about 0.03 s of every click
     (Solara starts a component's thread once the render is sent). Started
-    here, the worlds are computed meanwhile.
+    here, the worlds are computed meanwhile. The session keeps what it started
+    (one at a time), so nothing is left over when a student clicks on.
     """
-    with _STARTED_LOCK:
-        if setting not in _STARTED:
-            _STARTED[setting] = AHEAD.submit(outcomes, setting)
-        for stale in [key for key, begun in _STARTED.items() if begun.done()][:-STARTED_KEPT]:
-            del _STARTED[stale]  # clicked past before the page collected them
+    return setting, AHEAD.submit(outcomes, setting)
 
 
-def started_outcomes(setting: Setting) -> Outcomes:
-    """The outcomes ``start`` began for ``setting`` (collected once), or computed now."""
-    with _STARTED_LOCK:
-        begun = _STARTED.pop(setting, None)
-    return begun.result() if begun is not None else outcomes(setting)
+def collect(started: Started | None, setting: Setting) -> Outcomes:
+    """The outcomes ``started`` at the click if they are ``setting``'s; else computed now."""
+    if started is not None and started[0] == setting:
+        return started[1].result()
+    return outcomes(setting)
 
 
 def pictures(shown: Outcomes) -> tuple[bytes, bytes]:

@@ -78,9 +78,7 @@ def situated_model(state: Snapshot, reading: "str | Reading", worlds: int,
     """A fresh model of ``worlds`` Stalins drawn from ``reading``, all in the snapshot's state."""
     model = CrisisModel(scenario=state.scenario, reading=reading, replicates=worlds,
                         rng=np.random.default_rng(seed), parameters=state.params)
-    for name, value in vars(state.world).items():
-        setattr(model.world, name, _tiled(value, worlds))
-    model.world.replicates = worlds
+    model.world = state.world.subset(np.zeros(worlds, dtype=np.intp))  # world 0, tiled
     for actor in model.actors:
         for name, value in state.actors.get(type(actor).__name__, {}).items():
             setattr(actor, name, _tiled(value, worlds))
