@@ -4,15 +4,21 @@ gate, and the switches follow the chosen scenario."""
 import ipyvuetify as v
 import pytest
 import solara
+from reacton.core import Ref
 
+from korea1950.teaching.app import page
 from korea1950.teaching.app.classroom import SWITCHES, Session
 from korea1950.teaching.app.page import Controls
 
 
 @pytest.fixture
-def sidebar():
+def sidebar(monkeypatch):
+    """The sidebar alone; what it starts at a change is recorded in ``state.started``."""
     state = solara.reactive(Session())
-    _, rc = solara.render(Controls(state), handle_error=False)
+    state.started = []
+    monkeypatch.setattr(page, "start", lambda setting: state.started.append(setting) or
+                        (setting, None))
+    _, rc = solara.render(Controls(state, Ref(None)), handle_error=False)
     return state, rc
 
 
@@ -47,6 +53,9 @@ def test_choosing_a_scenario_ticks_its_switch_and_a_path_is_refused(sidebar):
     widget(rc, v.Select, "Scenario").v_model = "baseline"
     assert widget(rc, v.Checkbox, "Soviet delegate returns and vetoes").v_model is False
     assert state.value.setting.switches == frozenset()
+    # Each change of setting started its worlds at the click; the refused path started none.
+    assert [s.scenario for s in state.started] == ["soviet_veto", "soviet_veto", "baseline"]
+    assert state.started[-1] == state.value.setting
 
 
 def test_the_worlds_slider_and_the_seed_are_gated_when_they_change(sidebar):
