@@ -17,8 +17,7 @@ import pytest
 
 from korea1950.inputs import readings
 from korea1950.inputs.parameters import STALIN_MOTIVE_PARAMETERS
-from korea1950.inputs.readings import load_reading
-from korea1950.memo import LARGEST_KEPT
+from korea1950.inputs.readings import LARGEST_KEPT, load_reading
 from korea1950.running.blocks import BLOCK, make_tasks, run_block
 from korea1950.simulation.agents import stalin_stances
 from korea1950.simulation.agents.stalin_stances import STANCES, draw_stances

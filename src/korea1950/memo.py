@@ -13,11 +13,6 @@ from typing import TypeVar
 
 T = TypeVar("T")
 
-LARGEST_KEPT = 32_768
-"""The most worlds whose draws a run keeps: one block (``running.blocks.BLOCK``, which a test
-checks it equals). A model of more worlds built directly would keep arrays of a size no
-ensemble block ever asks for again."""
-
 
 class Memo:
     """A small thread-safe least-recently-used cache that computes each key once.

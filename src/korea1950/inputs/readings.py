@@ -30,7 +30,7 @@ from korea1950.inputs.tomlfile import (
     require_table,
     string_list,
 )
-from korea1950.memo import LARGEST_KEPT, Memo
+from korea1950.memo import Memo
 
 DISTRIBUTIONS = {
     "beta": ("mean", "concentration"),
@@ -158,6 +158,11 @@ class Reading:
         """Return each parameter's prior mean."""
         return {name: self.priors[name].mean() for name in STALIN_MOTIVE_PARAMETERS}
 
+
+LARGEST_KEPT = 32_768
+"""The most worlds whose draws a run keeps: one block (``running.blocks.BLOCK``, which a test
+checks it equals). A model of more worlds built directly would keep arrays of a size no
+ensemble block ever asks for again."""
 
 DRAWS = Memo(256)
 """Each prior's draws by (its family and arguments, its stream, how many), kept per process.

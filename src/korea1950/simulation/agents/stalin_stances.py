@@ -15,7 +15,8 @@ from collections.abc import Mapping
 
 import numpy as np
 
-from korea1950.memo import LARGEST_KEPT, Memo
+from korea1950.inputs.readings import LARGEST_KEPT
+from korea1950.memo import Memo
 from korea1950.simulation.agents.stalin_calculus import stance_thresholds
 
 STANCES = ("approve", "leave", "veto", "return", "press", "air_cover", "ground_troops",

@@ -65,14 +65,6 @@ def snapshot(model: CrisisModel) -> Snapshot:
                     model.scenario_spec, dict(model.params))
 
 
-def _tiled(value: object, worlds: int) -> object:
-    if isinstance(value, np.ndarray) and value.ndim == 1:
-        return np.repeat(value[:1], worlds)
-    if isinstance(value, dict):
-        return {key: _tiled(item, worlds) for key, item in value.items()}
-    return copy.copy(value)
-
-
 def situated_model(state: Snapshot, reading: "str | Reading", worlds: int,
                    seed: int) -> CrisisModel:
     """A fresh model of ``worlds`` Stalins drawn from ``reading``, all in the snapshot's state."""
@@ -81,7 +73,7 @@ def situated_model(state: Snapshot, reading: "str | Reading", worlds: int,
     model.world = state.world.subset(np.zeros(worlds, dtype=np.intp))  # world 0, tiled
     for actor in model.actors:
         for name, value in state.actors.get(type(actor).__name__, {}).items():
-            setattr(actor, name, _tiled(value, worlds))
+            setattr(actor, name, np.repeat(value[:1], worlds))  # world 0, tiled
     return model
 
 
