@@ -1,8 +1,6 @@
 """`korea1950 app`: serve the classroom page on this machine."""
 
 import argparse
-import os
-import sys
 
 from korea1950.cli.common import positive_int
 
@@ -22,14 +20,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def handle(args: argparse.Namespace) -> int:
-    """Run Solara's server in production mode and print the address.
+    """Serve the classroom page until Ctrl-C; print its address first (``serve``)."""
+    from korea1950.teaching.app.serve import serve
 
-    Why exec: the server replaces this process, so stopping `korea1950 app` (Ctrl-C, or a
-    test's terminate) stops the server too, instead of leaving it running orphaned.
-    """
     print(f"korea1950 classroom page on http://{args.host}:{args.port}/ (Ctrl-C to stop)",
           flush=True)
-    command = [sys.executable, "-m", "solara", "run", "korea1950.teaching.app.page:Page", "--host",
-               args.host, "--port", str(args.port), "--production", "--no-open"]
-    os.execv(sys.executable, command)
-    return 0  # not reached: the server has replaced this process
+    return serve(args.host, args.port)

@@ -19,15 +19,26 @@ COMMAND_ORDER = ("run", "list", "compare", "study", "weigh", "explain", "sensiti
 """Order of subcommands in the help; modules not listed follow alphabetically."""
 
 
-def command_modules() -> list:
-    """Every module of ``korea1950.cli`` with a ``register(subparsers)`` function.
+def command_modules(only: str | None = None) -> list:
+    """Every module of ``korea1950.cli`` with a ``register(subparsers)`` function; with
+    ``only``, just the module of that command if there is one (a module is named as its
+    command, ``COMMAND``).
 
     Why discovery: each subcommand lives in its own module and adding one
-    touches no shared list.
+    touches no shared list. Why ``only``: the modules of ``study``, ``weigh``,
+    ``sensitivity`` and ``compare`` load matplotlib, SciPy's statistics and
+    SALib, about a second that ``explain``, ``play`` or ``run`` would pay on
+    every call for nothing.
     """
+    names = [info.name for info in pkgutil.iter_modules(korea1950.cli.__path__)]
+    if only in names:
+        module = importlib.import_module(f"korea1950.cli.{only}")
+        if getattr(module, "COMMAND", None) == only and callable(getattr(module, "register",
+                                                                          None)):
+            return [module]
     found = []
-    for info in pkgutil.iter_modules(korea1950.cli.__path__):
-        module = importlib.import_module(f"korea1950.cli.{info.name}")
+    for name in names:
+        module = importlib.import_module(f"korea1950.cli.{name}")
         if callable(getattr(module, "register", None)):
             found.append(module)
     rank = {name: i for i, name in enumerate(COMMAND_ORDER)}
@@ -44,22 +55,32 @@ class OneLineParser(argparse.ArgumentParser):
         sys.exit(2)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full command-line parser with every subcommand."""
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The command-line parser: every subcommand, or with ``only`` just that one (when
+    the command line names it: ``invoked``)."""
     parser = OneLineParser(
         prog="korea1950",
         description="A counterfactual decision simulator of how the Korean War began.")
     parser.add_argument("--version", action="version", version=f"korea1950 {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND",
                                        parser_class=OneLineParser)
-    for command in command_modules():
+    for command in command_modules(only):
         command.register(subparsers)
     return parser
 
 
+def invoked(argv: list[str]) -> str | None:
+    """The subcommand the command line names first, or None (an option comes first, such
+    as ``--help``, or nothing is given): then the full parser answers, listing every
+    command (or reporting a misspelt one with the list)."""
+    first = argv[0] if argv and not argv[0].startswith("-") else None
+    return first if first is not None and first.isidentifier() else None
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit code."""
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(invoked(argv))
     args = parser.parse_args(argv)
     if getattr(args, "handler", None) is None:
         parser.print_help()

@@ -203,8 +203,27 @@ def spawn_pool(size: int, initializer: Callable[[], None] | None = None
                ) -> ProcessPoolExecutor:
     """Up to ``size`` spawned workers, each running ``exit_with_parent`` first, then
     ``initializer`` (if any)."""
-    return ProcessPoolExecutor(max_workers=size, mp_context=get_context("spawn"),
-                               initializer=_start_worker, initargs=(initializer,))
+    return _DeafPool(max_workers=size, mp_context=get_context("spawn"),
+                     initializer=_start_worker, initargs=(initializer,))
+
+
+class _DeafPool(ProcessPoolExecutor):
+    """A pool whose workers never see Ctrl-C, not even while they start.
+
+    Why: ``exit_with_parent`` ignores Ctrl-C in a worker, but only once the worker
+    has imported what its initializer needs (for the page's workers, matplotlib:
+    a second or two); a Ctrl-C in that window printed a worker's traceback after
+    the parent had stopped cleanly. A pool starts its workers when work is
+    submitted, and a new process inherits the signal mask of the thread that
+    starts it, so Ctrl-C is held back in that thread while it submits.
+    """
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future:
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            return super().submit(fn, *args, **kwargs)
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
 def _start_worker(initializer: Callable[[], None] | None) -> None:

@@ -75,13 +75,16 @@ def start_in_background() -> None:
 
 
 def _compute_ahead() -> None:
-    """``page_verdict`` for the background: a server stopping midway is one line in its log.
+    """``page_verdict`` for the background: a server stopping midway is not an error.
 
     Anything else is logged with its traceback; the tab computes again when opened.
     """
     try:
         page_verdict()
-    except RuntimeError as error:  # the pool refuses work once the interpreter is stopping
-        log.warning("the verdict was not finished: %s", error)
+    except RuntimeError as error:
+        if "shutdown" not in str(error):
+            log.exception("the verdict could not be computed in the background")
+        else:  # the pool refuses work once the server is stopping: nothing went wrong
+            log.info("the server stopped before the verdict was finished")
     except Exception:
         log.exception("the verdict could not be computed in the background")

@@ -1,0 +1,66 @@
+"""Serving the classroom page: Solara's server, private, quiet, and stopped cleanly by Ctrl-C.
+
+Why not Solara's own command line as it comes: out of the box it reports usage
+(the server's start and stop, sessions per day, a fingerprint of the machine and
+its public address) to Solara's makers, asks PyPI for a newer Solara and tells
+the teacher to upgrade (a newer Solara would not match the offline assets this
+project pins), prints a page-long warning about cookies the first time a browser
+connects over plain http, and answers Ctrl-C - the way a teacher stops the
+page - with "Aborted." and exit code 1. A classroom server should send nothing
+about its students anywhere, print the address and nothing else a teacher must
+read, and stop as asked.
+"""
+
+import contextlib
+import os
+import warnings
+
+APP = "korea1950.teaching.app.page:Page"
+"""The page's component, as Solara's ``run`` names it."""
+
+PRIVATE = {"SOLARA_TELEMETRY_MIXPANEL_ENABLE": "false"}
+"""Environment read by Solara's settings when they are imported: no usage reports."""
+
+COOKIE_WARNING = "Cookies with samesite=none require https"
+"""The start of Solara's warning for a page served over plain http on an address other
+than ``localhost``; it falls back to ordinary (same-site) cookies, which is what a
+classroom on its own network needs."""
+
+STOPPED = "korea1950 classroom page stopped."
+
+
+def solara_arguments(host: str, port: int) -> list[str]:
+    """The arguments of Solara's ``run``: production mode, no browser opened, no version check."""
+    return ["run", APP, "--host", host, "--port", str(port), "--production", "--no-open",
+            "--no-check-version"]
+
+
+def keep_private() -> None:
+    """Turn Solara's usage reports off, whether or not Solara is imported yet.
+
+    Solara reads the setting from the environment when it is first imported; it
+    is also set on the settings object in case it was imported already.
+    """
+    os.environ.update(PRIVATE)
+    from solara.server import settings
+
+    settings.telemetry.mixpanel_enable = False
+
+
+def serve(host: str, port: int) -> int:
+    """Serve the page until Ctrl-C (or a terminate); return the exit code, 0 when stopped.
+
+    Solara runs in this process, so stopping it stops the server and its workers
+    (they are its children); nothing is left running.
+    """
+    keep_private()
+    warnings.filterwarnings("ignore", message=COOKIE_WARNING, category=UserWarning)
+    import click
+    from solara.__main__ import cli
+
+    # Ctrl-C: uvicorn shuts the server down, then raises the interrupt again, which click
+    # turns into Abort; by then there is nothing left to stop.
+    with contextlib.suppress(KeyboardInterrupt, click.exceptions.Abort):
+        cli.main(solara_arguments(host, port), prog_name="solara", standalone_mode=False)
+    print(STOPPED, flush=True)
+    return 0
