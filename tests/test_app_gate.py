@@ -1,13 +1,10 @@
 """The classroom page on the server, without a browser: the gate every browser value passes,
 switches that follow the chosen scenario, the cached baseline, and the tables' intervals."""
 
-import threading
-
 import pytest
 
 from korea1950.inputs.levers import Levers
 from korea1950.inputs.scenarios import bundled_scenario_names, load_scenario
-from korea1950.memo import Memo
 from korea1950.teaching.app import classroom, results, tables
 from korea1950.teaching.app.classroom import (
     SWITCHES,
@@ -205,28 +202,6 @@ def test_intervals_match_published_examples():
     assert (round(d, 4), round(low, 4), round(high, 4)) == (0.2, 0.0524, 0.3339)
     assert tables.share_cell(0, 10_000) == "0.0% (±<0.1)"
     assert tables.share_cell(500, 1_000) == "50.0% (46.9–53.1)"
-
-
-def test_the_memo_computes_a_key_once_even_when_asked_twice_at_once():
-    memo = Memo(2)
-    calls = []
-    started = threading.Event()
-
-    def slow() -> int:
-        calls.append(1)
-        started.wait(1)
-        return 7
-
-    threads = [threading.Thread(target=memo.get, args=("k", slow)) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    started.set()
-    for thread in threads:
-        thread.join()
-    assert calls == [1] and memo.get("k", slow) == (7, True)
-    memo.get("a", lambda: 1)
-    memo.get("b", lambda: 2)
-    assert memo.get("k", lambda: 8) == (8, False), "the oldest entry was dropped"
 
 
 def test_a_session_keeps_its_newest_refusals():
