@@ -97,14 +97,24 @@ MOSTLY_KEPT = 0.5
 its median to mean the event moved, rather than that the scenario selected a few worlds."""
 
 
+NOT_IN_BASELINE = "never happens under the baseline"
+NOT_IN_SCENARIO = "never happens under the scenario"
+MOSTLY_PREVENTED = "mostly prevented: the few worlds left are a selection"
+"""Why a row has no shift (its ``shift_note``)."""
+
+SHORT_NOTES = {NOT_IN_BASELINE: "not in baseline", NOT_IN_SCENARIO: "never happens",
+               MOSTLY_PREVENTED: "mostly prevented"}
+"""The same reasons, short enough for a figure's row."""
+
+
 def _shift_note(baseline: int, scenario: int) -> str:
     """Why a shift is not given ("" when it is): the event is missing or mostly prevented."""
     if baseline == 0:
-        return "never happens under the baseline"
+        return NOT_IN_BASELINE
     if scenario == 0:
-        return "never happens under the scenario"
+        return NOT_IN_SCENARIO
     if scenario < MIN_SHIFT_WORLDS or scenario < MOSTLY_KEPT * baseline:
-        return "mostly prevented: the few worlds left are a selection"
+        return MOSTLY_PREVENTED
     return ""
 
 

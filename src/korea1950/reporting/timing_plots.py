@@ -14,6 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
+from korea1950.analysis.timing_shift import SHORT_NOTES
 from korea1950.inputs.labels import first_upper, timing_label
 from korea1950.reporting.plots import PALETTE, plt, save_figure
 
@@ -29,11 +30,6 @@ EVENT_TIMINGS = {"invasion": "invasion_month", "armistice": "armistice_month",
                  "stalin_approves": "stalin_approval_month", "mao_consents": "mao_consent_month",
                  "incheon_landing": "incheon_month", "war_end": "war_end_month"}
 """The timing (and so its label) of each timed event."""
-
-
-NOTES = {"never happens under the scenario": "never happens",
-         "never happens under the baseline": "not in baseline"}
-"""Short forms, for the figure, of why a row has no shift (``analysis.timing_shift``)."""
 
 
 def plot_timing_shifts(rows: list[dict], scenario_titles: dict[str, str],
@@ -61,7 +57,7 @@ def plot_timing_shifts(rows: list[dict], scenario_titles: dict[str, str],
                 if row is None:
                     continue
                 if row["shift_months"] == "":
-                    never = NOTES.get(row["shift_note"], "mostly prevented")
+                    never = SHORT_NOTES[row["shift_note"]]
                     ax.text(0, y + offset, f" {never}", ha="left", va="center", fontsize=10,
                             color=colour, style="italic")
                     continue
