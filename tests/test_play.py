@@ -30,8 +30,9 @@ def played(actor: str, seed: int, answers: list[str], reading: str = "stueck"):
 
 @pytest.fixture(scope="module")
 def stalin_refuses():
-    """Stalin, seed 3: refuse in September 1949 and in January 1950, then stay away."""
-    return played("stalin", 3, ["2", "2", "2"])
+    """Stalin, seed 3: refuse in September 1949 and in January 1950, stay away from the
+    Council, then leave China out once (the rule decides after that)."""
+    return played("stalin", 3, ["2", "2", "2", "2"])
 
 
 def test_piped_yes_finishes_with_a_debrief():
@@ -52,7 +53,8 @@ def test_debrief_speaks_in_labels_not_code_names(stalin_refuses):
     assert all(c.from_input for c in player.choices[:3])
     assert "you chose: Refuse: tell him to wait" in text
     debrief = text[text.index("\nDebrief\n"):]
-    assert "“Refuse: tell him to wait” every time" in debrief
+    assert re.search(r"“Refuse: tell him to wait” (all \d+ times|the one time you were asked)",
+                     debrief)
     assert "North Korean invasion" in debrief and "Chinese intervention" in debrief
     assert not re.search(r"\b[a-z]+_[a-z_]+\b", debrief), "no snake_case names"
     assert not re.search(r"\bkim\b", debrief)
@@ -119,7 +121,7 @@ def test_the_models_mao_is_scored_by_his_rule():
 
 def test_same_seed_same_debrief(stalin_refuses):
     _, text = stalin_refuses
-    _, again = played("stalin", 3, ["2", "2", "2"])
+    _, again = played("stalin", 3, ["2", "2", "2", "2"])
     assert again == text
 
 
@@ -128,7 +130,30 @@ def test_end_of_input_hands_the_decisions_back_to_the_rule():
     assert player.choices and not any(c.from_input for c in player.choices)
     assert all(c.chose_yes == c.rule_said_yes for c in player.choices)
     assert "no more input" in text and "Debrief" in text
-    assert "how likely the model's Kim Il Sung was to choose as you did here:" in text
+    # only the question at which the input ran out is shown; the rule's later decisions
+    # are one line per question and option in the debrief, not scored as the student's
+    assert text.count(": you are Kim Il Sung ==") == 1
+    assert "how likely the model's Kim Il Sung was to choose as you did here:" not in text
+    debrief = text[text.index("\nDebrief\n"):]
+    folded = debrief[debrief.index("decided by his own rule:"):].split("\n\n")[0]
+    lines = folded.splitlines()[1:]
+    assert len(lines) == len({(c.point, c.chose_yes) for c in player.choices}) >= 1
+    assert sum(int(re.search(r"\((\d+) times", line).group(1)) if "times" in line else 1
+               for line in lines) == len(player.choices)
+
+
+def test_a_question_asked_again_shows_its_documents_once():
+    answers = ["1", "2"] * 12
+    player, text = played("stalin", 4, answers)
+    game = text[:text.index("\nDebrief\n")]
+    asked: dict[str, int] = {}
+    for choice in player.choices:
+        if choice.from_input:
+            asked[choice.point] = asked.get(choice.point, 0) + 1
+    again = [point for point, times in asked.items() if times > 1]
+    assert again, "a question asked more than once"
+    assert game.count("What the documents say:\n") == len(asked)
+    assert game.count("What the documents say: as in ") == sum(asked.values()) - len(asked)
 
 
 def test_invalid_answers_are_asked_again():

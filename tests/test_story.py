@@ -154,3 +154,19 @@ def test_a_story_says_when_a_scenario_imposed_a_decision_or_chance_went_against_
     assert against, "seed 1 has decisions that went against Stalin's leaning"
     for line in against:
         assert ("(he leans for it)" in line) != ("(he leans against it)" in line), line
+
+
+def test_a_veto_from_the_empty_seat_says_the_delegate_came_back():
+    vetoed = tell("soviet_veto", "stueck", 2)
+    veto_line = next(line for line in vetoed.splitlines() if "decides whether to veto" in line)
+    assert "his delegate was away (the boycott)" in veto_line
+    assert "he vetoed; he sent the delegate back to cast it" in veto_line
+
+
+def test_a_decision_that_came_out_no_is_not_told_as_done():
+    # the rules' titles say what is weighed, so "no" cannot contradict them
+    told = tell("mao_refuses", "kim", 4).splitlines()
+    kept = [line for line in told if "he kept his seat" in line]
+    assert kept, "in this world Stalin keeps his seat at least once"
+    assert all("walks out of the Security Council" not in line for line in kept)
+    assert any("weighs walking out of the Security Council" in line for line in kept)

@@ -8,7 +8,7 @@ parallel). Each month of a general war it moves by
 
 where each side's power is cut by ``supply_penalty`` the further it stands
 from its own half (the Pusan and Yalu culminations). Calibration figures are
-from FACTS.md; none of this decides an actor's choice, it only sets the
+from docs/facts.md; none of this decides an actor's choice, it only sets the
 situations the actors respond to.
 """
 
@@ -24,7 +24,7 @@ def rearm_north(world: WorldState, params: Mapping[str, float]) -> None:
     """Soviet deliveries raise the North's strength, faster once Stalin agrees in principle.
 
     Source: Stalin offered to "send reinforcements whenever they launch their
-    attack" (stalin-offers-support); FACTS.md: about 2:1 by June 1950. Archival
+    attack" (stalin-offers-support); docs/facts.md: about 2:1 by June 1950. Archival
     (docs/ODD.md): in February 1950, after the invitation, Stalin let Kim draw
     on the 1951 credit for arms in 1950.
     """
@@ -40,7 +40,7 @@ def rearm_north(world: WorldState, params: Mapping[str, float]) -> None:
 def land_behind_lines(world: WorldState, mask: np.ndarray, params: Mapping[str, float]) -> None:
     """An amphibious landing cuts off the North's army in the South.
 
-    FACTS.md: Incheon, 15 September 1950, 70,000 troops against 2,500 defenders;
+    docs/facts.md: Incheon, 15 September 1950, 70,000 troops against 2,500 defenders;
     the North's army in the South collapsed and the front returned to the
     parallel within weeks.
     """
@@ -78,7 +78,7 @@ def us_share(world: WorldState, params: Mapping[str, float], levers: Levers,
              worlds: np.ndarray) -> np.ndarray:
     """Share of full US strength in Korea: none at first, full after ``us_buildup_months``.
 
-    FACTS.md: a few battalions in July 1950, about 90,000 troops by August. A
+    docs/facts.md: a few battalions in July 1950, about 90,000 troops by August. A
     garrison left in Korea (the ``us_garrison_remains`` lever) starts at
     ``us_garrison_share``.
     """

@@ -121,6 +121,7 @@ PHRASES: dict[str, Said] = {
     "leaves": Said("he walked out", "he kept his seat"),
     "seated": Said("his delegate was in the Council", "his delegate was away (the boycott)"),
     "veto": Said("he vetoed", "he let the Council act"),
+    "came_back": Said("he sent the delegate back to cast it", None),
     "returns": Said("he sent the delegate back", "he stayed away"),
     "candour": Said(number="how candid he is with allies: {v:.2f}"),
     "writes": Said("he wrote the letter", "he did not write it"),

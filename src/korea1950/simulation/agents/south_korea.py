@@ -114,7 +114,7 @@ class SouthKorea(Actor):
         self.clashes += clash
         return Decision(clash, peace, {"clashes_so_far": self.clashes.copy()}, told=clash)
 
-    @rule(title="resists an armistice that leaves Korea divided",
+    @rule(title="weighs an armistice that leaves Korea divided",
           assumption="Rhee's resistance is archival, not in the documents: he opposed the "
                      "cease-fire in July 1951 (FRUS 1951 vol. VII pt. 1 doc. 413), asked a "
                      "defence pact as his price (6 June 1953) and released about 25,000 "

@@ -30,7 +30,7 @@ class StalinAtTheCouncil:
     ACTOR = "Stalin"
     """The actor these rules belong to (``rule`` stamps it on each declaration)."""
 
-    @rule(title="walks out of the Security Council",
+    @rule(title="weighs walking out of the Security Council",
           evidence=("gottwald-solidarity-with-china", "soviet-withdrawal-january-1950"),
           lever="soviet_boycott", reads=("stalin_boycott_lag", "stalin_decision_noise"),
           outcome="leaves", records="soviet_boycott")
@@ -93,14 +93,16 @@ class StalinAtTheCouncil:
         gain = part.spread(net_gain(prospect, motive, params), 0.0)
         veto, gain = self.weigh(gain, before_council, "veto")
 
-        def come_back(veto: np.ndarray) -> None:
-            world.record("soviet_return", veto & ~self.at_council)
+        def come_back(veto: np.ndarray) -> dict:
+            back = veto & ~self.at_council
+            world.record("soviet_return", back)
             self.at_council |= veto
+            return {"came_back": back}
 
         return Decision(veto, before_council, {"seated": self.at_council.copy(),
                                                "net_gain": gain}, then=come_back)
 
-    @rule(title="sends the delegate back to the Council",
+    @rule(title="weighs sending the delegate back to the Council",
           evidence=("gottwald-returned-to-expose", "stueck-return-in-august"),
           reads=("stalin_return_months", "stalin_expose_value", "stalin_decision_noise"),
           outcome="returns", records="soviet_return")
@@ -126,7 +128,7 @@ class StalinAtTheCouncil:
         self.at_council |= back
         return Decision(back, absent, {"net_gain": gain})
 
-    @rule(title="explains his Council policy to an ally (the Gottwald letter)",
+    @rule(title="weighs explaining his Council policy to an ally (the Gottwald letter)",
           evidence=("gottwald-asked-why", "gottwald-all-goals-achieved",
                     "gottwald-us-distracted-from-europe", "stueck-reassuring-ally"),
           reads=("stalin_reconsider_lag", "stalin_win_against_us", "stalin_short_war_factor",

@@ -113,7 +113,7 @@ class UnitedStates(Actor):
 
     @rule(title="decides whether to cross the 38th parallel",
           evidence=("stalin-runs-to-mao",),
-          assumption="the crossing is in FACTS.md, not the seed documents; its conditions "
+          assumption="the crossing is in docs/facts.md, not the seed documents; its conditions "
                      "are NSC 81/1 (11 September 1950): cross to destroy the North's forces "
                      "unless Soviet or Chinese forces have entered",
           lever="un_cross_38th",
@@ -122,7 +122,7 @@ class UnitedStates(Actor):
     def decide_on_crossing(self) -> Decision:
         """Cross the parallel once the North is thrown back, unless China or the USSR is in.
 
-        Source: the crossing is in FACTS.md (1 October 1950), not the seed
+        Source: the crossing is in docs/facts.md (1 October 1950), not the seed
         documents; Mao's rule ties China's entry to it (stalin-runs-to-mao).
         The terms are those of NSC 81/1 (archival, docs/ODD.md): operations
         north of the parallel to destroy the North's forces, provided no

@@ -50,13 +50,16 @@ class Prompt:
         """Whose eyes the situation is told through ("he" in its lines)."""
         return f"The situation, as this world's {actor_name(self.actor)} sees it:"
 
-    def lines(self) -> list[str]:
-        """The prompt as the terminal shows it."""
+    def lines(self, hints_shown_in: int | None = None) -> list[str]:
+        """The prompt as the terminal shows it; the documents' hints only the first time
+        this question is asked (``hints_shown_in``: the month they were shown)."""
+        hints = ([f"What the documents say: as in {month_name(hints_shown_in)}."]
+                 if hints_shown_in is not None else
+                 ["What the documents say:", *(f"   {cite(h)}" for h in self.hints)])
         return [f"\n== {month_name(self.month)}: you are {actor_name(self.actor)} ==",
                 self.question, self.seen_by(),
                 *(f"   {line}" for line in self.situation),
-                "What the documents say:", *(f"   {cite(h)}" for h in self.hints),
-                f"  1) {self.yes}\n  2) {self.no}"]
+                *hints, f"  1) {self.yes}\n  2) {self.no}"]
 
 
 @dataclass
@@ -92,9 +95,12 @@ class Player:
             return decision
         values = {k: np.asarray(v).reshape(-1)[0].item() for k, v in situation.items()}
         prompt = self.prompt(point, month, values)
-        state = snapshot(self.model) if self.model is not None else None
-        self.show(prompt)
-        answer, from_input = self.answer(prompt, bool(decision[0]))
+        if self.exhausted:  # the rule decides from here on: nothing to ask, nothing to show
+            answer, from_input, state = bool(decision[0]), False, None
+        else:
+            state = snapshot(self.model) if self.model is not None else None
+            self.show(prompt)
+            answer, from_input = self.answer(prompt, bool(decision[0]))
         self.choices.append(Choice(point, month, answer, bool(decision[0]), values, from_input,
                                    state))
         chosen = decision.copy()
@@ -112,8 +118,10 @@ class Player:
                       spec.yes, spec.no)
 
     def show(self, prompt: Prompt) -> None:
-        """Put the question before the student."""
-        for line in prompt.lines():
+        """Put the question before the student (the documents' hints the first time only:
+        a question asked month after month would repeat the same quotes)."""
+        first = next((c.month for c in self.choices if c.point == prompt.point), None)
+        for line in prompt.lines(hints_shown_in=first):
             self.write(line)
 
     def answer(self, prompt: Prompt, rule_choice: bool) -> tuple[bool, bool]:

@@ -51,6 +51,8 @@ def score(player: Player, model: CrisisModel, seed: int = 1,
         else {model.reading.name: model.reading})
     scored = []
     for number, choice in enumerate(player.choices):
+        if not choice.from_input:  # the rule decided, not the student: nothing to score
+            continue
         declared = rule_of(choice.point)
         estimates: dict[str, Estimate | None] = {}
         for name, reading in readings.items():
@@ -95,14 +97,34 @@ def debrief(player: Player, model: CrisisModel, worlds: int, seed: int = 1) -> s
         spec = POINTS[choice.point]
         you = spec.yes if choice.chose_yes else spec.no
         rule = spec.yes if choice.rule_said_yes else spec.no
-        source = "" if choice.from_input else " (decided by the rule: no input)"
         lines.append(f"{month_name(choice.month)}: {spec.question}")
-        lines.append(f"   you chose: {you}{source}")
+        lines.append(f"   you chose: {you}")
         lines += _likelihood_lines(player.actor, item)
         lines.append(f"   this world's {name} would have chosen: {rule}")
         lines += [f"   the record: {spec.record}", ""]
+    lines += [*decided_by_the_rule(player)]
     lines += [*outcomes_after(player, model, worlds)]
     return "\n".join(lines)
+
+
+def decided_by_the_rule(player: Player) -> list[str]:
+    """The decisions taken after the student's answers ran out, one line per question and
+    option: "the rule decided" is not the student's choice, so it is neither scored nor
+    listed month by month."""
+    runs: dict[tuple[str, bool], list[int]] = {}
+    for choice in player.choices:
+        if not choice.from_input:
+            runs.setdefault((choice.point, choice.chose_yes), []).append(choice.month)
+    if not runs:
+        return []
+    lines = [f"After your answers ran out (or were not 1 or 2), this world's "
+             f"{actor_name(player.actor)} decided by his own rule:"]
+    for (point, yes), months in runs.items():
+        spec = POINTS[point]
+        when = (month_name(months[0]) if len(months) == 1 else
+                f"{len(months)} times, {month_name(months[0])} to {month_name(months[-1])}")
+        lines.append(f"   {spec.question} “{spec.yes if yes else spec.no}” ({when})")
+    return [*lines, ""]
 
 
 def student_levers(player: Player) -> dict:
@@ -127,7 +149,12 @@ def standing_choices(player: Player) -> list[str]:
     for choice in player.choices:
         if choice.from_input:
             said.setdefault(choice.point, set()).add(choice.chose_yes)
-    return [f"“{POINTS[p].yes if answers == {True} else POINTS[p].no}” every time"
+    asked: dict[str, int] = {}
+    for choice in player.choices:
+        if choice.from_input:
+            asked[choice.point] = asked.get(choice.point, 0) + 1
+    return [f"“{POINTS[p].yes if answers == {True} else POINTS[p].no}” "
+            + ("the one time you were asked" if asked[p] == 1 else f"all {asked[p]} times")
             for p, answers in said.items() if len(answers) == 1]
 
 
