@@ -17,6 +17,7 @@ from korea1950.analysis.compare import (
 )
 from korea1950.cli.common import add_out_options, add_run_options, evaluator_from, output_folder
 from korea1950.inputs.labels import outcome_label, reading_label
+from korea1950.inputs.levers import imposed_outcomes
 from korea1950.reporting.manifest import command_line, write_manifest
 from korea1950.reporting.plots import write_comparison_figures
 
@@ -72,10 +73,13 @@ def summary_lines(comparison: Comparison, rows: list[dict]) -> list[str]:
 
     A change is listed only if some reading's 95% interval excludes zero, so
     the summary never shows noise as an effect; each listed change shows every
-    reading's estimate and interval. Per scenario, the largest few come first.
+    reading's estimate and interval. Per scenario, the largest few come first,
+    leaving out what the scenario imposes itself (``levers.imposed_outcomes``: a
+    veto in the veto scenario), as the study's summary does.
     """
     readings = comparison.readings
     scenarios = {s.name: s.title for s in comparison.scenarios}
+    imposed = {s.name: imposed_outcomes(s.levers) for s in comparison.scenarios}
     others = [name for name in scenarios if name != "baseline"]
     lines = [f"{len(scenarios)} scenarios x {len(readings)} readings "
              f"({', '.join(reading_label(r.name) for r in readings)}), "
@@ -87,12 +91,14 @@ def summary_lines(comparison: Comparison, rows: list[dict]) -> list[str]:
         if row["scenario"] != "baseline":
             cells.setdefault((row["scenario"], row["outcome"]), {})[row["reading"]] = row
     clear = [(key, by_reading) for key, by_reading in cells.items()
-             if any(r["difference_ci_low"] > 0 or r["difference_ci_high"] < 0
-                    for r in by_reading.values())]
+             if key[1] not in imposed[key[0]]
+             and any(r["difference_ci_low"] > 0 or r["difference_ci_high"] < 0
+                     for r in by_reading.values())]
     clear.sort(key=lambda item: -max(abs(r["difference_from_baseline"])
                                      for r in item[1].values()))
     lines += ["", "Largest changes against the baseline (every lever as in history), in the "
-                  "share of worlds, with 95% intervals:",
+                  "share of worlds, with 95% intervals (not those the scenario imposes "
+                  "itself):",
               " " * LABEL_WIDTH + "".join(reading_label(r.name)[:CELL_WIDTH - 2]
                                           .rjust(CELL_WIDTH) for r in readings)]
     for scenario in others:

@@ -123,6 +123,24 @@ class Levers:
                 if getattr(self, f.name) != getattr(default, f.name)}
 
 
+ALSO_DECIDES = {"stalin_approval": ("stalin_approves",), "mao_consent": ("mao_consents",),
+                "kim_attack": ("invasion",), "un_cross_38th": ("un_crosses_38th",)}
+"""Outcomes a lever decides directly, besides the outcome of the lever's own name."""
+
+
+def imposed_outcomes(levers: Levers) -> set[str]:
+    """The outcomes a scenario's levers set directly: the lever's own outcome and those it
+    decides (``ALSO_DECIDES``).
+
+    Why: that the veto scenario has a veto is its premise, not a finding; summaries
+    (the study's, ``korea1950 compare``'s) lead with what follows from it instead.
+    """
+    names: set[str] = set()
+    for lever in levers.changed():
+        names |= {lever, *ALSO_DECIDES.get(lever, ())}
+    return names
+
+
 def parse_levers(table: dict[str, Any], where: str) -> Levers:
     """Validate a ``[levers]`` table and return resolved ``Levers``; one-line errors.
 

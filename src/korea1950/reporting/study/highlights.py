@@ -23,6 +23,7 @@ or the readings change, and a reader can check why these three were chosen.
 from dataclasses import dataclass
 
 from korea1950.inputs.labels import outcome_label
+from korea1950.inputs.levers import imposed_outcomes
 from korea1950.reporting.study.context import StudyContext
 from korea1950.reporting.study.numbers import (
     EXACT,
@@ -43,10 +44,6 @@ RULE = ("the two largest changes in how often, and the largest shift in when, th
         "reading confirms with a 95% interval excluding zero; one per scenario, none that the "
         "scenario imposes itself")
 
-FORCED = {"stalin_approval": ("stalin_approves",), "mao_consent": ("mao_consents",),
-          "kim_attack": ("invasion",), "un_cross_38th": ("un_crosses_38th",)}
-"""Outcomes a lever decides directly, besides the outcome of the lever's own name."""
-
 SHOWN = 3
 """Findings in the summary."""
 
@@ -61,12 +58,9 @@ class Finding:
 
 
 def forced(context: StudyContext, scenario: str) -> set[str]:
-    """The outcomes a scenario's levers set directly."""
-    levers = next(s.levers for s in context.comparison.scenarios if s.name == scenario)
-    names = set()
-    for lever in levers.changed():
-        names |= {lever, *FORCED.get(lever, ())}
-    return names
+    """The outcomes a scenario's levers set directly (``levers.imposed_outcomes``)."""
+    return imposed_outcomes(next(s.levers for s in context.comparison.scenarios
+                                 if s.name == scenario))
 
 
 def _confirmed(cells: list[dict], value: str, low: str, high: str) -> float | None:
