@@ -80,6 +80,35 @@ def test_run_json_has_the_documented_shape(capsys):
     assert record["timing"]["war_months"]["median"] > 0
 
 
+def test_run_table_speaks_in_labels_and_flags_a_median_between_groups(capsys):
+    import re
+
+    assert main(["run", "soviet_veto", "--reading", "kim", "--replicates", "2000",
+                 "--workers", "1"]) == 0
+    table = capsys.readouterr().out
+    assert table.startswith("The Soviet delegate returns and vetoes, under Donggil Kim's "
+                            "reading: 2,000 worlds, seed 1")
+    assert not re.search(r"\b[a-z]+_[a-z_]+\b", table), "no code names"
+    rows = {line[:44].strip(): line for line in table.splitlines()}
+    # the North wins by late 1950 in some worlds, an armistice ends the war in 1953 in others
+    assert rows["When the fighting ends"].endswith("*")
+    assert rows["When the North invades"].endswith(" ")  # nearly every world in one month
+    assert "they fall in groups" in table
+
+
+def test_a_median_is_flagged_only_when_few_worlds_are_near_it():
+    from korea1950.reporting.run_output import _near
+
+    one_group = np.zeros(88, dtype=np.int64)
+    one_group[9:12] = [30, 50, 20]
+    two_groups = np.zeros(88, dtype=np.int64)
+    two_groups[[10, 44]] = [49, 51]
+    assert _near(one_group, 10) == ("100%", "")
+    assert _near(two_groups, 44) == ("51%", "")  # the median's group holds half the worlds
+    two_groups[[10, 27, 44]] = [45, 10, 45]  # the median falls on the few worlds between
+    assert _near(two_groups, 27) == ("10%", "*")
+
+
 @pytest.mark.parametrize("args, fragment", [
     (["run", "nosuch"], "unknown scenario 'nosuch'"),
     (["run", "baseline", "--reading", "nobody"], "unknown reading 'nobody'"),

@@ -4,6 +4,9 @@ import argparse
 import json
 
 from korea1950.cli.common import add_run_options, evaluator_from, reading_help
+from korea1950.inputs.labels import reading_label
+from korea1950.inputs.readings import load_reading
+from korea1950.inputs.scenarios import load_scenario
 from korea1950.reporting.run_output import run_record, run_table
 from korea1950.running.experiment import Experiment
 
@@ -30,6 +33,12 @@ def handle(args: argparse.Namespace) -> int:
     with evaluator_from(args) as evaluator:
         results = experiment.run(evaluator)
     scenario, reading = results.scenarios[0], results.readings[0]
-    record = run_record(results[scenario, reading], scenario, reading, args.seed)
-    print(json.dumps(record, indent=2) if args.json else run_table(record))
+    summary = results[scenario, reading]
+    record = run_record(summary, scenario, reading, args.seed)
+    if args.json:
+        print(json.dumps(record, indent=2))
+    else:
+        chosen = load_reading(args.reading)
+        print(run_table(record, summary, load_scenario(args.scenario).title,
+                        reading_label(chosen.name, chosen.title)))
     return 0

@@ -2,7 +2,10 @@
 
 from typing import Any
 
-from korea1950.running.summary import OUTCOMES, TIMINGS, Summary
+import numpy as np
+
+from korea1950.inputs.labels import first_upper, outcome_label, timing_label
+from korea1950.running.summary import OUTCOMES, TIMINGS, Summary, histogram_quantile
 
 REQUIRED_TIMINGS = ("stalin_approval_month", "invasion_month", "china_intervention_month",
                     "war_end_month")
@@ -23,24 +26,69 @@ def run_record(summary: Summary, scenario: str, reading: str, seed: int) -> dict
     }
 
 
-def run_table(record: dict[str, Any]) -> str:
-    """A plain-text table of a run record, for the terminal."""
-    lines = [
-        f"scenario {record['scenario']}   reading {record['reading']}   "
-        f"{record['replicates']:,} worlds   seed {record['seed']}",
-        "",
-        f"{'outcome':<26}{'share of worlds':>16}{'± 2 s.e.':>11}",
-    ]
+NEAR = 3
+"""Months either side of a median within which a world counts as near it."""
+
+FEW_NEAR = 0.25
+"""Below this share of worlds near its median, a median is flagged: the worlds fall in
+groups (a quick end or a long war) and the median sits between them."""
+
+LABEL = 44
+"""Width of the label column (the longest outcome label fits)."""
+
+
+def run_table(record: dict[str, Any], summary: Summary, scenario_title: str,
+              reading_label: str) -> str:
+    """The run for a reader: every outcome and timing by its label, with what the numbers mean.
+
+    Why the flag on medians: where the worlds fall into two groups (the North wins
+    by late 1950, or an armistice comes in 1953) the median month can sit between
+    them, where few worlds are; the table says so rather than let a median of
+    November 1950 and a median war of 30 months read as a contradiction.
+    """
+    lines = [f"{scenario_title}, under {reading_label}: {record['replicates']:,} worlds, "
+             f"seed {record['seed']}", "",
+             f"{'':<{LABEL}}{'share of worlds':>16}{'± 2 s.e.':>11}"]
     for name, share in record["outcomes"].items():
         error = 2 * record["standard_errors"][name]
-        lines.append(f"{name:<26}{share:>16.3f}{error:>11.3f}")
-    lines += ["", f"{'timing':<26}{'median':>10}{'p10':>10}{'p90':>10}"]
+        lines.append(f"{first_upper(outcome_label(name)):<{LABEL}}{share:>16.3f}{error:>11.3f}")
+    lines += ["", "When, in the worlds where it happened: the months by which 10%, half and 90% "
+                  "of them had seen it",
+              f"{'':<{LABEL}}{'10%':>10}{'median':>10}{'90%':>10}{'near the median':>18}"]
+    flagged = False
     for name, value in record["timing"].items():
+        if name == "war_months":
+            continue
+        label = first_upper(timing_label(name))
         if value is None:
-            lines.append(f"{name:<26}{'-':>10}{'-':>10}{'-':>10}")
-        elif name == "war_months":
-            lines.append(f"{name:<26}{value['median']:>10.0f}{value['p10']:>10.0f}"
-                         f"{value['p90']:>10.0f}")
-        else:
-            lines.append(f"{name:<26}{value['median']:>10}{value['p10']:>10}{value['p90']:>10}")
+            lines.append(f"{label:<{LABEL}}{'never':>10}{'':>10}{'':>10}")
+            continue
+        hist = summary.tallies[f"month:{TIMINGS[name]}"]
+        near, flag = _near(hist, summary.month_quantile(TIMINGS[name], 0.5))
+        flagged |= bool(flag)
+        lines.append(f"{label:<{LABEL}}{value['p10']:>10}{value['median']:>10}"
+                     f"{value['p90']:>10}{near:>17}{flag or ' '}")
+    war = record["timing"].get("war_months")
+    if war is not None:
+        hist = summary.tallies["war_months"]
+        near, flag = _near(hist, histogram_quantile(hist, 0.5))
+        flagged |= bool(flag)
+        lines += ["", "How long the war lasts, in months (a war still going in December 1956 "
+                      "counts to then)",
+                  f"{'Months of war':<{LABEL}}{war['p10']:>10.0f}{war['median']:>10.0f}"
+                  f"{war['p90']:>10.0f}{near:>17}{flag or ' '}"]
+    if flagged:
+        lines += ["", f"* fewer than {FEW_NEAR:.0%} of the worlds are within {NEAR} months of "
+                      "this median: they fall in groups",
+                  "  (a quick end or a long war, say) and the median sits between them; read "
+                  "the 10% and 90% columns too."]
     return "\n".join(lines)
+
+
+def _near(hist: np.ndarray, median: int | None) -> tuple[str, str]:
+    """The share of worlds within ``NEAR`` months of the median, and "*" if it is small."""
+    total = int(hist.sum())
+    if median is None or total == 0:
+        return "", ""
+    share = int(hist[max(median - NEAR, 0):median + NEAR + 1].sum()) / total
+    return f"{share:.0%}", "*" if share < FEW_NEAR else ""
