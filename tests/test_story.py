@@ -170,3 +170,15 @@ def test_a_decision_that_came_out_no_is_not_told_as_done():
     assert kept, "in this world Stalin keeps his seat at least once"
     assert all("walks out of the Security Council" not in line for line in kept)
     assert any("weighs walking out of the Security Council" in line for line in kept)
+
+
+def test_an_offensive_that_answers_rhees_first_strike_is_told_as_a_counterattack():
+    from korea1950.inputs.labels import COUNTERATTACK
+
+    answered = tell("baseline", "stueck", 3)  # in this world Rhee strikes first
+    lines = [line.strip() for line in answered.splitlines()]
+    assert "* Rhee attacks first" in lines and f"* {COUNTERATTACK}" in lines
+    assert lines.index("* Rhee attacks first") < lines.index(f"* {COUNTERATTACK}")
+    assert "* North Korean invasion" not in lines
+    plain = [line.strip() for line in tell("soviet_veto", "stueck", 2).splitlines()]
+    assert "* North Korean invasion" in plain and "* Rhee attacks first" not in plain

@@ -24,7 +24,9 @@ EVENTS: dict[str, str] = {
                     "(the first such clash in the world)",
     "rhee_attacks": "Rhee's forces attack across the parallel first",
     "ongjin_operation": "the North launches a limited operation on the Ongjin peninsula",
-    "invasion": "the North launches a general invasion of the South",
+    "invasion": "the North launches a general invasion of the South (counted also where it "
+                "answers a first strike by Rhee, as a counterattack: 'Rhee attacks first' "
+                "tells the two apart)",
     "soviet_veto": "a Soviet delegate vetoes UN action on Korea",
     "un_authorization": "the Security Council authorises UN action for the South",
     "us_intervention": "US forces fight for the South",

@@ -156,6 +156,23 @@ def outcome_label(name: str) -> str:
     return OUTCOME_LABELS[name]
 
 
+COUNTERATTACK = "North Korean invasion, as a counterattack: Rhee had struck first"
+"""The invasion where Rhee's first strike came before it (``said_event``)."""
+
+
+def said_event(name: str, rhee_struck_first: bool = False) -> str:
+    """An event as a story or a role-play tells it, starting with a capital.
+
+    Why the counterattack: the model records the North's general offensive as
+    ``invasion`` whoever struck first (Stalin allowed a counterattack if Rhee were
+    the aggressor); in a lesson asking who started the war, a world where Rhee
+    struck first must not read as a plain invasion.
+    """
+    if name == "invasion" and rhee_struck_first:
+        return COUNTERATTACK
+    return first_upper(outcome_label(name))
+
+
 def timing_label(name: str) -> str:
     """The reader's label of a timing such as ``invasion_month``."""
     return TIMING_LABELS[name]

@@ -23,7 +23,7 @@ import numpy as np
 from korea1950.inputs.calendar import month_label, month_name
 from korea1950.inputs.events import EVENTS
 from korea1950.inputs.evidence import cite
-from korea1950.inputs.labels import outcome_label, reading_label
+from korea1950.inputs.labels import reading_label, said_event
 from korea1950.inputs.scenarios import Scenario, load_scenario
 from korea1950.running.worlds import one_world
 from korea1950.simulation.agents.rules import find_rule
@@ -168,6 +168,7 @@ def _lines(trace: Trace) -> list[tuple[str, str]]:
     run: list[int] = []
     repeated: dict[tuple[str, str], tuple[int, Decision]] = {}
     last = trace.last_month if trace.last_month is not None else max(trace.months, default=0)
+    rhee_first = False  # Rhee has struck first, so the North's offensive is a counterattack
     for index in range(min(trace.months, default=0), last + 1):
         month = trace.months.get(index, Month(index))
         dead = death is not None and index >= death
@@ -191,8 +192,9 @@ def _lines(trace: Trace) -> list[tuple[str, str]]:
                                         death is not None and run[0] >= death)))
         run, repeated = [], {}
         out.append(("month", f"{month_name(index)} ({month_label(index)})"))
+        rhee_first = rhee_first or "rhee_attacks" in month.events
         for event in month.events:
-            out.append(("event", outcome_label(event)[0].upper() + outcome_label(event)[1:]))
+            out.append(("event", said_event(event, rhee_first)))
         for decision in news:
             out.append(("decision", _decision_line(decision, dead)))
             for evidence_id in decision.evidence:

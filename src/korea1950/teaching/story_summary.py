@@ -9,7 +9,7 @@ the story can be traced back to a decision and its sources.
 from dataclasses import dataclass
 
 from korea1950.inputs.calendar import HORIZON_MONTHS, month_name
-from korea1950.inputs.labels import ACTOR_NAMES, outcome_label
+from korea1950.inputs.labels import ACTOR_NAMES, outcome_label, said_event
 from korea1950.simulation.agents.rules import rule_table
 
 CLASS_TO_ACTOR: dict[str, str] = {"Kim": "kim", "Stalin": "stalin", "Mao": "mao",
@@ -83,14 +83,16 @@ def summary(events: dict[int, list[str]], fired: dict[int, set[tuple[str, str]]]
     """
     lines = []
     ending: tuple[str, int] | None = None
+    rhee_first = False
     for month in sorted(events):
         points = [e for e in TURNING_POINTS if e in events[month]]
+        rhee_first = rhee_first or "rhee_attacks" in events[month]
         if not points:
             continue
         here = fired.get(month, set())
-        said = "; ".join(f"{outcome_label(e)} ({_why(e, deciding_rules(e, here))})"
+        said = "; ".join(f"{said_event(e, rhee_first)} ({_why(e, deciding_rules(e, here))})"
                          for e in points)
-        lines.append(f"{month_name(month)}: {said[0].upper()}{said[1:]}")
+        lines.append(f"{month_name(month)}: {said}")
         ending = next(((e, month) for e in points if e in ENDINGS), ending)
     if ending is not None:
         lines.append(f"The story ends in {month_name(ending[1])}: {outcome_label(ending[0])}.")

@@ -19,7 +19,7 @@ import numpy as np
 from korea1950.inputs.calendar import month_name
 from korea1950.inputs.errors import InputError
 from korea1950.inputs.evidence import cite
-from korea1950.inputs.labels import actor_name, outcome_label, reading_label
+from korea1950.inputs.labels import actor_name, reading_label, said_event
 from korea1950.running.worlds import one_world
 from korea1950.simulation.model import CrisisModel
 from korea1950.teaching.play.likelihood import Snapshot, snapshot
@@ -153,9 +153,10 @@ def start(player: Player, reading: str, scenario: str, seed: int) -> CrisisModel
 
 def narrate_events(model: CrisisModel, month: int, write: Callable[[str], None]) -> None:
     """Tell the student what happened this month."""
+    rhee = int(model.world.events["rhee_attacks"][0])
     for name, months in model.world.events.items():
         if months[0] == month and name not in ("war_start", "war_end"):
-            write(f"   * {month_name(month)}: {outcome_label(name)}")
+            write(f"   * {month_name(month)}: {said_event(name, 0 <= rhee <= month)}")
 
 
 def play(actor: str, reading: str = "stueck", scenario: str = "baseline", seed: int = 1,
