@@ -123,12 +123,28 @@ def test_the_command_states_convergence_in_text_markdown_and_json(tmp_path, caps
     assert "William Stueck's reading" in text and "stueck," not in text
     assert "Soviet veto at the Security Council: NOT CONVERGED" in text
     assert "*" in text  # the unconverged indices are marked
+    assert "Soviet veto at the Security Council: chance within the world explains" in text
+    table = text[text.index("* = not converged."):].splitlines()[2:]
+    header = text[text.index("* = not converged."):].splitlines()[2]
+    rows = [line for line in table[1:] if line.strip()]
+    assert rows and all(len(line) == len(header) for line in rows), "columns line up"
+    assert all(not line.split("  ")[-1].strip().startswith("-") for line in rows), \
+        "no share below zero is printed as a number"
+
     markdown = (out / "sensitivity.md").read_text()
     assert "## Convergence" in markdown and "**no**" in markdown
     saved = json.loads((out / "sensitivity.json").read_text())
     assert saved["convergence"][0]["not_converged"] > 0
     assert saved["converged_half_width"] == CONVERGED_HALF_WIDTH
     assert (out / "sensitivity.png").stat().st_size > 10_000
+
+
+def test_an_index_below_zero_is_never_printed_as_a_share():
+    from korea1950.cli.sensitivity import shown
+
+    assert shown(0.125, 0.05) == "0.125"
+    assert shown(-0.04, 0.05) == "0 (noise)"
+    assert shown(-0.12, 0.05) == "<0 (too few samples)"
 
 
 def test_morris_and_bad_outcome(capsys):

@@ -20,7 +20,7 @@ from korea1950.cli.common import (
     positive_int,
     reading_help,
 )
-from korea1950.inputs.labels import outcome_label, parameter_label, reading_label
+from korea1950.inputs.labels import first_upper, outcome_label, parameter_label, reading_label
 from korea1950.reporting import sensitivity_plots
 
 COMMAND = "sensitivity"
@@ -80,26 +80,45 @@ def title_of(result: dict) -> str:
 
 def shown(value: float, half: float) -> str:
     """An index for a reader: a negative estimate whose interval reaches zero is noise, and
-    is shown as 0 with a note rather than as a share below nothing."""
+    is shown as 0 with a note rather than as a share below nothing; one whose interval stays
+    below zero is an artefact of too few samples (a share cannot be negative)."""
     if value < 0 <= value + half:
         return "0 (noise)"
+    if value < 0:
+        return "<0 (too few samples)"
     return f"{value:.3f}"
 
 
 def _sobol_lines(result: dict) -> list[str]:
-    """Convergence first, then the indices, worst-converged marked with an asterisk."""
+    """Convergence and chance first, then each outcome's indices, largest total first; those
+    not converged are marked with an asterisk."""
     lines = ["Convergence (an index has converged when its 95% interval is within "
              f"±{result['converged_half_width']}):"]
     lines += [f"  {summary['statement']}" for summary in result["convergence"]]
-    lines += ["", "Indices are shares of the outcome's variation across worlds; the rest is "
-              "chance within the world. * = not converged.", "",
-              f"{'outcome':<38}{'parameter':<28}{'first order':>16}{'total':>16}"]
     flat = {s["outcome"] for s in result["convergence"] if s["flat"]}
-    for row in (r for r in result["indices"] if r["outcome"] not in flat):
-        cells = [f"{shown(row[key], row[f'{key}_conf'])} ±{row[f'{key}_conf']:.3f}"
-                 + ("" if row[f"{key}_converged"] else "*") for key in ("S1", "ST")]
-        lines.append(f"{outcome_label(row['outcome']):<38}"
-                     f"{parameter_label(row['parameter']):<28}{cells[0]:>16}{cells[1]:>16}")
+    lines += ["", "Indices are shares of the outcome's variation across worlds; the rest is "
+              "chance within the world:"]
+    lines += [f"  {first_upper(outcome_label(s['outcome']))}: chance within the world explains "
+              f"{s['chance']:.1%} (±{s['chance_conf']:.1%}) of its variation"
+              for s in result["convergence"] if not s["flat"]]
+    rows = [r for r in result["indices"] if r["outcome"] not in flat]
+    if not rows:
+        return lines
+    cells = {id(row): [f"{shown(row[key], row[f'{key}_conf'])} ±{row[f'{key}_conf']:.3f}"
+                       + ("" if row[f"{key}_converged"] else "*") for key in ("S1", "ST")]
+             for row in rows}
+    outcome_width = max(len(outcome_label(r["outcome"])) for r in rows) + 2
+    parameter_width = max(len(parameter_label(r["parameter"])) for r in rows) + 2
+    cell_width = max(len(cell) for pair in cells.values() for cell in pair) + 2
+    lines += ["", "* = not converged.", "",
+              f"{'outcome':<{outcome_width}}{'parameter':<{parameter_width}}"
+              f"{'first order':>{cell_width}}{'total':>{cell_width}}"]
+    order = {name: i for i, name in enumerate(dict.fromkeys(r["outcome"] for r in rows))}
+    for row in sorted(rows, key=lambda r: (order[r["outcome"]], -r["ST"])):
+        first, total = cells[id(row)]
+        lines.append(f"{first_upper(outcome_label(row['outcome'])):<{outcome_width}}"
+                     f"{parameter_label(row['parameter']):<{parameter_width}}"
+                     f"{first:>{cell_width}}{total:>{cell_width}}")
     return lines
 
 
