@@ -151,7 +151,9 @@ def markdown(result: dict) -> str:
               f"An index has converged when its 95% interval is within "
               f"±{result['converged_half_width']}. Indices are shares of the outcome's "
               "variation across worlds; what is left is chance within the world. A negative "
-              "estimate whose interval reaches zero is noise and is shown as 0.", ""]
+              "estimate whose interval reaches zero is noise and is shown as 0; one whose "
+              "interval stays below zero comes from too few samples (a share cannot be "
+              "negative).", ""]
     parts += [f"- {summary['statement']}" for summary in result["convergence"]]
     for summary in (s for s in result["convergence"] if not s["flat"]):
         rows = [r for r in result["indices"] if r["outcome"] == summary["outcome"]]
