@@ -144,6 +144,10 @@ def test_list_shows_every_bundled_scenario_and_reading_with_its_title(capsys):
         assert f"{name} " in printed and load_scenario(name).title in printed
     for name in bundled_reading_names():
         assert load_reading(name).title in printed
+    lines = {line.split()[0]: line for line in printed.splitlines() if line.startswith("  ")}
+    assert lines["soviet_veto"].endswith("(departs in June 1950)")
+    assert lines["us_troops_remain"].endswith("(departs in June 1949)")
+    assert "departs" not in lines["baseline"]
 
 
 def test_compare_with_only_the_baseline_writes_every_figure(tmp_path, capsys):

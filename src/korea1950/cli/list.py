@@ -1,6 +1,7 @@
 """`korea1950 list`: the bundled scenarios and readings, with their titles."""
 
 import argparse
+import calendar
 
 from korea1950.inputs.readings import bundled_reading_names, load_reading
 from korea1950.inputs.scenarios import bundled_scenario_names, load_scenario
@@ -17,11 +18,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def handle(args: argparse.Namespace) -> int:
     """Print the scenarios and readings."""
-    print("Scenarios:")
+    print("Scenarios (the name to type, the what-if, and the month it departs from history; "
+          "the model opens in September 1949):")
     for name in bundled_scenario_names():
         scenario = load_scenario(name)
-        print(f"  {name:<24}{scenario.title} (from {scenario.date})")
+        departs = ("" if scenario.levers.changed() == {} and not scenario.parameters
+                   else f" (departs {departure(scenario.date)})")
+        print(f"  {name:<24}{scenario.title}{departs}")
     print("\nReadings of Stalin's intent:")
     for name in bundled_reading_names():
         print(f"  {name:<24}{load_reading(name).title}")
     return 0
+
+
+def departure(date: str) -> str:
+    """A scenario's date ("1950-06") as a reader says it ("in June 1950")."""
+    year, month = date.split("-")
+    return f"in {calendar.month_name[int(month)]} {year}"
