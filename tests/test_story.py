@@ -182,3 +182,13 @@ def test_an_offensive_that_answers_rhees_first_strike_is_told_as_a_counterattack
     assert "* North Korean invasion" not in lines
     plain = [line.strip() for line in tell("soviet_veto", "stueck", 2).splitlines()]
     assert "* North Korean invasion" in plain and "* Rhee attacks first" not in plain
+
+
+def test_a_what_if_story_opens_with_its_antecedent_and_the_baseline_does_not():
+    refused = tell("mao_refuses", "kim", 4).splitlines()
+    antecedent = load_scenario("mao_refuses").antecedent
+    assert refused[3] == f"What if: {antecedent}", refused[:5]  # after the title, underlined
+    assert not any(line.startswith("What if:") for line in tell("baseline", "stueck", 3)
+                   .splitlines())
+    markdown = tell("mao_refuses", "kim", 4, fmt="markdown")
+    assert f"*What if: {antecedent}*" in markdown

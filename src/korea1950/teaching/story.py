@@ -220,9 +220,13 @@ TEXT = {"month": "\n{}", "event": "  * {}", "decision": "  - {}", "quote": "    
         "quiet": "\n{}", "heading": "\n{}\n" + "-" * 8, "summary": "  - {}"}
 
 
-def render(trace: Trace, fmt: str = "text", title: str = "") -> str:
-    """The story as plain text, Markdown or a complete HTML page."""
+def render(trace: Trace, fmt: str = "text", title: str = "", what_if: str = "") -> str:
+    """The story as plain text, Markdown or a complete HTML page; ``what_if``, the
+    scenario's antecedent, opens it (a decision a scenario takes out of an actor's hands
+    is not weighed, so the story would otherwise never say it)."""
     lines = _lines(trace)
+    if what_if:
+        lines.insert(0, ("quiet", f"What if: {what_if}"))
     if fmt == "markdown":
         body = [f"# {title}", ""] if title else []
         body += [MARKDOWN[kind].format(text) for kind, text in lines]
@@ -249,6 +253,8 @@ def tell(scenario: str = "baseline", reading: str = "stueck", seed: int = 1,
          fmt: str = "text") -> str:
     """Run one world and return its story."""
     trace = trace_world(scenario, reading, seed)
-    title = load_scenario(scenario).title
-    return render(trace, fmt, f"One world of \"{title}\", under "
-                              f"{reading_label(reading)}, seed {seed}")
+    chosen = load_scenario(scenario)
+    changed = bool(chosen.levers.changed() or chosen.parameters)
+    return render(trace, fmt, f"One world of \"{chosen.title}\", under "
+                              f"{reading_label(reading)}, seed {seed}",
+                  chosen.antecedent if changed else "")
