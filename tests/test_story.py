@@ -192,3 +192,14 @@ def test_a_what_if_story_opens_with_its_antecedent_and_the_baseline_does_not():
                    .splitlines())
     markdown = tell("mao_refuses", "kim", 4, fmt="markdown")
     assert f"*What if: {antecedent}*" in markdown
+
+
+def test_an_assumption_is_given_in_full_once_then_referred_to():
+    told = tell("baseline", "kim", 1)
+    assumption = find_rule("SouthKorea", "resist_armistice").assumption
+    lines = [line for line in told.splitlines()
+             if line.startswith("  - Syngman Rhee's South Korea weighs an armistice")]
+    assert len(lines) >= 2, "Rhee weighs the armistice more than once in this world"
+    assert told.count(assumption) == 1
+    assert lines[0].endswith(f"assumption: {assumption}")
+    assert all(line.endswith("assumption: as said above") for line in lines[1:])

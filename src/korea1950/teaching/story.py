@@ -98,7 +98,9 @@ def _signature(terms: dict[str, object]) -> tuple:
     return tuple((name, value) for name, value in terms.items() if isinstance(value, bool))
 
 
-def _decision_line(decision: Decision, stalin_dead: bool) -> str:
+def _decision_line(decision: Decision, stalin_dead: bool, assumption_told: bool = False) -> str:
+    """One decision in words, with its evidence ids or its assumption (the assumption in full
+    the first time its rule is told, as quotes are given at their first citation)."""
     actor = actor_label(decision.actor)
     declared = find_rule(decision.actor, decision.rule)
     title = full_names(declared.title if declared else decision.rule.replace("_", " "))
@@ -107,8 +109,10 @@ def _decision_line(decision: Decision, stalin_dead: bool) -> str:
     if _against_his_leaning(decision, declared.outcome if declared else None):
         phrases.append("chance went against his leaning this time")
     weighed = f": {'; '.join(phrases)}" if phrases else ""
+    assumption = declared.assumption if declared else "not declared"
     basis = (f"evidence: {', '.join(decision.evidence)}" if decision.evidence
-             else f"assumption: {declared.assumption if declared else 'not declared'}")
+             else "assumption: as said above" if assumption_told
+             else f"assumption: {assumption}")
     return f"{actor[0].upper()}{actor[1:]} {title}{weighed} — {basis}"
 
 
@@ -162,6 +166,7 @@ def _lines(trace: Trace) -> list[tuple[str, str]]:
     "nothing changes" line; the story closes with a summary.
     """
     cited: set[str] = set()
+    assumed: set[tuple[str, str]] = set()  # rules whose assumption has been given in full
     out: list[tuple[str, str]] = []
     last_told: dict[tuple[str, str], tuple] = {}
     death = next((i for i, m in sorted(trace.months.items()) if "stalin_death" in m.events), None)
@@ -196,7 +201,9 @@ def _lines(trace: Trace) -> list[tuple[str, str]]:
         for event in month.events:
             out.append(("event", said_event(event, rhee_first)))
         for decision in news:
-            out.append(("decision", _decision_line(decision, dead)))
+            key = (decision.actor, decision.rule)
+            out.append(("decision", _decision_line(decision, dead, key in assumed)))
+            assumed.add(key)
             for evidence_id in decision.evidence:
                 if evidence_id not in cited:
                     cited.add(evidence_id)
