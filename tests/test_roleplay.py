@@ -6,7 +6,13 @@ import ipyvuetify as v
 import pytest
 import solara
 
-from korea1950.teaching.app.roleplay import RolePlay, Seat, admit, reading_choices
+from korea1950.teaching.app.roleplay import (
+    HAND_OVER,
+    RolePlay,
+    Seat,
+    admit,
+    reading_choices,
+)
 from korea1950.teaching.play import play
 from korea1950.teaching.play.session import advance
 
@@ -28,6 +34,20 @@ def test_the_gate_accepts_only_the_offered_choices():
     assert admit(Seat(seed=4, answers=(True,)), "new_world", True)[0] == Seat(seed=5)
     assert admit(Seat(seed=2**32 - 1), "new_world", True)[0].seed == 1
     assert admit(Seat(seed=4, answers=(True,)), "restart", True)[0] == Seat(seed=4)
+
+
+def test_handing_over_lets_stalins_rule_decide_the_rest_of_the_world():
+    seat, notice = admit(Seat(seed=3, answers=(False,)), "hand_over", True)
+    assert not notice and seat == Seat(seed=3, answers=(False,), handed_over=True)
+    step = advance(seat.game(), worlds=300)
+    assert step.finished, "no more questions once the student has handed over"
+    debrief = step.debrief
+    assert debrief.count("   you chose: ") == 1, "only the student's own answer is scored"
+    assert "decided by his own rule:" in debrief
+    for what, value in [("hand_over", "yes"), ("hand_over", 1)]:
+        assert admit(Seat(seed=3), what, value)[0] == Seat(seed=3)
+    kept, notice = admit(seat, "answer", "yes")
+    assert kept == seat and "over" in notice, "no answer after handing over"
 
 
 def test_no_answer_is_taken_once_the_world_has_ended():
@@ -64,5 +84,6 @@ def test_the_component_plays_through_its_buttons():
         timeout=THREAD_SECONDS)  # the replay runs in a thread
     refuse.widget.click()
     rc.find(v.Html, children=["World 1: 1 choice made so far."]).assert_single()
+    rc.find(v.Btn, children=[HAND_OVER]).wait_for(timeout=THREAD_SECONDS)
     rc.find(v.Btn, children=["New world"]).widget.click()
     rc.find(v.Html, children=["World 2: 0 choices made so far."]).assert_single()

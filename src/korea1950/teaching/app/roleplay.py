@@ -34,6 +34,10 @@ SEEDS = (1, 2**32 - 1)
 DEBRIEF_WORLDS = 2000
 """Worlds for the debrief's closing table (as ``korea1950 play``)."""
 
+HAND_OVER = "Let Stalin's own rule decide the rest"
+"""The button that ends the student's part: a question such as the armistice can come
+back every month for two years, and a class has fifty minutes."""
+
 
 def reading_choices() -> dict[str, str]:
     """The reading menu: each bundled reading's label (by its historian) -> its name."""
@@ -47,22 +51,31 @@ class Seat:
     reading: str = "stueck"
     seed: int = 1
     answers: tuple[bool, ...] = ()
+    handed_over: bool = False
+    """The student left the rest of the decisions to Stalin's own rule."""
 
     def game(self) -> Game:
         """The game this seat plays: always Stalin, always the baseline."""
-        return Game("stalin", self.reading, "baseline", self.seed, self.answers)
+        return Game("stalin", self.reading, "baseline", self.seed, self.answers,
+                    self.handed_over)
 
 
 def admit(seat: Seat, what: str, value: object) -> tuple[Seat, str]:
     """Apply one value from the browser to ``seat``, or refuse it; returns (seat, notice).
 
     ``what`` is ``answer`` ("yes" or "no", only while a question waits),
-    ``reading`` (a label from the menu), ``new_world`` or ``restart`` (a press:
-    ``True``). Anything else leaves the seat as it was, with a one-line notice.
+    ``hand_over`` (a press, only while a question waits: Stalin's own rule decides
+    the rest, as at the end of input in ``korea1950 play``), ``reading`` (a label
+    from the menu), ``new_world`` or ``restart`` (a press: ``True``). Anything
+    else leaves the seat as it was, with a one-line notice.
     """
-    if what == "answer" and isinstance(value, str) and value in ANSWERS:
-        if advance(seat.game(), with_debrief=False).finished:
-            return seat, "Refused an answer: this world's story is over; start a new world."
+    if what in ("answer", "hand_over") and (
+            (what == "answer" and isinstance(value, str) and value in ANSWERS)
+            or (what == "hand_over" and value is True)):
+        if seat.handed_over or advance(seat.game(), with_debrief=False).finished:
+            return seat, "Refused: this world's story is over; start a new world."
+        if what == "hand_over":
+            return dataclasses.replace(seat, handed_over=True), ""
         return dataclasses.replace(seat, answers=(*seat.answers, ANSWERS[value])), ""
     if what == "reading" and isinstance(value, str) and value in reading_choices():
         return Seat(reading_choices()[value], seat.seed), ""
@@ -131,5 +144,6 @@ def RolePlay() -> None:
             with solara.Row():
                 solara.Button(f"1) {step.prompt.yes}", on_click=lambda: send("answer", "yes"))
                 solara.Button(f"2) {step.prompt.no}", on_click=lambda: send("answer", "no"))
+                solara.Button(HAND_OVER, on_click=lambda: send("hand_over", True), text=True)
         else:
             solara.Preformatted(step.debrief)

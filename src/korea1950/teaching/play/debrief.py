@@ -117,8 +117,9 @@ def decided_by_the_rule(player: Player) -> list[str]:
             runs.setdefault((choice.point, choice.chose_yes), []).append(choice.month)
     if not runs:
         return []
-    lines = [f"After your answers ran out (or were not 1 or 2), this world's "
-             f"{actor_name(player.actor)} decided by his own rule:"]
+    lines = [f"Where you left the decision to him (your answers ran out, were not 1 or 2, "
+             f"or you handed over), this world's {actor_name(player.actor)} decided by his "
+             "own rule:"]
     for (point, yes), months in runs.items():
         spec = POINTS[point]
         when = (month_name(months[0]) if len(months) == 1 else

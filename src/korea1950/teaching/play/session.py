@@ -28,13 +28,19 @@ class ScriptedPlayer(Player):
 
     answers: tuple[bool, ...] = ()
     used: int = 0
+    handed_over: bool = False
+    """Once the answers are used up, the actor's own rule decides (no more questions)."""
 
     def show(self, prompt: Prompt) -> None:
         """The page shows the prompt itself; the log gets only the student's answers."""
 
     def answer(self, prompt: Prompt, rule_choice: bool) -> tuple[bool, bool]:
-        """The next scripted answer, or stop the game at this question."""
+        """The next scripted answer; after the last, the rule's choice if the student handed
+        the decisions over, else stop the game at this question."""
         if self.used >= len(self.answers):
+            if self.handed_over:
+                self.exhausted = True
+                return rule_choice, False
             raise NeedAnswer(prompt)
         chosen = self.answers[self.used]
         self.used += 1
@@ -51,6 +57,8 @@ class Game:
     scenario: str = "baseline"
     seed: int = 1
     answers: tuple[bool, ...] = ()
+    handed_over: bool = False
+    """After ``answers``, the actor's own rule decides the rest (``ScriptedPlayer``)."""
 
 
 @dataclass(frozen=True)
@@ -73,7 +81,7 @@ def advance(game: Game, worlds: int = 2000, with_debrief: bool = True) -> Step:
     """Replay ``game``'s world with its answers: stop at the next question or debrief the end."""
     log: list[str] = []
     player = ScriptedPlayer(game.actor, read=lambda: None, write=log.append,
-                            answers=game.answers)
+                            answers=game.answers, handed_over=game.handed_over)
     model = start(player, game.reading, game.scenario, game.seed)
     try:
         while model.running:
