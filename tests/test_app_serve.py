@@ -79,3 +79,18 @@ def test_ctrl_c_stops_the_page_with_exit_0_and_three_lines(tmp_path: Path):
     text = "\n".join(lines)
     for noise in ("New version", "pip install", "Warning", "samesite", "Aborted", "Traceback"):
         assert noise not in text
+
+
+def test_a_port_in_use_is_one_line_and_exit_2(capsys):
+    from korea1950.cli.main import main
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert main(["app", "--port", str(port)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "", "nothing is served, no address printed"
+    error = captured.err.strip()
+    assert "\n" not in error and f"cannot serve the page on 127.0.0.1:{port}" in error
+    assert "choose another --port" in error

@@ -21,8 +21,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def handle(args: argparse.Namespace) -> int:
     """Serve the classroom page until Ctrl-C; print its address first (``serve``)."""
-    from korea1950.teaching.app.serve import serve
+    from korea1950.teaching.app.serve import check_free, serve
 
+    check_free(args.host, args.port)
     print(f"korea1950 classroom page on http://{args.host}:{args.port}/ (Ctrl-C to stop)",
           flush=True)
     return serve(args.host, args.port)

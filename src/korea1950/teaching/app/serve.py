@@ -12,8 +12,12 @@ read, and stop as asked.
 """
 
 import contextlib
+import errno
 import os
+import socket
 import warnings
+
+from korea1950.inputs.errors import InputError
 
 APP = "korea1950.teaching.app.page:Page"
 """The page's component, as Solara's ``run`` names it."""
@@ -33,6 +37,23 @@ def solara_arguments(host: str, port: int) -> list[str]:
     """The arguments of Solara's ``run``: production mode, no browser opened, no version check."""
     return ["run", APP, "--host", host, "--port", str(port), "--production", "--no-open",
             "--no-check-version"]
+
+
+def check_free(host: str, port: int) -> None:
+    """Refuse, in one line, an address the server could not listen on (a port in use).
+
+    Why before starting: uvicorn reports it after Solara's banner, as "ERROR: [Errno 98]
+    ..." with exit code 3; a teacher who started the page twice should read what to do.
+    """
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            hint = ("is the page already running? choose another --port"
+                    if error.errno == errno.EADDRINUSE else "is --host this machine's address?")
+            raise InputError(f"cannot serve the page on {host}:{port}: "
+                             f"{error.strerror or error} ({hint})") from None
 
 
 def keep_private() -> None:
