@@ -15,6 +15,8 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 from korea1950.teaching.app.serve import PRIVATE, STOPPED, keep_private, solara_arguments
 
 
@@ -94,3 +96,13 @@ def test_a_port_in_use_is_one_line_and_exit_2(capsys):
     error = captured.err.strip()
     assert "\n" not in error and f"cannot serve the page on 127.0.0.1:{port}" in error
     assert "choose another --port" in error
+
+
+def test_a_port_outside_the_range_is_refused_in_one_line(capsys):
+    from korea1950.cli.main import main
+
+    with pytest.raises(SystemExit) as done:
+        main(["app", "--port", "70000"])
+    assert done.value.code == 2
+    error = capsys.readouterr().err.strip()
+    assert "\n" not in error and "up to 65,535" in error

@@ -275,3 +275,14 @@ def test_a_shift_is_not_given_where_the_scenario_leaves_only_a_selection_of_worl
     assert row["shift_months"] == "" and row["shift_note"].startswith("mostly prevented")
     assert row["scenario_median_month"] != ""  # the median itself is still reported
     assert _shift({9: 40}, {})["shift_note"] == "never happens under the scenario"
+
+
+def test_what_a_scenario_imposes_depends_on_its_levers_values():
+    from korea1950.inputs.levers import imposed_outcomes
+
+    assert "soviet_veto" in imposed_outcomes(load_scenario("soviet_veto").levers)
+    assert "mao_consents" in imposed_outcomes(load_scenario("mao_refuses").levers)
+    ongjin = imposed_outcomes(load_scenario("ongjin_only").levers)
+    assert "ongjin_operation" in ongjin, "the lever makes the attack the limited one"
+    assert "stalin_approves" not in ongjin, "whether he approves is still his rule's"
+    assert imposed_outcomes(load_scenario("baseline").levers) == set()

@@ -127,6 +127,8 @@ def test_same_seed_same_debrief(stalin_refuses):
 
 def test_end_of_input_hands_the_decisions_back_to_the_rule():
     player, text = played("kim", 4, [])
+    assert "You left every decision to Kim Il Sung's own rule" in text
+    assert "The chances below" not in text, "no chances are promised when none is scored"
     assert player.choices and not any(c.from_input for c in player.choices)
     assert all(c.chose_yes == c.rule_said_yes for c in player.choices)
     assert "no more input" in text and "Debrief" in text

@@ -2,7 +2,7 @@
 
 import argparse
 
-from korea1950.cli.common import positive_int
+from korea1950.cli.common import bounded_int
 
 COMMAND = "app"
 
@@ -15,7 +15,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                                                "change recomputes the worlds beside a cached "
                                                "baseline. Open the address it prints.")
     parser.add_argument("--host", default="127.0.0.1")
-    parser.add_argument("--port", type=positive_int, default=8765)
+    parser.add_argument("--port", type=bounded_int(1, 65_535), default=8765)
     parser.set_defaults(handler=handle)
 
 

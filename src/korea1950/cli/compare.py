@@ -108,7 +108,8 @@ def summary_lines(comparison: Comparison, rows: list[dict]) -> list[str]:
             lines.append(f"  {outcome_label(outcome):<{LABEL_WIDTH - 2}}" + "".join(
                 f"{_change(by_reading[r.name]):>{CELL_WIDTH}}" for r in readings))
         if not shown:
-            lines.append("  no change the worlds can tell from zero (every interval covers it)")
+            lines.append("  no change the worlds can tell from zero, beyond what the scenario "
+                         "imposes itself")
     lines.append("Every outcome, timing and interval: tables/outcomes.csv and "
                  "tables/timings.csv.")
     return lines

@@ -123,21 +123,26 @@ class Levers:
                 if getattr(self, f.name) != getattr(default, f.name)}
 
 
-ALSO_DECIDES = {"stalin_approval": ("stalin_approves",), "mao_consent": ("mao_consents",),
-                "kim_attack": ("invasion",), "un_cross_38th": ("un_crosses_38th",)}
-"""Outcomes a lever decides directly, besides the outcome of the lever's own name."""
+ALSO_DECIDES: dict[tuple[str, object], tuple[str, ...]] = {
+    ("stalin_approval", "never"): ("stalin_approves",),
+    ("stalin_approval", "ongjin_only"): ("ongjin_operation",),
+    ("mao_consent", "never"): ("mao_consents",),
+    ("kim_attack", "never"): ("invasion",),
+    ("un_cross_38th", "never"): ("un_crosses_38th",)}
+"""Outcomes a lever's value decides directly, besides the outcome of the lever's own name
+(``ongjin_only`` leaves the approval to Stalin's rule but makes the attack the limited one)."""
 
 
 def imposed_outcomes(levers: Levers) -> set[str]:
-    """The outcomes a scenario's levers set directly: the lever's own outcome and those it
-    decides (``ALSO_DECIDES``).
+    """The outcomes a scenario's levers set directly: the lever's own outcome and those its
+    value decides (``ALSO_DECIDES``).
 
     Why: that the veto scenario has a veto is its premise, not a finding; summaries
     (the study's, ``korea1950 compare``'s) lead with what follows from it instead.
     """
     names: set[str] = set()
-    for lever in levers.changed():
-        names |= {lever, *ALSO_DECIDES.get(lever, ())}
+    for lever, value in levers.changed().items():
+        names |= {lever, *ALSO_DECIDES.get((lever, value), ())}
     return names
 
 

@@ -219,6 +219,8 @@ class _DeafPool(ProcessPoolExecutor):
     """
 
     def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> Future:
+        if not hasattr(signal, "pthread_sigmask"):  # Windows: no signal masks to inherit
+            return super().submit(fn, *args, **kwargs)
         held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
         try:
             return super().submit(fn, *args, **kwargs)

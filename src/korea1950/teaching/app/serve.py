@@ -69,7 +69,8 @@ def keep_private() -> None:
 
 
 def serve(host: str, port: int) -> int:
-    """Serve the page until Ctrl-C (or a terminate); return the exit code, 0 when stopped.
+    """Serve the page until Ctrl-C; return the exit code, 0 when stopped (a terminate
+    signal ends the process as the signal does).
 
     Solara runs in this process, so stopping it stops the server and its workers
     (they are its children); nothing is left running.

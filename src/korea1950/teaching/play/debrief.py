@@ -88,6 +88,9 @@ def debrief(player: Player, model: CrisisModel, worlds: int, seed: int = 1) -> s
     name = actor_name(player.actor)
     if not player.choices:
         lines.append(f"{name} had no decision to take in this world.")
+    elif not any(choice.from_input for choice in player.choices):
+        lines += [f"You left every decision to {name}'s own rule, so there is no choice of "
+                  "yours to score.", ""]
     else:
         lines += [f"The chances below come from {WORLDS:,} worlds put in your situation at "
                   "each choice: the share in which the model's rule chose as you did "
