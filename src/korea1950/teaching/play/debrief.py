@@ -111,9 +111,9 @@ def debrief(player: Player, model: CrisisModel, worlds: int, seed: int = 1) -> s
 
 
 def decided_by_the_rule(player: Player) -> list[str]:
-    """The decisions taken after the student's answers ran out, one line per question and
-    option: "the rule decided" is not the student's choice, so it is neither scored nor
-    listed month by month."""
+    """The decisions the student left to the actor's rule (the answers ran out, were not 1
+    or 2, or the page's hand-over), one line per question and option: they are not the
+    student's choices, so they are neither scored nor listed month by month."""
     runs: dict[tuple[str, bool], list[int]] = {}
     for choice in player.choices:
         if not choice.from_input:
@@ -149,17 +149,14 @@ def student_levers(player: Player) -> dict:
 
 def standing_choices(player: Player) -> list[str]:
     """The student's standing choices in words: the option taken every time at a point."""
-    said: dict[str, set[bool]] = {}
+    said: dict[str, list[bool]] = {}
     for choice in player.choices:
         if choice.from_input:
-            said.setdefault(choice.point, set()).add(choice.chose_yes)
-    asked: dict[str, int] = {}
-    for choice in player.choices:
-        if choice.from_input:
-            asked[choice.point] = asked.get(choice.point, 0) + 1
-    return [f"“{POINTS[p].yes if answers == {True} else POINTS[p].no}” "
-            + ("the one time you were asked" if asked[p] == 1 else f"all {asked[p]} times")
-            for p, answers in said.items() if len(answers) == 1]
+            said.setdefault(choice.point, []).append(choice.chose_yes)
+    return [f"“{POINTS[p].yes if answers[0] else POINTS[p].no}” "
+            + ("the one time you were asked" if len(answers) == 1 else
+               f"all {len(answers)} times")
+            for p, answers in said.items() if len(set(answers)) == 1]
 
 
 def outcomes_after(player: Player, model: CrisisModel, worlds: int) -> list[str]:
