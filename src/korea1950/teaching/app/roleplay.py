@@ -69,9 +69,9 @@ def admit(seat: Seat, what: str, value: object) -> tuple[Seat, str]:
     from the menu), ``new_world`` or ``restart`` (a press: ``True``). Anything
     else leaves the seat as it was, with a one-line notice.
     """
-    if what in ("answer", "hand_over") and (
-            (what == "answer" and isinstance(value, str) and value in ANSWERS)
-            or (what == "hand_over" and value is True)):
+    offered = ((what == "answer" and isinstance(value, str) and value in ANSWERS)
+               or (what == "hand_over" and value is True))
+    if offered:
         if seat.handed_over or advance(seat.game(), with_debrief=False).finished:
             return seat, "Refused: this world's story is over; start a new world."
         if what == "hand_over":
