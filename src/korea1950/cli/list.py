@@ -22,7 +22,7 @@ def handle(args: argparse.Namespace) -> int:
           "the model opens in September 1949):")
     for name in bundled_scenario_names():
         scenario = load_scenario(name)
-        departs = ("" if scenario.levers.changed() == {} and not scenario.parameters
+        departs = ("" if not scenario.levers.changed() and not scenario.parameters
                    else f" (departs {departure(scenario.date)})")
         print(f"  {name:<24}{scenario.title}{departs}")
     print("\nReadings of Stalin's intent:")
