@@ -201,9 +201,22 @@ def settled(page) -> None:
     page.wait_for_function("""() => !document.body.innerText.includes('Drawing the front line')
         && document.querySelectorAll('img').length >= 2
         && [...document.images].every(image => image.complete)""", timeout=60_000)
-    page.evaluate("""() => Promise.all([...document.images].map(image => image.decode()))
-        .then(() => new Promise(done =>
-            requestAnimationFrame(() => requestAnimationFrame(done))))""")
+    # A picture replaced while it is being decoded rejects its decode() (EncodingError):
+    # decode again until one round succeeds for every picture on the page.
+    decoded = page.evaluate("""async () => {
+        for (let round = 0; round < 100; round++) {
+            const images = [...document.images];
+            const results = await Promise.allSettled(images.map(image => image.decode()));
+            if (images.length >= 2 && results.every(r => r.status === 'fulfilled')) {
+                await new Promise(done =>
+                    requestAnimationFrame(() => requestAnimationFrame(done)));
+                return true;
+            }
+            await new Promise(done => setTimeout(done, 50));
+        }
+        return false;
+    }""")
+    assert decoded, "the page's pictures never settled (5 s of decoding)"
 
 
 def click_and_time(page, label: str, row: str, ready: str) -> float:
