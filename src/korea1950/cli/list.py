@@ -1,8 +1,8 @@
 """`korea1950 list`: the bundled scenarios and readings, with their titles."""
 
 import argparse
-import calendar
 
+from korea1950.inputs.calendar import month_index, month_name
 from korea1950.inputs.readings import bundled_reading_names, load_reading
 from korea1950.inputs.scenarios import bundled_scenario_names, load_scenario
 
@@ -33,5 +33,4 @@ def handle(args: argparse.Namespace) -> int:
 
 def departure(date: str) -> str:
     """A scenario's date ("1950-06") as a reader says it ("in June 1950")."""
-    year, month = date.split("-")
-    return f"in {calendar.month_name[int(month)]} {year}"
+    return f"in {month_name(month_index(date))}"
