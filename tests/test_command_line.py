@@ -19,11 +19,11 @@ HEAVY = ("korea1950.cli.study", "korea1950.cli.weigh", "korea1950.cli.sensitivit
          "korea1950.cli.compare", "matplotlib.pyplot", "SALib")
 
 
-def loaded_after(argv: list[str]) -> list[str]:
-    """The heavy modules loaded by running ``korea1950 <argv>`` in a fresh interpreter."""
+def loaded_after(argv: list[str], heavy: tuple[str, ...] = HEAVY) -> list[str]:
+    """The ``heavy`` modules loaded by running ``korea1950 <argv>`` in a fresh interpreter."""
     script = ("import sys\nfrom korea1950.cli.main import main\n"
               f"code = main({argv!r})\n"
-              f"print('LOADED', [m for m in {HEAVY!r} if m in sys.modules], code)")
+              f"print('LOADED', [m for m in {heavy!r} if m in sys.modules], code)")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                           timeout=120, check=True)
     line = next(x for x in done.stdout.splitlines() if x.startswith("LOADED"))
@@ -35,6 +35,11 @@ def loaded_after(argv: list[str]) -> list[str]:
                                   ["explain", "baseline", "--seed", "3"]])
 def test_a_light_command_loads_none_of_the_heavy_modules(argv):
     assert loaded_after(argv) == []
+
+
+def test_list_loads_neither_mesa_nor_pandas():
+    # the package's exports load on first use, so that the command line starts at once
+    assert loaded_after(["list"], ("mesa", "pandas", "korea1950.simulation.model")) == []
 
 
 def test_every_command_module_is_named_as_its_command():
@@ -67,3 +72,14 @@ def test_a_misspelt_command_is_one_line_naming_the_commands(capsys):
     assert done.value.code == 2
     error = capsys.readouterr().err.strip()
     assert "\n" not in error and "invalid choice: 'explian'" in error and "'explain'" in error
+
+
+def test_a_ctrl_c_while_the_command_loads_is_one_line_and_exit_130(monkeypatch, capsys):
+    # the command's module loads numpy and Mesa for about a second after the command
+    # starts; a Ctrl-C then used to print Python's traceback
+    def interrupted_import(name):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(importlib, "import_module", interrupted_import)
+    assert main(["run", "baseline"]) == 130
+    assert capsys.readouterr().err == "korea1950: interrupted\n"

@@ -80,12 +80,14 @@ def invoked(argv: list[str]) -> str | None:
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     argv = sys.argv[1:] if argv is None else argv
-    parser = build_parser(invoked(argv))
-    args = parser.parse_args(argv)
-    if getattr(args, "handler", None) is None:
-        parser.print_help()
-        return 2
     try:
+        # the parser imports the command's module (numpy, Mesa: about a second), so a
+        # Ctrl-C in that second is an interruption like any other, not a traceback
+        parser = build_parser(invoked(argv))
+        args = parser.parse_args(argv)
+        if getattr(args, "handler", None) is None:
+            parser.print_help()
+            return 2
         return int(args.handler(args) or 0)
     except InputError as error:
         sys.stderr.write(f"{PREFIX}{error}\n")
