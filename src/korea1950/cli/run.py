@@ -5,8 +5,6 @@ import json
 
 from korea1950.cli.common import add_run_options, evaluator_from, reading_help
 from korea1950.inputs.labels import reading_label
-from korea1950.inputs.readings import load_reading
-from korea1950.inputs.scenarios import load_scenario
 from korea1950.reporting.run_output import run_record, run_table
 from korea1950.running.experiment import Experiment
 
@@ -38,7 +36,7 @@ def handle(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(record, indent=2))
     else:
-        chosen = load_reading(args.reading)
-        print(run_table(record, summary, load_scenario(args.scenario).title,
+        chosen, setting = experiment.readings[0], experiment.scenarios[0]
+        print(run_table(record, summary, setting.title,
                         reading_label(chosen.name, chosen.title)))
     return 0
