@@ -50,7 +50,9 @@ def test_no_usage_report_leaves_the_server(monkeypatch):
     assert os.environ["SOLARA_TELEMETRY_MIXPANEL_ENABLE"] == "false"
 
 
-def test_ctrl_c_stops_the_page_with_exit_0_and_three_lines(tmp_path: Path):
+@pytest.mark.parametrize("stop", ["ctrl-c", "terminate"])
+def test_ctrl_c_or_a_terminate_signal_stops_the_page_with_exit_0_and_three_lines(
+        tmp_path: Path, stop: str):
     port = free_port()
     log = tmp_path / "server.log"
     with log.open("w") as out:
@@ -68,7 +70,10 @@ def test_ctrl_c_stops_the_page_with_exit_0_and_three_lines(tmp_path: Path):
                     break
             except OSError:
                 time.sleep(0.3)
-        os.killpg(server.pid, signal.SIGINT)  # what Ctrl-C in the teacher's terminal sends
+        if stop == "ctrl-c":  # what Ctrl-C in the teacher's terminal sends: the whole group
+            os.killpg(server.pid, signal.SIGINT)
+        else:  # what `kill PID` or a service manager sends: the server alone
+            server.terminate()
         assert server.wait(timeout=60) == 0
     finally:
         if server.poll() is None:
@@ -79,7 +84,8 @@ def test_ctrl_c_stops_the_page_with_exit_0_and_three_lines(tmp_path: Path):
     assert lines[-1] == STOPPED
     assert len(lines) == 3, lines  # the address, Solara's "server is starting", stopped
     text = "\n".join(lines)
-    for noise in ("New version", "pip install", "Warning", "samesite", "Aborted", "Traceback"):
+    for noise in ("New version", "pip install", "Warning", "samesite", "Aborted", "Traceback",
+                  "leaked"):
         assert noise not in text
 
 

@@ -14,6 +14,7 @@ read, and stop as asked.
 import contextlib
 import errno
 import os
+import signal
 import socket
 import warnings
 
@@ -69,8 +70,7 @@ def keep_private() -> None:
 
 
 def serve(host: str, port: int) -> int:
-    """Serve the page until Ctrl-C; return the exit code, 0 when stopped (a terminate
-    signal ends the process as the signal does).
+    """Serve the page until Ctrl-C or a terminate signal; return the exit code, 0 when stopped.
 
     Solara runs in this process, so stopping it stops the server and its workers
     (they are its children); nothing is left running.
@@ -80,9 +80,21 @@ def serve(host: str, port: int) -> int:
     import click
     from solara.__main__ import cli
 
+    signal.signal(signal.SIGTERM, _stop_as_asked)
+
     # Ctrl-C: uvicorn shuts the server down, then raises the interrupt again, which click
     # turns into Abort; by then there is nothing left to stop.
     with contextlib.suppress(KeyboardInterrupt, click.exceptions.Abort):
         cli.main(solara_arguments(host, port), prog_name="solara", standalone_mode=False)
     print(STOPPED, flush=True)
     return 0
+
+
+def _stop_as_asked(signum: int, frame: object) -> None:
+    """A terminate signal (``kill``, a service manager) stops the page as Ctrl-C does.
+
+    Why: uvicorn shuts the server down on the signal and then sends it again; left
+    to its default the process then died at once, before the workers were shut
+    down, and the multiprocessing tracker warned of leaked semaphores.
+    """
+    raise KeyboardInterrupt
