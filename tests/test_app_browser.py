@@ -162,13 +162,13 @@ def test_server_refuses_a_path_and_a_huge_world_count_and_sessions_stay_apart(se
     assert share(baseline[1]) == share(baseline[2]) > 30
     assert first.evaluate(SEND, ["Scenario", "input", "/etc/passwd"])
     assert first.evaluate(SEND, ["Worlds", "change", 10**12])
-    first.wait_for_selector("text=Refused worlds", timeout=60_000)
+    first.wait_for_selector("text=The worlds can be", timeout=60_000)
     # Each value is its own message to the server: wait for both refusals to be on the page.
     first.wait_for_selector("text=Refused the scenario", timeout=60_000)
     notices = " ".join(first.locator(".korea-notices").all_inner_texts())
     assert "Refused the scenario '/etc/passwd'" in notices
     assert "keeping The baseline: every lever as in history" in notices
-    assert "using 50,000" in notices
+    assert "became 50,000" in notices
     first.wait_for_selector(".korea-setting:has-text('50,000 worlds')", timeout=30_000)
     wait_for_row(first, "US intervention", f"cell !== {json.dumps(baseline[1])}")
     shown = first.locator("body").inner_text()
@@ -277,14 +277,25 @@ def test_the_page_teaches_and_a_switch_recomputes_at_once(server, browser, timin
     page.wait_for_selector("text=In short", timeout=30_000)
     assert page.locator("body").inner_text() != told, "another world, another story"
     page.get_by_role("tab", name="The two readings").click()
-    page.wait_for_selector("text=over the prior family", timeout=240_000)
+    page.wait_for_selector("text=In short:", timeout=240_000)
+    assert page.locator(".korea-setting").count() == 0, "no setting named above the verdict"
+    plain = page.locator("body").inner_text()
+    assert "the sidebar's setting does not change it" in plain
+    assert "as likely under" in plain or "neither reading" in plain
+    page.get_by_text("In detail: the weighing's own figures").click()
+    page.wait_for_selector("text=over the prior family", timeout=30_000)
     verdict = page.locator("body").inner_text()
     assert "Donggil Kim's reading over William Stueck's reading" in verdict
     assert "sign holds?" in verdict
     assert " kim " not in verdict and " stueck" not in verdict
     page.get_by_role("tab", name="Play Stalin").click()
+    page.wait_for_selector("text=Which of Stalin's decisions are yours", timeout=60_000)
+    assert "do not apply here" in page.locator("body").inner_text()
     refuse = page.get_by_role("button", name="2) Refuse: tell him to wait")
     refuse.wait_for(timeout=60_000)
+    for answer in ("1) Say yes", "2) Refuse", "Let Stalin's own rule decide the rest"):
+        box = page.get_by_role("button", name=answer).bounding_box()
+        assert box and box["x"] + box["width"] <= VIEWPORT["width"], f"{answer} in view"
     refuse.dispatch_event("click")  # Solara's footer may lie over the button's corner
     page.wait_for_selector("text=1 choice made so far", timeout=60_000)
     page.wait_for_function("() => !document.body.innerText.includes('Working out what happens')",

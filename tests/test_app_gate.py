@@ -14,6 +14,7 @@ from korea1950.teaching.app.classroom import (
     describe,
     effective_scenario,
     implied_switches,
+    what_if,
 )
 
 
@@ -43,12 +44,12 @@ def test_only_bundled_names_pass_and_the_notice_names_what_is_kept():
 def test_worlds_are_clamped_to_the_slider(value, kept):
     admitted = admit(Setting(), "worlds", value)
     assert admitted.setting.worlds == kept
-    assert admitted.notices and f"using {kept:,}" in admitted.notices[0]
+    assert admitted.notices and f"became {kept:,}" in admitted.notices[0]
 
 
 @pytest.mark.parametrize("value", [float("nan"), float("inf"), True, "5000", None, {"a": 1}])
 def test_worlds_that_are_not_numbers_are_refused(value):
-    assert "not a number" in refused("worlds", value)
+    assert "must be a whole number" in refused("worlds", value)
 
 
 def test_a_typed_seed_is_read_as_a_whole_number_and_clamped():
@@ -65,8 +66,7 @@ def test_a_typed_seed_is_read_as_a_whole_number_and_clamped():
 def test_worlds_are_held_to_the_sliders_step():
     admitted = admit(Setting(), "worlds", 12_345)
     assert admitted.setting.worlds == 12_000 and admitted.notices == (
-        "Refused worlds = 12345: this page allows 1,000 to 50,000 in steps of 1,000; "
-        "using 12,000.",)
+        "The worlds can be 1,000 to 50,000 in steps of 1,000, so 12345 became 12,000.",)
     assert admit(Setting(), "worlds", 20_000).notices == ()
 
 
@@ -116,6 +116,24 @@ def test_the_setting_is_described_in_words():
     assert "Donggil Kim: Stalin wanted the US entangled in Asia" in text
     assert "Switched on: No landing at Incheon" in text
     assert "_" not in text and " kim" not in text
+
+
+def test_the_story_opens_with_what_the_setting_changes_in_history():
+    # a decision a setting takes out of an actor's hands is not weighed, so without this
+    # line a "Mao refuses" world's story never said that Mao refused
+    refusing = Setting(scenario="mao_refuses", switches=implied_switches("mao_refuses"))
+    antecedent = load_scenario("mao_refuses").antecedent
+    assert what_if(refusing) == antecedent.rstrip(".") + "."
+    assert what_if(Setting()) == ""
+    assert what_if(Setting(scenario="mao_refuses", switches=frozenset())) == "", \
+        "its switch unticked, the setting is history"
+    on_top = Setting(scenario="mao_refuses",
+                     switches=implied_switches("mao_refuses") | {"us_stays_out"})
+    assert what_if(on_top).endswith(". " + SWITCHES["us_stays_out"][0] + ".")
+    told = results.story(refusing, 1)
+    assert told.startswith(f"\n*What if: {antecedent.rstrip('.')}.*")
+    assert "are cut here" not in results.story(Setting(reading="kim"), 1), \
+        "a whole story fits the page"
 
 
 @pytest.fixture(scope="module")
@@ -192,6 +210,26 @@ def test_the_tables_show_every_row_in_words_with_intervals(kept_out):
     assert "| When the US intervenes | never |" in timing
     for text in (outcome, timing):
         assert "_" not in text
+
+
+class Counted:
+    """A summary's two numbers the tables read: how many worlds, and in how many it happened."""
+
+    def __init__(self, happened: int, replicates: int) -> None:
+        self.happened, self.replicates = happened, replicates
+
+    def count(self, outcome: str) -> int:
+        return self.happened
+
+
+def test_a_change_is_bold_only_when_its_shown_interval_excludes_zero():
+    # 20 of 10,000 against 35 of 10,000: the interval's upper end is -0.003 points, shown 0.0
+    cell = tables.difference_cell(Counted(20, 10_000), Counted(35, 10_000), "invasion")
+    *_, high = tables.difference(20, 10_000, 35, 10_000)
+    assert high < 0 and round(100 * high, 1) == 0
+    assert cell == "−0.1 (−0.3 to 0.0)", "not bold: its interval as shown reaches zero"
+    clear = tables.difference_cell(Counted(100, 10_000), Counted(300, 10_000), "invasion")
+    assert clear.startswith("**−2.0") and clear.endswith("**")
 
 
 def test_intervals_match_published_examples():

@@ -62,10 +62,10 @@ def test_the_worlds_slider_and_the_seed_are_gated_when_they_change(sidebar):
     state, rc = sidebar
     widget(rc, v.Slider, "Worlds").fire_event("change", 10**12)
     assert state.value.setting.worlds == 50_000
-    assert "using 50,000" in state.value.notices[0]
+    assert "became 50,000" in state.value.notices[0]
     assert widget(rc, v.Slider, "Worlds").v_model == 50_000
     seed = rc.find(v.TextField).widget
     seed.fire_event("change", "77")
     assert state.value.setting.seed == 77
     seed.fire_event("change", "../../etc")
-    assert state.value.setting.seed == 77 and "not a number" in state.value.notices[0]
+    assert state.value.setting.seed == 77 and "must be a whole number" in state.value.notices[0]

@@ -6,12 +6,15 @@ import ipyvuetify as v
 import pytest
 import solara
 
+from korea1950.simulation.agents.rules import rule_table
 from korea1950.teaching.app.roleplay import (
     HAND_OVER,
     RolePlay,
     Seat,
     admit,
+    log_markdown,
     reading_choices,
+    whose_decisions,
 )
 from korea1950.teaching.play import play
 from korea1950.teaching.play.session import advance
@@ -70,6 +73,36 @@ def test_the_page_game_ends_with_the_same_debrief_as_the_terminal():
          worlds=2000)
     terminal = out.getvalue()
     assert step.debrief.strip() == terminal[terminal.index("\nDebrief\n"):].strip()
+
+
+def test_the_page_shows_the_debrief_as_markdown_with_the_same_scores():
+    # a class reads it in the page, where indented text became a code block cut at the edge
+    seat = Seat(seed=3, answers=(False, True), handed_over=True)
+    text = advance(seat.game(), worlds=300).debrief
+    page = advance(seat.game(), worlds=300, markdown=True).debrief
+    assert page.startswith("### Debrief")
+    assert not [line for line in page.splitlines() if line.startswith("   ") and
+                not line.startswith("    - ")], "no indented line (a code block) but sub-items"
+    for line in text.splitlines():  # every scored figure and choice of the text is on the page
+        if line.startswith(("   you chose: ", "      ")):
+            assert line.strip() in page
+    shares = [line for line in page.splitlines() if line.startswith("| North Korean invasion")]
+    assert len(shares) == 1 and shares[0].endswith("% |"), "the closing table in percentages"
+
+
+def test_the_log_is_a_list_and_the_page_says_which_decisions_are_the_students():
+    log = advance(Seat(seed=3, answers=(False,)).game(), with_debrief=False).log
+    shown = log_markdown(log)
+    assert shown.startswith("**You chose: Refuse: tell him to wait**")
+    assert "\n- September 1949: Stalin tells Kim Il Sung to wait" in shown
+    assert "* " not in shown, "no literal bullets"
+    said = whose_decisions()
+    stalin = [r for r in rule_table() if r.actor == "Stalin"]
+    assert all(f"- {r.title}" in said for r in stalin)
+    asked, kept = said.split("His own rule")
+    assert {r.title for r in stalin if r.point} == {
+        line[2:] for line in asked.splitlines() if line.startswith("- ")}
+    assert "weighs explaining his Council policy to an ally (the Gottwald letter)" in kept
 
 
 THREAD_SECONDS = 60

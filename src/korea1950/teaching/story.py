@@ -218,6 +218,12 @@ def _lines(trace: Trace) -> list[tuple[str, str]]:
     return out
 
 
+SOURCES = ("Each decision names the evidence its rule rests on, quoted the first time: "
+           "sources from any date, not news of that month.")
+"""Said once at the top. Why: a quote from January 1950 under a decision of September 1949
+read as an anachronism; it is why the rule is written as it is, not what happened then."""
+
+
 MARKDOWN = {"month": "\n## {}\n", "event": "- **{}**", "decision": "- {}", "quote": "  > {}",
             "quiet": "\n*{}*", "heading": "\n## {}\n", "summary": "- {}"}
 HTML = {"month": "<h2>{}</h2>", "event": "<p><strong>{}</strong></p>", "decision": "<p>{}</p>",
@@ -232,6 +238,8 @@ def render(trace: Trace, fmt: str = "text", title: str = "", what_if: str = "") 
     scenario's antecedent, opens it (a decision a scenario takes out of an actor's hands
     is not weighed, so the story would otherwise never say it)."""
     lines = _lines(trace)
+    if any(kind == "quote" for kind, _ in lines):
+        lines.insert(0, ("quiet", SOURCES))
     if what_if:
         lines.insert(0, ("quiet", f"What if: {what_if}"))
     if fmt == "markdown":

@@ -170,14 +170,15 @@ def _clamped(value: object, low: int, high: int, keep: int, what: str,
     if isinstance(value, int | float) and not isinstance(value, bool):
         number = value if isinstance(value, int) or math.isfinite(value) else None
     if number is None:
-        notices.append(f"Refused {what} = {shown(value, 30)}: not a number; keeping {keep:,}.")
+        notices.append(f"The {what} must be a whole number; {shown(value, 30)} is not, so it "
+                       f"stays {keep:,}.")
         return keep
     kept = int(min(max(number, low), high))
     kept = min(max((kept + step // 2) // step * step, low), high)
     if kept != number:
         steps = f" in steps of {step:,}" if step > 1 else ""
-        notices.append(f"Refused {what} = {shown(value, 30)}: this page allows {low:,} to "
-                       f"{high:,}{steps}; using {kept:,}.")
+        notices.append(f"The {what} can be {low:,} to {high:,}{steps}, so {shown(value, 30)} "
+                       f"became {kept:,}.")
     return kept
 
 
@@ -199,6 +200,26 @@ def effective_scenario(setting: Setting) -> Scenario:
     for key in sorted(setting.switches):
         changes.update(SWITCHES[key][1])
     return dataclasses.replace(chosen, levers=dataclasses.replace(chosen.levers, **changes))
+
+
+def what_if(setting: Setting) -> str:
+    """What this setting changes in history, in words, for the story's opening line ("" if
+    nothing): the scenario's antecedent while any of its own switches is on, then the
+    switches ticked on top of it.
+
+    Why: a decision a setting takes out of an actor's hands is not weighed, so the story
+    would otherwise never say it (Mao's refusal, in "Mao withholds his consent").
+    """
+    effective = effective_scenario(setting)
+    if not (effective.levers.changed() or effective.parameters):
+        return ""
+    chosen, implied = _scenario(setting.scenario), implied_switches(setting.scenario)
+    parts = []
+    if (chosen.levers.changed() or chosen.parameters) and (not implied
+                                                          or implied & setting.switches):
+        parts.append(chosen.antecedent.rstrip("."))
+    parts += [SWITCHES[key][0] for key in SWITCHES if key in setting.switches - implied]
+    return ". ".join(parts) + "."
 
 
 def describe(setting: Setting) -> str:

@@ -44,6 +44,12 @@ TITLE = "How the Korean War began: a classroom simulator"
 STORY_TAB = 1
 """The position of "One world's story" among the tabs."""
 
+SETTING_TABS = (0, STORY_TAB)
+"""The tabs that show the sidebar's setting; the header naming it is shown only there.
+
+Why: the readings' verdict and the role-play are in history as it was, and a
+header saying "Switched on: The US stays out" above them read as if they obeyed it."""
+
 CACHED = 0.01
 """A result that took less than this (seconds) came from the cache."""
 
@@ -54,8 +60,14 @@ CSS = """
 .korea-tables td:not(:first-child), .korea-tables th:not(:first-child) { white-space: nowrap; }
 .korea-tables td:first-child { white-space: nowrap; }
 .korea-tables tr:nth-child(even) { background: #f4f4f4; }
+.korea-answers .v-btn { height: auto !important; min-height: 36px; max-width: 60em;
+  text-transform: none !important; letter-spacing: normal; justify-content: flex-start;
+  padding: 6px 12px !important; }
+.korea-answers .v-btn__content { white-space: normal; text-align: left; flex: 1 1 auto; }
+.korea-play, .korea-verdict { padding-bottom: 96px; max-width: 60em; }
 """
-"""A narrower sidebar and compact tables, so every row of the outcomes fits one screen."""
+"""A narrower sidebar and compact tables, so every row of the outcomes fits one screen; the
+role-play's answers one under another, wrapped, in sentence case, and clear of Solara's footer."""
 
 @solara.component
 def Controls(state: solara.Reactive[Session], started: Ref[Started | None]) -> None:
@@ -93,7 +105,8 @@ def Controls(state: solara.Reactive[Session], started: Ref[Started | None]) -> N
     slider = rv.Slider(label="Worlds", v_model=setting.worlds, min=WORLDS[0], max=WORLDS[1],
                        step=WORLDS[2], thumb_label=True, hide_details=True)
     rv.use_event(slider, "change", lambda *event: sender("worlds")(event[-1]))
-    seed = rv.TextField(label=f"Seed ({SEEDS[0]} to {SEEDS[1]:,})", v_model=str(setting.seed),
+    seed = rv.TextField(label=f"Seed ({SEEDS[0]} to {SEEDS[1]:,}; press Enter)",
+                        v_model=str(setting.seed),
                         hide_details=True, dense=True)
     rv.use_event(seed, "change", lambda *event: sender("seed")(event[-1]))
 
@@ -144,15 +157,17 @@ def Page() -> None:
     with solara.Sidebar():
         Controls(state, started)
     Notices(session.notices, clear)
-    with solara.Row(style={"align-items": "center"}):
-        solara.Text(describe(setting), classes=["korea-setting"])
-        if computing:
-            solara.Text(f"Computing {setting.worlds:,} worlds...", classes=["korea-computing"])
-        elif last.current is not None:
-            took = last.current.seconds
-            solara.Text(f"(computed in {took:.2f} s)" if took >= CACHED else "(from the cache)",
-                        classes=["korea-took"])
-    solara.ProgressLinear(computing)
+    if tab.value in SETTING_TABS:
+        with solara.Row(style={"align-items": "center"}):
+            solara.Text(describe(setting), classes=["korea-setting"])
+            if computing:
+                solara.Text(f"Computing {setting.worlds:,} worlds...",
+                            classes=["korea-computing"])
+            elif last.current is not None:
+                took = last.current.seconds
+                solara.Text(f"(computed in {took:.2f} s)" if took >= CACHED
+                            else "(from the cache)", classes=["korea-took"])
+        solara.ProgressLinear(computing)
     with solara.lab.Tabs(value=tab, lazy=True):
         with solara.lab.Tab("What happens"):
             if last.current is not None:

@@ -25,15 +25,17 @@ from korea1950.inputs.scenarios import Scenario
 from korea1950.memo import Memo
 from korea1950.running.summary import Summary
 from korea1950.teaching.app import workers
-from korea1950.teaching.app.classroom import Setting, effective_scenario
+from korea1950.teaching.app.classroom import Setting, effective_scenario, what_if
 from korea1950.teaching.story import render, trace_world
 
 log = logging.getLogger(__name__)
 
 STORIES_KEPT = 64
 """Stories kept per server, so a tab opened again shows its story at once."""
-MAX_STORY = 16_000
-"""Characters of one world's story shown on the page."""
+MAX_STORY = 40_000
+"""Characters of one world's story shown on the page: a bound against a runaway story, above
+the longest measured (23,000 characters; its quotes are most of it), since a class has no
+terminal to read the rest in."""
 
 
 BASELINES = Memo(64)
@@ -136,7 +138,7 @@ def story(setting: Setting, seed: int) -> str:
     """The story of one world of this setting (the world numbered ``seed``), as Markdown."""
     try:
         text = render(trace_world(effective_scenario(setting), setting.reading, seed),
-                      "markdown")
+                      "markdown", what_if=what_if(setting))
     except InputError as error:
         return f"*The story could not be told: {error}*"
     except Exception as error:  # one line on the page, the details in the log

@@ -23,6 +23,7 @@ from korea1950.inputs.errors import one_line, shown
 from korea1950.inputs.evidence import cite
 from korea1950.inputs.labels import reading_label
 from korea1950.inputs.readings import bundled_reading_names
+from korea1950.simulation.agents.rules import rule_table
 from korea1950.teaching.play.session import Game, Step, advance
 
 ANSWERS = {"yes": True, "no": False}
@@ -88,6 +89,32 @@ def admit(seat: Seat, what: str, value: object) -> tuple[Seat, str]:
                   "only the options on the page can be chosen.")
 
 
+def whose_decisions() -> str:
+    """Which of Stalin's decisions the student takes and which his rule keeps, from the rules.
+
+    Why said: the log shows acts of Stalin's that nobody asked the student about
+    (the delegate's return, the Gottwald letter, air cover); without this a
+    class reads them as the game ignoring its answers.
+    """
+    asked = [r.title for r in rule_table() if r.actor == "Stalin" and r.point]
+    kept = [r.title for r in rule_table() if r.actor == "Stalin" and not r.point]
+    return ("\n".join(["You are asked each time Stalin", "", *(f"- {t}" for t in asked), "",
+                       "His own rule, the same in every world, takes his other decisions, "
+                       "each time he", "", *(f"- {t}" for t in kept)]))
+
+
+def log_markdown(log: tuple[str, ...]) -> str:
+    """The game so far as Markdown: each answer in bold, the events it led to as a list."""
+    lines = []
+    for line in log:
+        event = line.strip()
+        if event.startswith("* "):
+            lines.append(f"- {event[2:]}")
+        else:
+            lines += ["", f"**{event}**", ""]
+    return "\n".join(lines).strip()
+
+
 def question_markdown(step: Step) -> str:
     """The open question, its situation and the documents' hints, as Markdown."""
     prompt = step.prompt
@@ -106,7 +133,8 @@ def RolePlay() -> None:
     notice, set_notice = solara.use_state("")
     # In a thread: the replay is quick, but the debrief runs thousands of worlds, and the
     # student's page must say it is working rather than freeze.
-    result = solara.use_thread(lambda: advance(seat.game(), DEBRIEF_WORLDS), dependencies=[seat])
+    result = solara.use_thread(lambda: advance(seat.game(), DEBRIEF_WORLDS, markdown=True),
+                               dependencies=[seat])
 
     def send(what: str, value: object) -> None:
         changed, said = admit(seat, what, value)
@@ -115,11 +143,15 @@ def RolePlay() -> None:
 
     labels = reading_choices()
     chosen = next(label for label, name in labels.items() if name == seat.reading)
-    with solara.Column():
-        solara.Markdown("## Play Stalin\n\nYou decide for Stalin in one simulated world; "
-                        "everyone else follows the model's rules. At the end, each choice "
-                        "is compared with what each historian's Stalin would have done "
-                        "in the same situation, and with the record.")
+    with solara.Column(classes=["korea-play"]):
+        solara.Markdown("## Play Stalin\n\nYou decide for Stalin in one simulated world of "
+                        "history as it was: the sidebar's scenario and switches do not apply "
+                        "here, and the reading of Stalin is chosen below. Everyone else "
+                        "follows the model's rules. At the end, each choice is compared "
+                        "with what each historian's Stalin would have done in the same "
+                        "situation, and with the record.")
+        with solara.Details("Which of Stalin's decisions are yours"):
+            solara.Markdown(whose_decisions())
         with solara.Row():
             solara.Select(label="Reading of Stalin for the rest of the world",
                           values=list(labels), value=chosen,
@@ -138,12 +170,12 @@ def RolePlay() -> None:
             return
         step = result.value
         if step.log:
-            solara.Preformatted("\n".join(step.log))
+            solara.Markdown(log_markdown(step.log))
         if step.prompt is not None:
             solara.Markdown(question_markdown(step))
-            with solara.Row():
+            with solara.Column(classes=["korea-answers"]):
                 solara.Button(f"1) {step.prompt.yes}", on_click=lambda: send("answer", "yes"))
                 solara.Button(f"2) {step.prompt.no}", on_click=lambda: send("answer", "no"))
                 solara.Button(HAND_OVER, on_click=lambda: send("hand_over", True), text=True)
         else:
-            solara.Preformatted(step.debrief)
+            solara.Markdown(step.debrief)

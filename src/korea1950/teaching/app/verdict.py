@@ -7,11 +7,13 @@ session shares the one result, started when the server starts.
 """
 
 import logging
+import math
 import os
 import threading
 
 from korea1950.analysis.weigh import run_weigh
-from korea1950.inputs.labels import pair_label
+from korea1950.analysis.weigh.likelihood import STRENGTH
+from korea1950.inputs.labels import pair_label, reading_label
 from korea1950.running.evaluators import Processes
 
 SIZES = {"replicates": 4000, "robustness_replicates": 2000, "calibration_replicates": 4000,
@@ -59,12 +61,37 @@ def summarise(result: dict) -> dict:
         robust = next(p for p in result["robustness"]["pairs"] if (p["a"], p["b"]) == pair)
         calibration = next(p for p in result["calibration"]["pairs"]
                            if (p["a"], p["b"]) == pair)
-        rows.append({"pair": pair_label(*pair),
+        rows.append({"pair": pair_label(*pair), "a": pair[0], "b": pair[1],
                      "log_bf": factor["log_bf"],
                      "ci": factor["ci"], "family": [robust["log_bf_min"], robust["log_bf_max"]],
                      "sign_holds": robust["sign_holds"], "accuracy": calibration["accuracy"]})
     return {"sentences": list(result["verdict"]), "rows": rows,
             "replicates": result["replicates"], "caveat": result["caveat"]}
+
+
+def plain_verdict(row: dict) -> str:
+    """One pair of readings in words a class can follow: which way, how far, and whether it holds.
+
+    Why beside the weighing's own sentences: those name log Bayes factors, prior
+    families and tail probabilities; a student needs first the odds, the size of
+    the difference on the scale the weighing uses (Kass and Raftery's), and
+    whether reasonable changes to the model's starting assumptions reverse it.
+    """
+    log_bf, (low, high) = row["log_bf"], row["ci"]
+    size = next(words for bound, words in STRENGTH if 2 * abs(log_bf) < bound)
+    if low <= 0 <= high:
+        lean = ("the record makes neither reading clearly more likely than the other "
+                "(the simulation cannot tell which way it leans)")
+    else:
+        ahead, behind = (row["a"], row["b"]) if log_bf > 0 else (row["b"], row["a"])
+        lean = (f"the record is about {math.exp(abs(log_bf)):.1f} times as likely under "
+                f"{reading_label(ahead)} as under {reading_label(behind)}: a difference "
+                f"{size}")
+    holds = ("It leans the same way under every reasonable change to the model's starting "
+             "assumptions that was tried." if row["sign_holds"] else
+             "Reasonable changes to the model's starting assumptions reverse it, so the "
+             "record does not settle the question.")
+    return f"**In short:** with the model's starting assumptions, {lean}. {holds}"
 
 
 def start_in_background() -> None:

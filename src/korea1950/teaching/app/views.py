@@ -15,7 +15,14 @@ from korea1950.inputs.readings import bundled_reading_names
 from korea1950.teaching.app import tables
 from korea1950.teaching.app.classroom import Setting, reading_title
 from korea1950.teaching.app.results import Outcomes, pictures, story
-from korea1950.teaching.app.verdict import page_verdict
+from korea1950.teaching.app.verdict import page_verdict, plain_verdict
+
+INTRO = ("Each world is one possible history from September 1949 to December 1956: the "
+         "actors decide by the model's rules, with chance in their decisions, so worlds differ. "
+         "The table says in what share of worlds each thing happened, in the setting chosen in "
+         "the sidebar and in history as it was (the baseline). Try a switch and watch the "
+         "change column.")
+"""Three sentences for a class that opens the page cold (a teacher's review found none)."""
 
 
 @solara.component
@@ -28,11 +35,12 @@ def OutcomesView(shown: Outcomes, computing: bool) -> None:
         return
     style = {"opacity": "0.55"} if computing else {}
     with solara.Column(classes=["korea-tables"], style=style):
-        Rendered(f"#### Share of worlds in which it happened\n\n"
+        Rendered(f"{INTRO}\n\n#### Share of worlds in which it happened\n\n"
                  f"{tables.outcome_table(shown.result, shown.baseline)}")
         solara.Markdown("*95% intervals in brackets. Change: this setting minus the "
                         "baseline, in percentage points; **bold** where its interval "
-                        "excludes zero.*")
+                        "excludes zero. The North Korean invasion includes the North's "
+                        "counterattacks where Rhee attacked first.*")
         with solara.Details("Every other outcome"):
             Rendered(tables.outcome_table(shown.result, shown.baseline, tables.OTHERS))
     if drawn.state == solara.ResultState.FINISHED:
@@ -90,28 +98,39 @@ def VerdictView() -> None:
     server in the background; it does not depend on the switches.
     """
     result = solara.use_thread(page_verdict, [], intrusive_cancel=False)
-    solara.Markdown("### Donggil Kim or William Stueck? What the record can and cannot decide")
-    solara.Markdown("\n".join(f"- {reading_title(name)}" for name in bundled_reading_names()))
-    if result.state == solara.ResultState.FINISHED:
-        verdict = result.value
-        rows = "\n".join(
-            f"| {row['pair']} | {row['log_bf']:+.2f} ({row['ci'][0]:+.2f} to "
-            f"{row['ci'][1]:+.2f}) | {row['family'][0]:+.2f} to {row['family'][1]:+.2f} | "
-            f"{'yes' if row['sign_holds'] else 'no'} | {row['accuracy']:.0%} |"
-            for row in verdict["rows"])
-        solara.Markdown("\n\n".join(f"- {sentence}" for sentence in verdict["sentences"])
-                        + "\n\n| readings | log Bayes factor (95%) | over the prior family "
-                        "| sign holds? | names the true reading |\n|---|--:|--:|--:|--:|\n"
-                        + rows + f"\n\n*{verdict['caveat']} "
-                        f"({verdict['replicates']:,} worlds per reading; "
-                        "`korea1950 weigh` runs more.)*", style={"max-width": "60em"})
-    elif result.state == solara.ResultState.ERROR:
-        reason = " ".join(str(result.error).split())[:200]
-        solara.Error(f"The verdict could not be computed: {reason}")
-    else:
-        solara.Text("Weighing the readings against the record (once per server; about half "
-                    "a minute)...")
-        solara.ProgressLinear(True)
+    with solara.Column(classes=["korea-verdict"]):
+        solara.Markdown("### Donggil Kim or William Stueck? What the record can and cannot "
+                        "decide\n\n" + "\n".join(f"- {reading_title(name)}"
+                                                    for name in bundled_reading_names())
+                        + "\n\n*The verdict weighs both readings against what happened, in "
+                        "history as it was: the sidebar's setting does not change it.*")
+        if result.state == solara.ResultState.FINISHED:
+            verdict = result.value
+            solara.Markdown("\n\n".join(plain_verdict(row) for row in verdict["rows"]))
+            with solara.Details("In detail: the weighing's own figures"):
+                solara.Markdown(verdict_markdown(verdict))
+        elif result.state == solara.ResultState.ERROR:
+            reason = " ".join(str(result.error).split())[:200]
+            solara.Error(f"The verdict could not be computed: {reason}")
+        else:
+            solara.Text("Weighing the readings against the record (once per server; about "
+                        "half a minute)...")
+            solara.ProgressLinear(True)
+
+
+def verdict_markdown(verdict: dict) -> str:
+    """The weighing's sentences and its table of figures per pair of readings."""
+    rows = "\n".join(
+        f"| {row['pair']} | {row['log_bf']:+.2f} ({row['ci'][0]:+.2f} to "
+        f"{row['ci'][1]:+.2f}) | {row['family'][0]:+.2f} to {row['family'][1]:+.2f} | "
+        f"{'yes' if row['sign_holds'] else 'no'} | {row['accuracy']:.0%} |"
+        for row in verdict["rows"])
+    return ("\n\n".join(f"- {sentence}" for sentence in verdict["sentences"])
+            + "\n\n| readings | log Bayes factor (95%) | over the prior family "
+            "| sign holds? | names the true reading |\n|---|--:|--:|--:|--:|\n"
+            + rows + f"\n\n*{verdict['caveat']} "
+            f"({verdict['replicates']:,} worlds per reading; the study's report weighs "
+            "more.)*")
 
 
 @solara.component

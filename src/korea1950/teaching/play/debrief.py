@@ -6,13 +6,19 @@ reading; for Kim Il Sung and Mao, under their rule), what the played world's
 own actor would have done, and what the real actor did. Then the student's
 standing choices replayed across many worlds against the actors' own rules.
 Everything a reader sees is labelled (``inputs.labels``): no code names.
+
+Why blocks: the same debrief is printed by ``korea1950 play`` and shown on the
+classroom page; it is built once as paragraphs, scored choices and a table
+(``Block``), and rendered as plain text for the terminal (``as_text``) or as
+Markdown for the page (``as_markdown``), where indented text would turn into a
+code block whose long lines are cut off.
 """
 
 import dataclasses
 from dataclasses import dataclass
 
 from korea1950.inputs.calendar import month_name
-from korea1950.inputs.labels import actor_name, outcome_label, reading_label
+from korea1950.inputs.labels import actor_name, first_upper, outcome_label, reading_label
 from korea1950.inputs.levers import NEVER
 from korea1950.inputs.readings import Reading, bundled_reading_names
 from korea1950.inputs.scenarios import load_scenario
@@ -28,6 +34,32 @@ KEY = ("invasion", "soviet_veto", "us_intervention", "china_intervention", "armi
 
 SMALLEST_SHOWN = 0.005
 """A standard error below this is said as "under 0.01" rather than printed as 0.00."""
+
+
+@dataclass(frozen=True)
+class Para:
+    """A paragraph."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Item:
+    """A titled entry with its details, each with details of its own (a scored choice)."""
+
+    title: str
+    details: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+@dataclass(frozen=True)
+class Grid:
+    """Shares of worlds: one row per outcome, one column per run."""
+
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, tuple[float, ...]], ...]
+
+
+type Block = Para | Item | Grid
 
 
 @dataclass(frozen=True)
@@ -70,65 +102,105 @@ def _shown(estimate: Estimate | None, chose_yes: bool) -> str:
     return f"{estimate.of(chose_yes):.2f} (± {error})"
 
 
-def _likelihood_lines(actor: str, item: Scored) -> list[str]:
+def _likelihoods(actor: str, item: Scored) -> tuple[str, tuple[str, ...]]:
     chose = item.choice.chose_yes
     if actor == "stalin":
-        lines = ["   how likely each reading's Stalin was to choose as you did here:"]
-        for name, estimate in item.by_reading.items():
-            lines.append(f"      {reading_label(name)}: {_shown(estimate, chose)}")
-        return lines
+        return ("how likely each reading's Stalin was to choose as you did here:",
+                tuple(f"{reading_label(name)}: {_shown(estimate, chose)}"
+                      for name, estimate in item.by_reading.items()))
     shown = _shown(next(iter(item.by_reading.values()), None), chose)
-    return [f"   how likely the model's {actor_name(actor)} was to choose as you did here: "
-            f"{shown}"]
+    return (f"how likely the model's {actor_name(actor)} was to choose as you did here: "
+            f"{shown}", ())
 
 
-def debrief(player: Player, model: CrisisModel, worlds: int, seed: int = 1) -> str:
-    """The debrief text."""
-    lines = ["", "Debrief", "=======", ""]
+def debrief(player: Player, model: CrisisModel, worlds: int, seed: int = 1,
+            markdown: bool = False) -> str:
+    """The debrief, as text for the terminal or (``markdown``) as Markdown for the page."""
+    blocks = debrief_blocks(player, model, worlds, seed)
+    return as_markdown(blocks) if markdown else as_text(blocks)
+
+
+def debrief_blocks(player: Player, model: CrisisModel, worlds: int,
+                   seed: int = 1) -> list[Block]:
+    """The debrief's paragraphs, scored choices and closing table."""
+    blocks: list[Block] = []
     name = actor_name(player.actor)
     if not player.choices:
-        lines.append(f"{name} had no decision to take in this world.")
+        blocks.append(Para(f"{name} had no decision to take in this world."))
     elif not any(choice.from_input for choice in player.choices):
-        lines += [f"You left every decision to {name}'s own rule, so there is no choice of "
-                  "yours to score.", ""]
+        blocks.append(Para(f"You left every decision to {name}'s own rule, so there is no "
+                           "choice of yours to score."))
     else:
-        lines += [f"The chances below come from {WORLDS:,} worlds put in your situation at "
-                  "each choice: the share in which the model's rule chose as you did "
-                  "(± its standard error).", ""]
+        blocks.append(Para(f"The chances below come from {WORLDS:,} worlds put in your "
+                           "situation at each choice: the share in which the model's rule "
+                           "chose as you did (± its standard error)."))
     for item in score(player, model, seed):
         choice = item.choice
         spec = POINTS[choice.point]
         you = spec.yes if choice.chose_yes else spec.no
         rule = spec.yes if choice.rule_said_yes else spec.no
-        lines.append(f"{month_name(choice.month)}: {spec.question}")
-        lines.append(f"   you chose: {you}")
-        lines += _likelihood_lines(player.actor, item)
-        lines.append(f"   this world's {name} would have chosen: {rule}")
-        lines += [f"   the record: {spec.record}", ""]
-    lines += [*decided_by_the_rule(player)]
-    lines += [*outcomes_after(player, model, worlds)]
+        blocks.append(Item(f"{month_name(choice.month)}: {spec.question}", (
+            (f"you chose: {you}", ()), _likelihoods(player.actor, item),
+            (f"this world's {name} would have chosen: {rule}", ()),
+            (f"the record: {spec.record}", ()))))
+    blocks += decided_by_the_rule(player)
+    blocks += outcomes_after(player, model, worlds)
+    return blocks
+
+
+def as_text(blocks: list[Block]) -> str:
+    """The debrief for the terminal: indented details, a table in fixed-width columns."""
+    lines = ["", "Debrief", "=======", ""]
+    for block in blocks:
+        if isinstance(block, Para):
+            lines += [block.text, ""]
+        elif isinstance(block, Item):
+            lines.append(block.title)
+            for detail, more in block.details:
+                lines += [f"   {detail}", *(f"      {line}" for line in more)]
+            lines.append("")
+        else:
+            lines += _text_table(block)
+    if lines[-1] == "":
+        lines.pop()
     return "\n".join(lines)
 
 
-def decided_by_the_rule(player: Player) -> list[str]:
-    """The decisions the student left to the actor's rule (the answers ran out, were not 1
-    or 2, or the page's hand-over), one line per question and option: they are not the
-    student's choices, so they are neither scored nor listed month by month."""
+def as_markdown(blocks: list[Block]) -> str:
+    """The debrief for the page: paragraphs, nested lists and a table of percentages."""
+    parts = ["### Debrief"]
+    for block in blocks:
+        if isinstance(block, Para):
+            parts.append(block.text)
+        elif isinstance(block, Item):
+            lines = [f"**{block.title}**", ""]
+            for detail, more in block.details:
+                lines += [f"- {detail}", *(f"    - {line}" for line in more)]
+            parts.append("\n".join(lines))
+        else:
+            parts.append(_markdown_table(block))
+    return "\n\n".join(parts)
+
+
+def decided_by_the_rule(player: Player) -> list[Block]:
+    """The decisions the student left to the actor's rule (the page's hand-over, or in
+    ``korea1950 play`` an answer that was not 1 or 2 or input that ran out), one line per
+    question and option: they are not the student's choices, so they are neither scored
+    nor listed month by month."""
     runs: dict[tuple[str, bool], list[int]] = {}
     for choice in player.choices:
         if not choice.from_input:
             runs.setdefault((choice.point, choice.chose_yes), []).append(choice.month)
     if not runs:
         return []
-    lines = [f"Where you left the decision to him (your answers ran out, were not 1 or 2, "
-             f"or you handed over), this world's {actor_name(player.actor)} decided by his "
-             "own rule:"]
+    lines = []
     for (point, yes), months in runs.items():
         spec = POINTS[point]
         when = (month_name(months[0]) if len(months) == 1 else
                 f"{len(months)} times, {month_name(months[0])} to {month_name(months[-1])}")
-        lines.append(f"   {spec.question} “{spec.yes if yes else spec.no}” ({when})")
-    return [*lines, ""]
+        lines.append((f"{spec.question} “{spec.yes if yes else spec.no}” ({when})", ()))
+    return [Item(f"Where you left the decision to him, this world's "
+                 f"{actor_name(player.actor)} decided by his own rule:", tuple(lines))]
 
 
 def student_levers(player: Player) -> dict:
@@ -159,30 +231,41 @@ def standing_choices(player: Player) -> list[str]:
             for p, answers in said.items() if len(set(answers)) == 1]
 
 
-def outcomes_after(player: Player, model: CrisisModel, worlds: int) -> list[str]:
+def outcomes_after(player: Player, model: CrisisModel, worlds: int) -> list[Block]:
     """Key outcomes across many worlds with the student's standing choices, against the baseline."""
     changes = student_levers(player)
     base = model.scenario_spec
     if not changes:
-        return ["Your choices did not amount to a standing refusal, so across many worlds "
-                "they play out as the scenario does by the rules:",
-                *_table({"by the rules": simulate(base, model.reading, worlds, seed=1)})]
+        return [Para("Your choices did not amount to a standing refusal, so across many "
+                     "worlds they play out as the scenario does by the rules:"),
+                _grid({"by the rules": simulate(base, model.reading, worlds, seed=1)})]
     yours = dataclasses.replace(base, name="your_choices",
                                 levers=dataclasses.replace(base.levers, **changes))
     runs = {"your choices": simulate(yours, model.reading, worlds, seed=1),
             "by the rules": simulate(load_scenario(base.path or "baseline"), model.reading,
                                      worlds, seed=1)}
-    return [f"Across {worlds:,} worlds, your standing choices "
-            f"({'; '.join(standing_choices(player))}) against the actors' own rules "
-            "(share of worlds):", *_table(runs)]
+    return [Para(f"Across {worlds:,} worlds, your standing choices "
+                 f"({'; '.join(standing_choices(player))}) against the actors' own rules "
+                 "(share of worlds):"), _grid(runs)]
 
 
-def _table(runs: dict) -> list[str]:
-    names = list(runs)
-    width = max(len(outcome_label(o)) for o in KEY) + 2
-    lines = [f"   {'':<{width}}" + "".join(f"{name:>15}" for name in names)]
-    for outcome in KEY:
-        label = outcome_label(outcome)
-        lines.append(f"   {label[0].upper() + label[1:]:<{width}}" + "".join(
-            f"{runs[name].probability(outcome):>15.2f}" for name in names))
+def _grid(runs: dict) -> Grid:
+    return Grid(tuple(runs), tuple(
+        (first_upper(outcome_label(outcome)),
+         tuple(runs[name].probability(outcome) for name in runs)) for outcome in KEY))
+
+
+def _text_table(grid: Grid) -> list[str]:
+    width = max(len(label) for label, _ in grid.rows) + 2
+    lines = [f"   {'':<{width}}" + "".join(f"{name:>15}" for name in grid.columns)]
+    for label, shares in grid.rows:
+        lines.append(f"   {label:<{width}}" + "".join(f"{share:>15.2f}" for share in shares))
     return lines
+
+
+def _markdown_table(grid: Grid) -> str:
+    lines = ["| outcome | " + " | ".join(grid.columns) + " |",
+             "|:--|" + "--:|" * len(grid.columns)]
+    lines += [f"| {label} | " + " | ".join(f"{share:.0%}" for share in shares) + " |"
+              for label, shares in grid.rows]
+    return "\n".join(lines)

@@ -77,8 +77,10 @@ class Step:
         return self.prompt is None
 
 
-def advance(game: Game, worlds: int = 2000, with_debrief: bool = True) -> Step:
-    """Replay ``game``'s world with its answers: stop at the next question or debrief the end."""
+def advance(game: Game, worlds: int = 2000, with_debrief: bool = True,
+            markdown: bool = False) -> Step:
+    """Replay ``game``'s world with its answers: stop at the next question or debrief the end
+    (as text, or with ``markdown`` as Markdown for the page)."""
     log: list[str] = []
     player = ScriptedPlayer(game.actor, read=lambda: None, write=log.append,
                             answers=game.answers, handed_over=game.handed_over)
@@ -93,5 +95,5 @@ def advance(game: Game, worlds: int = 2000, with_debrief: bool = True) -> Step:
     text = ""
     if with_debrief:
         from korea1950.teaching.play.debrief import debrief
-        text = debrief(player, model, worlds, seed=game.seed)
+        text = debrief(player, model, worlds, seed=game.seed, markdown=markdown)
     return Step(game, None, tuple(log), text, player.used)
