@@ -74,6 +74,19 @@ def _gain(value: object) -> str:
     return f"on balance acting was worth {gain:+.2f} to him (he leans {leaning} it)"
 
 
+def _approval_gain(value: object) -> str:
+    """Kim's request: from afar Stalin weighs a war at the best moment he foresees, not now.
+
+    Why said: the story lists the quick victory's chance as it stands, and a gain
+    the same in January (chance 0.47) and April (0.99) read as a broken number.
+    """
+    gain = float(value)  # type: ignore[arg-type]
+    leaning = "for" if gain > 0 else "against"
+    return (f"on balance a war was worth {gain:+.2f} to him, weighed at the best moment he "
+            f"foresaw if Kim Il Sung asked from afar, as things stood if he asked in Moscow "
+            f"(he leans {leaning} it)")
+
+
 PHRASES: dict[str, Said] = {
     # Kim Il Sung
     "impatience": Said(number="his impatience stood at {v:.2f}"),
@@ -165,6 +178,7 @@ PHRASES: dict[str, Said] = {
 """One phrasing per term name the rules record."""
 
 BY_RULE: dict[tuple[str, str, str], Said] = {
+    ("Stalin", "answer_kim", "net_gain"): Said(number=_approval_gain),
     ("SouthKorea", "march_north", "chance"): Said(number=_small("the chance of a first "
                                                                "strike was {}")),
     ("UnitedStates", "respond_to_attack", "chance"): Said(number="the chance it would fight "

@@ -55,6 +55,7 @@ CACHED = 0.01
 
 CSS = """
 .v-navigation-drawer { min-width: 320px !important; max-width: 340px !important; }
+.korea-tables { overflow-x: auto; max-width: 100%; }
 .korea-tables table { border-collapse: collapse; font-size: 14px; margin-left: 0 !important; }
 .korea-tables th, .korea-tables td { padding: 3px 10px !important; }
 .korea-tables td:not(:first-child), .korea-tables th:not(:first-child) { white-space: nowrap; }
