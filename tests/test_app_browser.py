@@ -181,14 +181,14 @@ def test_server_refuses_a_path_and_a_huge_world_count_and_sessions_stay_apart(se
     assert second.locator(".korea-notices").count() == 0, "another session is not affected"
     assert "10,000 worlds" in second.locator(".korea-setting").inner_text()
     assert cells(second, "US intervention") == baseline
-    second.get_by_role("navigation").get_by_text("The US stays out", exact=True).click()
+    second.get_by_role("navigation").get_by_text("The US does not intervene", exact=True).click()
     wait_for_row(second, "US intervention", "cell.startsWith('0.0%')")
     kept_out = cells(second, "US intervention")
     assert kept_out[2] == baseline[2], "the baseline column keeps its value"
     assert kept_out[3].startswith("−"), kept_out
     first.wait_for_timeout(500)
     assert cells(first, "US intervention") == big, "the first session did not move"
-    assert not first.get_by_role("checkbox", name="The US stays out").is_checked()
+    assert not first.get_by_role("checkbox", name="The US does not intervene").is_checked()
     first.context.close()
     second.context.close()
 
@@ -319,7 +319,7 @@ def test_the_page_teaches_and_a_switch_recomputes_at_once(server, browser, timin
     # for settings no session has asked for, for the way back (cached) and for a setting
     # another session computed (test above).
     fresh, back, server = [], [], []
-    for label, row in (("Mao refuses his consent", "Mao consents"),
+    for label, row in (("Mao withholds his consent", "Mao consents"),
                        ("No landing at Incheon", "Incheon landing"),
                        ("UN forces stop at the 38th", "UN forces cross the 38th parallel")):
         before = cells(page, row)
@@ -332,7 +332,7 @@ def test_the_page_teaches_and_a_switch_recomputes_at_once(server, browser, timin
     timing["back_to_a_cached_setting_s"] = back
     us = cells(page, "US intervention")
     timing["computed_by_another_session_s"] = click_and_time(
-        page, "The US stays out", "US intervention", "cell.startsWith('0.0%')")
+        page, "The US does not intervene", "US intervention", "cell.startsWith('0.0%')")
     assert cells(page, "US intervention")[2] == us[2]
     page.wait_for_function("() => document.querySelectorAll('img').length >= 2")
     page.wait_for_timeout(1_000)

@@ -48,7 +48,7 @@ def test_choosing_a_scenario_ticks_its_switch_and_a_path_is_refused(sidebar):
     widget(rc, v.Select, "Scenario").v_model = "/etc/passwd"
     assert state.value.setting.scenario == "soviet_veto"
     assert "Refused the scenario '/etc/passwd'" in state.value.notices[0]
-    widget(rc, v.Checkbox, "The US stays out").v_model = True
+    widget(rc, v.Checkbox, "The US does not intervene").v_model = True
     assert state.value.setting.switches == {"soviet_veto", "us_stays_out"}
     widget(rc, v.Select, "Scenario").v_model = "baseline"
     assert widget(rc, v.Checkbox, "Soviet delegate returns and vetoes").v_model is False

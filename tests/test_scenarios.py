@@ -243,7 +243,7 @@ US_STAYS_OUT = resolve_scenario_path("us_stays_out").read_text()
 
 def test_switches_are_the_single_lever_scenarios_with_their_labels():
     offered = switches()
-    assert offered["us_stays_out"] == ("The US stays out", {"us_intervention": "never"})
+    assert offered["us_stays_out"] == ("The US does not intervene", {"us_intervention": "never"})
     assert offered["soviets_stay_on_council"] == ("Soviets never leave the Council",
                                                   {"soviet_boycott": "never"})
     assert offered["stalin_lives"] == ("Stalin lives on", {"stalin_death": -1})
@@ -255,19 +255,19 @@ def test_switches_are_the_single_lever_scenarios_with_their_labels():
 
 
 @pytest.mark.parametrize("text, fragment", [
-    (US_STAYS_OUT.replace('switch = "The US stays out"', 'switch = ""'),
+    (US_STAYS_OUT.replace('switch = "The US does not intervene"', 'switch = ""'),
      "key 'switch' = '': expected a label of one line and at most 40 characters"),
-    (US_STAYS_OUT.replace('switch = "The US stays out"', f'switch = "{"x" * 41}"'),
+    (US_STAYS_OUT.replace('switch = "The US does not intervene"', f'switch = "{"x" * 41}"'),
      "at most 40 characters"),
-    (US_STAYS_OUT.replace('switch = "The US stays out"', 'switch = "two\\nlines"'),
+    (US_STAYS_OUT.replace('switch = "The US does not intervene"', 'switch = "two\\nlines"'),
      "a label of one line"),
-    (US_STAYS_OUT.replace('switch = "The US stays out"', "switch = true"),
+    (US_STAYS_OUT.replace('switch = "The US does not intervene"', "switch = true"),
      "key 'switch' = True: expected a string"),
-    (US_STAYS_OUT.replace('switch = "The US stays out"', 'swich = "The US stays out"'),
+    (US_STAYS_OUT.replace('switch = "The US does not intervene"', 'swich = "The US does not intervene"'),
      "unknown key 'swich'; did you mean 'switch'?"),
-    (US_STAYS_OUT.replace('switch = "The US stays out"', 'switch_name = "stays_out"'),
+    (US_STAYS_OUT.replace('switch = "The US does not intervene"', 'switch_name = "stays_out"'),
      "key 'switch_name' needs a 'switch' label beside it"),
-    (US_STAYS_OUT.replace('switch = "The US stays out"',
+    (US_STAYS_OUT.replace('switch = "The US does not intervene"',
                           'switch = "Out"\nswitch_name = "Stays Out"'),
      "key 'switch_name' = 'Stays Out': expected a lower-case letter"),
     (BASELINE.replace('title = "The baseline: every lever as in history"',

@@ -48,7 +48,7 @@ SETTING_TABS = (0, STORY_TAB)
 """The tabs that show the sidebar's setting; the header naming it is shown only there.
 
 Why: the readings' verdict and the role-play are in history as it was, and a
-header saying "Switched on: The US stays out" above them read as if they obeyed it."""
+header saying "Switched on: The US does not intervene" above them read as if they obeyed it."""
 
 CACHED = 0.01
 """A result that took less than this (seconds) came from the cache."""
