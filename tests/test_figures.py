@@ -272,3 +272,54 @@ def test_posterior_draws_the_contested_parameters_first_then_those_the_record_mo
                  for r in READINGS}
     assert verdict_plots.shown_parameters(posterior) == [
         "letter_candour", "war_burden", "values_boycott_solidarity"]
+
+
+def _captured(monkeypatch, module) -> list:
+    """The figures ``module`` saves during a test, kept open for inspection."""
+    figures: list = []
+    real = plots.save_figure
+
+    def record(figure, stem: Path) -> list[Path]:
+        figures.append(figure)
+        return real(figure, stem)
+
+    monkeypatch.setattr(module, "save_figure", record)
+    return figures
+
+
+def test_the_front_band_drawn_is_the_band_the_caption_names(monkeypatch, tmp_path):
+    """The report's Figure 3 caption names ``FRONT_BAND_WORDS``; the figure must draw exactly
+    that band (the rows' p25 and p75: 0.4 and 0.7), and no 10-90% band."""
+    figures = _captured(monkeypatch, plots)
+    plots.plot_fan(_front_rows(), tmp_path / "front")
+    bands = [collection.get_paths()[0].vertices[:, 1] for ax in figures[0].axes
+             for collection in ax.collections if collection.get_paths()]
+    assert bands and all((min(y), max(y)) == (0.4, 0.7) for y in bands)
+    legend = [text.get_text() for text in figures[0].legends[0].get_texts()]
+    assert plots.FRONT_BAND_WORDS in legend
+
+
+def test_a_family_member_names_whose_range_its_moved_mean_sits_in():
+    row = {"id": "shared:war_burden:mean-high", "change": "mean-high",
+           "parameter": "war_burden"}
+    assert verdict_plots.variant_label({**row, "sourced": False}).endswith(
+        "mean at the high end of its assumed range (no source)")
+    assert verdict_plots.variant_label({**row, "sourced": True}).endswith("its cited range")
+    joint = {"id": "all:joint:mean-low", "change": "mean-low", "parameter": None}
+    assert verdict_plots.variant_label(joint).endswith("low end of its range")
+
+
+def test_a_shift_over_other_worlds_is_drawn_hollow(monkeypatch, tmp_path):
+    from korea1950.reporting import timing_plots
+
+    figures = _captured(monkeypatch, timing_plots)
+    rows = [{"scenario": "soviet_veto", "reading": r, "event": e, "shift_months": 3,
+             "shift_ci_low": 2, "shift_ci_high": 4, "shift_note": "",
+             "comparable": r == "kim"} for r in READINGS for e in ("invasion", "armistice")]
+    timing_plots.plot_timing_shifts(rows, {"soviet_veto": "The Soviet delegate returns"},
+                                    {r: r.title() for r in READINGS}, tmp_path / "t")
+    faces = {bars.get_label(): bars.lines[0].get_markerfacecolor() for ax in figures[0].axes
+             for bars in ax.containers if bars.get_label() in ("Kim", "Stueck")}
+    assert faces["Stueck"] == "white" and faces["Kim"] != "white"
+    legend = " ".join(text.get_text() for text in figures[0].legends[0].get_texts())
+    assert "not comparable" in legend

@@ -7,26 +7,52 @@ import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from types import SimpleNamespace
 
+import numpy as np
 import pytest
 
 import korea1950.reporting.study as study
+from korea1950.analysis.timing_shift import COMPARABLE_POINTS, comparability
+from korea1950.analysis.weigh.likelihood import negligible, odds_text
 from korea1950.cli.main import main
 from korea1950.inputs.labels import OUTCOME_LABELS, TIMING_LABELS, outcome_label, reading_label
+from korea1950.inputs.parameters import STALIN_MOTIVE_PARAMETERS
 from korea1950.inputs.readings import bundled_reading_names, load_reading
 from korea1950.inputs.scenarios import bundled_scenario_names, load_scenario
 from korea1950.reporting.atomic import atomic_folder
+from korea1950.reporting.plots import FRONT_BAND, FRONT_BAND_WORDS, FRONT_UNTIL
+from korea1950.reporting.study.highlights import (
+    counterattack_note,
+    counterattack_share,
+    timing_findings,
+)
 from korea1950.reporting.study.numbers import (
     TABLE_NOTE,
     difference_text,
+    month_text,
     months_text,
     share_cell,
     shift_interval_text,
+    unsigned_zero,
 )
 from korea1950.reporting.study.sections import overview as overview_section
 from korea1950.reporting.study.sections import section_modules
+from korea1950.reporting.study.sections.comparison import SAMPLING_ONLY, front_caption
 from korea1950.reporting.study.sections.scenarios import lever_text
-from korea1950.running.summary import OUTCOMES, TIMINGS
+from korea1950.reporting.study.sections.timing import (
+    KEY_EVENTS,
+    NOT_COMPARABLE,
+    NOT_COMPARABLE_MARK,
+)
+from korea1950.reporting.study.sections.weighing import (
+    DISCRIMINATION_TITLE,
+    RESPONSIBILITY_TITLE,
+    equal_shares_sentence,
+    lean_words,
+    share_and_fraction,
+)
+from korea1950.running.summary import HORIZON_MONTHS, OUTCOMES, TIMINGS, Summary
 
 MY_SECTIONS = ("overview", "comparison", "timing", "scenarios", "disagreement")
 
@@ -330,3 +356,164 @@ def test_the_summary_fits_the_first_screen_in_a_real_browser(studies):
     for part in ("What was run", "What matters most", "The verdict on the readings"):
         assert part in shown
     assert (ARTIFACTS / "report_first_screen.png").stat().st_size > 20_000
+
+
+# ------------------------------------------------- the review's wording and presentation
+
+
+def _summary(worlds: int, months: dict[str, dict[int, int]]) -> Summary:
+    """A summary of ``worlds`` worlds in which each event happens in the given months."""
+    tallies = {}
+    for event, counts in months.items():
+        histogram = np.zeros(HORIZON_MONTHS, dtype=np.int64)
+        for month, count in counts.items():
+            histogram[month] = count
+        tallies[f"month:{event}"] = histogram
+        tallies[f"count:{event}"] = np.array([histogram.sum()], dtype=np.int64)
+    return Summary(worlds, tallies)
+
+
+def test_a_shift_whose_share_of_worlds_moves_more_than_five_points_is_not_comparable():
+    base = _summary(100, {"armistice": {40: 68}})
+    assert comparability(base, _summary(100, {"armistice": {30: 24}}), "armistice") == {
+        "baseline_share": 0.68, "scenario_share": 0.24, "share_change_points": -44.0,
+        "comparable": False}
+    assert comparability(base, _summary(100, {"armistice": {30: 66}}), "armistice")[
+        "comparable"]  # two points: the same worlds, near enough
+    assert not comparability(base, _summary(100, {"armistice": {30: 74}}), "armistice")[
+        "comparable"]
+
+
+def _timing_context(comparable: bool) -> SimpleNamespace:
+    """Just enough of a study for ``timing_findings``: one what-if moving the invasion by
+    17 months under two readings, its row comparable or not."""
+    readings = ("kim", "stueck")
+    rows = [{"scenario": "no_ccp_victory", "reading": r, "event": "invasion",
+             "shift_months": 17, "shift_ci_low": 16, "shift_ci_high": 18,
+             "baseline_median_month": "1950-06", "scenario_median_month": "1951-11",
+             "comparable": comparable} for r in readings]
+    rows += [{"scenario": "no_ccp_victory", "reading": r, "event": event, "shift_months": "",
+              "shift_ci_low": "", "shift_ci_high": "", "comparable": True}
+             for r in readings for event in KEY_EVENTS if event != "invasion"]
+    spread = {9: 20, 10: 20}
+    summaries = {(s, r): _summary(40, {"invasion": spread}) for s in ("baseline",
+                                                                     "no_ccp_victory")
+                 for r in readings}
+    return SimpleNamespace(
+        tables={"timing_vs_baseline": rows}, scenario_names=["baseline", "no_ccp_victory"],
+        reading_names=list(readings), summaries=summaries,
+        comparison=SimpleNamespace(scenarios=[load_scenario("baseline"),
+                                              load_scenario("no_ccp_victory")]),
+        scenario_title=lambda name: load_scenario(name).title, reading_label=reading_label)
+
+
+def test_the_summary_never_leads_with_a_shift_over_different_sets_of_worlds():
+    found = timing_findings(_timing_context(comparable=True))
+    assert [(f.scenario, f.event) for f in found] == [("no_ccp_victory", "invasion")]
+    assert timing_findings(_timing_context(comparable=False)) == []
+
+
+def test_an_invasion_that_answers_rhee_is_called_a_counterattack():
+    """Counted from the tallies: Rhee strikes only at peace and Kim answers every strike."""
+    def summary(invasions: int, strikes: int) -> Summary:
+        return _summary(1000, {"invasion": {10: invasions}, "rhee_attacks": {9: strikes}})
+
+    assert counterattack_share(summary(124, 124)) == 1.0
+    assert counterattack_note(summary(124, 124)) == (
+        "; every one a counterattack after a first strike by Rhee")
+    assert counterattack_note(summary(100, 80)) == (
+        "; most of them (80%) counterattacks after a first strike by Rhee")
+    assert counterattack_note(summary(1000, 16)) == ""  # the baseline: a few, not most
+    assert counterattack_share(summary(0, 30)) is None and counterattack_note(
+        summary(0, 30)) == ""
+
+
+def test_a_factor_not_worth_a_bare_mention_leans_negligibly_and_never_disfavours():
+    a, b = "Donggil Kim's reading", "William Stueck's reading"
+    assert lean_words({"log_bf": -0.30, "ci": [-0.33, -0.27]}, a, b) == (
+        f"leans, negligibly, towards {b}")
+    assert lean_words({"log_bf": 1.6, "ci": [1.2, 2.0]}, a, b) == f"favours {a} over {b}"
+    assert lean_words({"log_bf": -0.1, "ci": [-0.3, 0.1]}, a, b).startswith(
+        "does not clearly favour either")
+
+
+def test_a_share_that_rounds_to_zero_is_printed_without_a_sign():
+    assert share_and_fraction({"share": -0.0004, "fraction": -0.0001}) == "0.00 (0%)"
+    assert share_and_fraction({"share": 0.2913, "fraction": 0.2913}) == "0.29 (29%)"
+    assert share_and_fraction({"share": 0.1, "fraction": None}) == "0.10 (0%)"
+    assert unsigned_zero(-0.004, ".2f") == "0.00" and unsigned_zero(-0.006, ".2f") == "-0.01"
+
+
+def test_equal_shares_of_stalin_and_mao_are_explained_only_where_they_are_equal():
+    def shares(stalin: float, mao: float) -> dict:
+        return {"stalin": {"share": stalin, "ci": [stalin - 0.01, stalin + 0.01]},
+                "mao": {"share": mao, "ci": [mao - 0.01, mao + 0.01]}}
+
+    sentence = equal_shares_sentence({"kim": shares(0.291, 0.293), "stueck": shares(0.25, 0.25)})
+    assert "necessary" in sentence and "by construction" in sentence
+    assert equal_shares_sentence({"kim": shares(0.29, 0.20)}) == ""
+
+
+def test_the_front_line_caption_promises_only_the_band_the_figure_draws():
+    caption = front_caption()
+    assert FRONT_BAND_WORDS in caption and "80%" not in caption
+    assert FRONT_BAND == ("p25", "p75") and "50%" in FRONT_BAND_WORDS
+    assert month_text(FRONT_UNTIL) in caption and "not a share of the area" in caption
+
+
+def test_the_report_says_what_its_intervals_measure_and_flags_what_is_not_comparable(studies):
+    report = (studies[0] / "report.md").read_text()
+    glance = report.split("## Outcomes at a glance", 1)[1]
+    assert glance.index(SAMPLING_ONLY) < glance.index("| scenario |")  # beside the first table
+    with (studies[0] / "tables" / "timing_vs_baseline.csv").open() as handle:
+        rows = list(csv.DictReader(handle))
+    for row in rows:
+        change = 100 * (float(row["scenario_share"]) - float(row["baseline_share"]))
+        assert row["comparable"] == str(abs(change) <= COMPARABLE_POINTS), row
+    timing = report.split("## When things happen", 1)[1].split("\n## ", 1)[0]
+    marked = [line for line in timing.splitlines() if NOT_COMPARABLE_MARK in line
+              and line.startswith("| ")]
+    assert (NOT_COMPARABLE in timing) == bool(marked)
+    shifted = {(r["scenario"], r["event"]) for r in rows if r["comparable"] == "False"
+               and r["shift_months"] not in ("", "0")}
+    top = report.split("## Contents", 1)[0]
+    for scenario, event in shifted:  # a shift over other worlds never leads the summary
+        title = load_scenario(scenario).title
+        assert f"**{title}** → *{outcome_label(event)}* comes" not in top
+
+
+def test_the_summary_says_when_an_invasion_is_a_counterattack(studies):
+    with (studies[0] / "tables" / "outcomes.csv").open() as handle:
+        share = {(r["scenario"], r["reading"], r["outcome"]): float(r["probability"])
+                 for r in csv.DictReader(handle)}
+    top = (studies[0] / "report.md").read_text().split("## Contents", 1)[0]
+    for line in (x for x in top.splitlines() if "→ *North Korean invasion*:" in x):
+        title = line.split("**")[1]
+        scenario = next(n for n in bundled_scenario_names() if load_scenario(n).title == title)
+        all_answer = all(share[(scenario, r, "rhee_attacks")] >= share[(scenario, r, "invasion")]
+                         for r in bundled_reading_names())
+        assert ("every one a counterattack after a first strike by Rhee" in line) == all_answer
+
+
+def test_the_weighing_reads_in_plain_words_for_a_class(studies):
+    report = (studies[0] / "report.md").read_text()
+    weighing = report.split("## Weighing the readings", 1)[1].split("\n## ", 1)[0]
+    result = json.loads((studies[0] / "tables" / "weigh.json").read_text())
+    factor = result["bayes_factors"][0]
+    assert "It is a natural logarithm" in weighing
+    assert f"odds of {odds_text(factor['log_bf'])}" in weighing
+    if negligible(factor["log_bf"]):
+        assert "disfavours" not in weighing
+    assert "the record is typical" not in weighing
+    assert f"### {DISCRIMINATION_TITLE}" in weighing and "not observable" in DISCRIMINATION_TITLE
+    assert f"### {RESPONSIBILITY_TITLE}" in weighing and "Who started the war" not in weighing
+    assert "not who wanted it most or who is to blame" in weighing
+    assert not re.search(r"-0\.0+ \(-0%\)", weighing)
+    for name in STALIN_MOTIVE_PARAMETERS:  # plain labels, never identifiers
+        assert name not in weighing, name
+    top = result["robustness"]["pairs"][0]["most_influential"]
+    if top["sourced"] is False:
+        assert "That prior cites no source" in weighing
+    glossary = visible_text((studies[0] / "report.html").read_text().split(
+        '<h2 id="glossary">', 1)[1])
+    assert "Fighting ends: the fighting stops: by an armistice" in glossary

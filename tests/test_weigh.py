@@ -304,3 +304,21 @@ def test_the_strength_names_a_reading_only_when_the_interval_settles_the_sign():
     assert strength(-0.05, [-0.12, 0.03], "kim", "stueck") == (
         "not worth more than a bare mention, for neither reading (its 95% interval spans zero)")
     assert strength(1.2, [-0.1, 2.5], "kim", "stueck").startswith("positive, for neither")
+
+
+def test_a_log_bayes_factor_is_read_as_odds_of_its_natural_exponent():
+    from korea1950.analysis.weigh.likelihood import odds, odds_text
+
+    assert odds_text(-0.30) == "about 1 : 1.35"  # e^0.30 = 1.3499
+    assert odds(2.48) == "11.9 : 1" and odds(-1.98) == "1 : 7.24"
+    assert odds(0.0) == "1 : 1"
+
+
+def test_only_a_factor_beyond_a_bare_mention_is_more_than_negligible():
+    from korea1950.analysis.weigh.likelihood import STRENGTH, negligible, strength_words
+
+    bare = STRENGTH[0][0] / 2  # Kass and Raftery's bound is on 2 |log BF|
+    assert negligible(-0.30) and negligible(bare - 0.01) and negligible(-(bare - 0.01))
+    assert not negligible(bare + 0.01) and not negligible(-1.2)
+    assert strength_words(-0.30) == "not worth more than a bare mention"
+    assert strength_words(1.2) == "positive"

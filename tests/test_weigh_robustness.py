@@ -14,15 +14,23 @@ from test_weigh import copy_reading
 import korea1950.analysis.weigh.variants as variants_module
 from korea1950.analysis.weigh import run_weigh
 from korea1950.analysis.weigh.calibration import calibration
+from korea1950.analysis.weigh.markdown import SHOWN_PRIORS, robustness_markdown
 from korea1950.analysis.weigh.predictive import predictive, predictive_check
-from korea1950.analysis.weigh.robustness import REFERENCE, robustness, robustness_groups
+from korea1950.analysis.weigh.robustness import (
+    REFERENCE,
+    other_end,
+    robustness,
+    robustness_groups,
+)
 from korea1950.analysis.weigh.variants import (
     Variant,
+    describe,
     mean_range,
     move_mean,
     prior_family,
     scale_concentration,
 )
+from korea1950.analysis.weigh.verdict import influence_sentence, predictive_sentence, rarity_clause
 from korea1950.inputs.parameters import STALIN_MOTIVE_PARAMETERS
 from korea1950.inputs.readings import load_reading
 from korea1950.inputs.scenarios import load_scenario
@@ -245,7 +253,7 @@ def test_the_predictive_check_flags_a_record_nobody_produces():
     assert both["verdict"].startswith("neither fits")
     assert {cell["verdict"] for cell in both["readings"].values()} == {"neither fits"}
     one = predictive({"kim": common, "stueck": nobody}, {"kim": common, "stueck": nobody})
-    assert one["verdict"].startswith("only kim fits")
+    assert one["verdict"].startswith("only Donggil Kim's reading fits")  # in words
 
 
 def test_one_reading_is_weighed_without_pairs():
@@ -288,3 +296,104 @@ def test_the_calendar_fitted_to_the_record_is_swept_within_its_tolerance(weighin
     assert pair["sign_holds"] == (pair["log_bf_min"] > 0 or pair["log_bf_max"] < 0)
     assert any(sentence.startswith("Over the calendar fitted to the record")
                for sentence in weighing["verdict"])
+
+
+def test_a_prior_that_cites_no_evidence_moves_in_an_assumed_range_not_a_cited_one():
+    """A range no source gave must not read as "cited" (the verdict swung on one such)."""
+    readings = [load_reading("kim"), load_reading("stueck")]
+    family, _ = prior_family(readings)
+    moved = [v for v in family if v.parameter is not None and v.change.startswith("mean")]
+    kinds = set()
+    for variant in moved:
+        prior = moved_prior(readings, variant)
+        kinds.add(bool(prior.evidence))
+        assert variant.sourced is bool(prior.evidence), variant.id
+        if prior.evidence:
+            assert "end of its cited range" in variant.label, variant.label
+        else:
+            assert "end of its assumed range (no source)" in variant.label, variant.label
+            assert "cited" not in variant.label, variant.label
+    assert kinds == {True, False}, "the bundled readings have priors of both kinds"
+    _, cited = first_prior("beta")
+    assumed = replace(cited, evidence=(), assumption="ours")
+    target = cited.mean() / 2
+    assert ", the low end of its cited range" in describe(cited, move_mean(cited, target),
+                                                          "mean-low")
+    assert ", the low end of its assumed range (no source)" in describe(
+        assumed, move_mean(assumed, target), "mean-low")
+
+
+def moved_prior(readings, variant):
+    """The cited prior a single-prior variant moved (in the first reading it changes)."""
+    name = variant.reading_names()[0]
+    return next(r for r in readings if r.name == name).priors[variant.parameter]
+
+
+def _robust(sourced: bool | None, other: float | None) -> dict:
+    """A hand-made pair of the prior family: the top prior moves the log BF from -0.30 to -1.98,
+    and (if ``other`` is given) to ``other`` at the other end of its range."""
+    top = {"variant": "shared:cost:mean-low", "label": "the shared prior on a cost, mean 0.4 "
+           "-> 0.2", "parameter": "cost", "readings": ["kim", "stueck"], "sourced": sourced,
+           "log_bf": -1.98, "shift": -1.68, "shift_se": 0.1, "beyond_noise": True,
+           "flips_sign": False,
+           "other_end": None if other is None else {"variant": "shared:cost:mean-high",
+                                                    "log_bf": other, "shift": other + 0.30}}
+    return {"most_influential": top}
+
+
+def test_the_prior_the_verdict_depends_on_most_says_both_ends_and_when_it_has_no_source():
+    unsourced = influence_sentence(_robust(False, 1.42))
+    assert "by -1.68 (to -1.98)" in unsourced
+    assert "at the other end of that range, by +1.72 (to +1.42)" in unsourced
+    assert "so that one prior sets the verdict's sign" in unsourced
+    assert "cites no source" in unsourced and "modellers' assumption" in unsourced
+    cited = influence_sentence(_robust(True, -0.9))
+    assert "cites no source" not in cited and "sets the verdict's sign" not in cited
+    assert "at the other end of that range, by -0.60 (to -0.90)" in cited
+    assert "other end" not in influence_sentence(_robust(None, None))
+
+
+def test_the_other_end_of_a_moved_mean_is_found_in_the_family_table():
+    table = [{"variant": "kim:x:mean-low", "log_bf": -1.0, "shift": -0.7},
+             {"variant": "kim:x:mean-high", "log_bf": 0.5, "shift": 0.8},
+             {"variant": "kim:x:concentration-half", "log_bf": 0.1, "shift": 0.4}]
+    assert other_end("kim:x:mean-low", table) == {"variant": "kim:x:mean-high",
+                                                   "log_bf": 0.5, "shift": 0.8}
+    assert other_end("kim:x:concentration-half", table) is None
+    assert other_end("kim:y:mean-low", table) is None  # that prior's other end was not run
+
+
+def test_the_family_table_shows_both_ends_and_which_run_each_as_cited_figure_is_from(weighing):
+    robust = weighing["robustness"]
+    pair = pair_of(robust["pairs"], "kim", "stueck")
+    top = pair["most_influential"]
+    assert "sourced" in top and "other_end" in top
+    same = "\n".join(robustness_markdown(robust, robust["replicates"]))
+    assert "family's own run" not in same  # one run: one "as cited" figure
+    assert "other end: log BF (shift)" in same
+    assert f"{len(robust['variants'])} members: the cited priors and " \
+           f"{len(robust['variants']) - 1} variants" in same
+    bigger = "\n".join(robustness_markdown(robust, 2 * robust["replicates"]))
+    assert (f"{pair['log_bf_as_cited']:+.2f} in the family's own run of "
+            f"{robust['replicates']:,} worlds per reading") in bigger
+    assert (f"the headline {pair['log_bf_headline']:+.2f} above comes from the run of "
+            f"{2 * robust['replicates']:,} worlds") in bigger
+    rows = {cell["variant"]: cell for cell in pair["table"]}
+    for item in pair["by_prior"][:SHOWN_PRIORS]:  # the rows the table shows
+        far = other_end(item["variant"], pair["table"])
+        if far is not None:
+            assert f"{far['log_bf']:+.2f} ({far['shift']:+.2f})" in same
+            assert rows[far["variant"]]["log_bf"] == far["log_bf"]
+
+
+def test_a_record_that_fits_is_called_not_unusually_improbable_never_typical():
+    common = np.array([200, 300, 0, 500])
+    check = predictive({"kim": common, "stueck": common}, {"kim": common, "stueck": common})
+    assert check["verdict"] == ("every reading fits: the record is not unusually improbable "
+                                "under any of them")
+    sentence = predictive_sentence(check)
+    assert "typical" not in sentence.replace("atypical", "")
+    # P(all facts) is 0.5 under each: "more than 1 world in 2" is never claimed
+    assert "under no reading does more than 1 world in 2 reproduce all 2 facts" in sentence
+    rare = np.array([900, 50, 0, 50])  # 1 world in 20 matches both facts
+    assert "1 world in 20 reproduce" in rarity_clause(predictive({"kim": rare}, {"kim": rare}))

@@ -63,7 +63,10 @@ def timing_shift_rows(comparison: "Comparison") -> list[dict]:
 
     Why the median and not the share: a what-if may leave an event as likely as
     before and only move it (delaying the Communist victory in China delays the
-    invasion), which the outcome table cannot show.
+    invasion), which the outcome table cannot show. Where it does not - the share
+    of worlds with the event moves by more than ``COMPARABLE_POINTS`` - the row
+    says so (``comparable``, see ``comparability``), since its two medians are then
+    over different sets of worlds.
     """
     baseline_medians: dict[tuple[str, str], np.ndarray] = {}
     rows = []
@@ -75,6 +78,7 @@ def timing_shift_rows(comparison: "Comparison") -> list[dict]:
                 row = {"scenario": scenario, "reading": reading, "event": event,
                        "baseline_worlds": base.count(event),
                        "scenario_worlds": summary.count(event),
+                       **comparability(base, summary, event),
                        "baseline_median_month": _median_label(base, event),
                        "scenario_median_month": _median_label(summary, event),
                        "shift_months": "", "shift_ci_low": "", "shift_ci_high": ""}
@@ -95,6 +99,29 @@ MIN_SHIFT_WORLDS = 30
 MOSTLY_KEPT = 0.5
 """Least share of the baseline's worlds with the event the scenario must keep for a shift of
 its median to mean the event moved, rather than that the scenario selected a few worlds."""
+
+
+COMPARABLE_POINTS = 5.0
+"""Largest change, in percentage points, of the share of worlds with an event for the shift
+of its median to count as comparable with the baseline's."""
+
+
+def comparability(base: Summary, summary: Summary, event: str) -> dict:
+    """The share of worlds with the event under the baseline and the scenario, and whether
+    their medians are comparable.
+
+    Why: a median month is taken over the worlds where the event happens. If a
+    what-if changes how many worlds that is (Stalin living on removes the late
+    armistices), the two medians describe different sets of worlds, and their
+    difference mixes a move in time with a change of who is counted: had Stalin
+    lived, the war would not have ended a year sooner. Such a row is flagged
+    ``comparable = False`` rather than dropped, so the table still shows it.
+    """
+    before, after = base.probability(event), summary.probability(event)
+    change = 100 * (after - before)
+    return {"baseline_share": round(before, 4), "scenario_share": round(after, 4),
+            "share_change_points": round(change, 1),
+            "comparable": bool(abs(change) <= COMPARABLE_POINTS)}
 
 
 NOT_IN_BASELINE = "never happens under the baseline"

@@ -93,27 +93,65 @@ READING_HISTORIANS: dict[str, str] = {
 GLOSSARY: dict[str, str] = {
     "world": "one simulated history from September 1949: every actor decides month by month, "
              "with chance where the sources leave the outcome open.",
+    "seed": "the number that starts the simulation's random draws; the same seed gives the "
+            "same worlds, so anyone can reproduce a figure exactly.",
     "share of worlds": "how often something happened among many simulated worlds; with its "
-                       "95% interval (about two standard errors either side).",
+                       "95% interval (about two standard errors either side), which measures "
+                       "the simulation's sampling error only, not the uncertainty of the "
+                       "model's inputs.",
+    "percentage point": "the unit of a difference between two shares: from 20% to 25% is a "
+                        "change of 5 percentage points (not of 5%).",
+    "median": "the middle value: half the worlds (where the event happens) have it at this "
+              "month or earlier, half at this month or later.",
+    "10th–90th percentile": "the range holding the middle 80% of worlds: one world in ten "
+                            "comes before its start and one in ten after its end.",
+    "90% interval": "the range holding the middle 90% of the values (from the 5th to the "
+                    "95th percentile); used for the posterior, where a 95% interval is used "
+                    "for sampling error elsewhere.",
     "reading": "a historian's account of Stalin's goals and beliefs, written as the priors of "
                "his shared decision rule (Donggil Kim's or William Stueck's).",
     "scenario": "a what-if: one or more levers set otherwise than in history.",
     "lever": "one thing a scenario changes, such as whether Acheson speaks or Stalin dies.",
+    "cotenability": "what else must be true for a what-if to hang together: the changes to "
+                    "the rest of history that its lever brings with it.",
     "baseline": "the scenario with every lever as in history; what follows is simulated, so "
                 "its figures are the model's rendering of history, not the record itself.",
+    "same worlds": "the setting shown is the baseline itself, so there is no change to show.",
+    "never here": "the event happens in the baseline but in no world of this setting, so it "
+                  "has no month to compare.",
     "timing shift": "how many months later (positive) or earlier (negative) the median world "
-                    "sees an event than under the baseline.",
+                    "sees an event than under the baseline; where the share of worlds in "
+                    "which the event happens changes by more than 5 percentage points, the "
+                    "two medians are over different sets of worlds and are not comparable.",
     "record": "the facts of what happened (seeds/record.toml) that the readings are weighed "
-              "against; facts used to set a parameter are never used to weigh.",
-    "Bayes factor": "how much more likely the record is under one reading than the other; its "
-                    "logarithm is positive when the record favours the first reading.",
+              "against; a fact that weighs the readings may not cite the same evidence ids "
+              "as a reading's prior (the check compares evidence ids, not what they mean).",
+    "prior": "what a reading assumes about one of Stalin's goals or beliefs before the "
+             "record is consulted: a range of values and how likely each is.",
+    "posterior": "what the reading's prior becomes once only the worlds that match the "
+                 "record are kept.",
+    "Bayes factor": "how much more likely the record is under one reading than the other; a "
+                    "Bayes factor of 2 means the record is twice as likely under the first.",
+    "log Bayes factor": "the natural logarithm of the Bayes factor: 0 is even, positive "
+                        "favours the first reading; +1 means odds of about 2.7 : 1, -1 "
+                        "about 1 : 2.7.",
+    "tail probability": "the share of a reading's own simulated records that are no more "
+                        "probable than the actual record; a small value (below 0.05) means "
+                        "the record is unusually improbable under that reading.",
     "prior family": "the range of priors a reading could reasonably have had; a verdict whose "
                     "sign changes across it is not settled by the record.",
-    "Shapley share": "each actor's fair share of the probability of war, from switching their "
-                     "enabling decision off in every combination.",
+    "Jensen–Shannon divergence": "how different two readings' predictions of the same "
+                                 "what-if are, from 0 (identical) to 1 bit (no outcome "
+                                 "pattern in common).",
+    "Shapley share": "how much the probability of war depended on each actor's enabling "
+                     "decision in the model, from switching those decisions off in every "
+                     "combination; not a measure of blame.",
     "Sobol index": "the share of an outcome's variance due to one parameter (first order) or to "
                    "it with everything it interacts with (total order).",
-    "Morris screening": "a cheap ranking of which parameters move an outcome most.",
+    "Morris screening": "the cheaper alternative to Sobol indices offered by `korea1950 "
+                        "sensitivity --method morris`: it moves one parameter at a time along "
+                        "random paths and ranks the parameters by the mean size of the change "
+                        "in an outcome (mu*); it ranks, but does not split the variance.",
 }
 """Terms the report, the page and the story use, explained once for a reader new to them."""
 
@@ -143,12 +181,31 @@ PARAMETER_LABELS: dict[str, str] = {
 full meaning (``parameter_words``) is too long; a test checks every one has a label."""
 
 PRIOR_CHANGES: dict[str, str] = {
-    "mean-low": "mean at the low end of its cited range",
-    "mean-high": "mean at the high end of its cited range",
+    "mean-low": "mean at the low end of its range",
+    "mean-high": "mean at the high end of its range",
     "concentration-half": "concentration halved",
     "concentration-double": "concentration doubled",
 }
-"""How a member of the prior family changes a prior (the last part of its id), in words."""
+"""How a member of the prior family changes a prior (the last part of its id), in words that
+hold for any prior; ``prior_change`` says whose range it is when the prior is known."""
+
+RANGE_WORDS: dict[bool, str] = {True: "cited range", False: "assumed range (no source)"}
+"""Whose range a prior's mean moves in: one its evidence gives (True), or the modellers'
+assumption, for a prior that cites no evidence (False). Why: a range no historian gave must
+not read as "cited"."""
+
+
+def range_words(sourced: bool | None) -> str:
+    """"cited range", "assumed range (no source)", or plain "range" when it is not known
+    (a change to many priors at once, some sourced and some not)."""
+    return "range" if sourced is None else RANGE_WORDS[sourced]
+
+
+def prior_change(change: str, sourced: bool | None = None) -> str:
+    """A change of the prior family in words, naming whose range a moved mean sits in
+    ("mean at the low end of its assumed range (no source)")."""
+    words = PRIOR_CHANGES.get(change, change)
+    return words.replace("its range", f"its {range_words(sourced)}")
 
 
 def outcome_label(name: str) -> str:
@@ -195,9 +252,20 @@ def reading_label(name: str, title: str | None = None) -> str:
     return title or f"reading '{name}'"
 
 
+EVENT_DEFINITIONS: dict[str, str] = {
+    "war_end": "the fighting stops: by an armistice, by the conquest of the whole peninsula "
+               "by either side (the North or the South unifies Korea), or, for a limited "
+               "operation, by its ending without a general war",
+    "still_at_war": "the war is still being fought in December 1956, when the simulated "
+                    "years end",
+}
+"""Fuller definitions where an event's own description only repeats its label ("fighting
+ends: fighting ends"), or where an outcome is not an event the model records."""
+
+
 def event_description(name: str) -> str:
-    """The long description of an event, for glossaries."""
-    return EVENTS[name]
+    """The long description of an event or outcome, for glossaries."""
+    return EVENT_DEFINITIONS.get(name) or EVENTS[name]
 
 
 def parameter_words(name: str) -> str:

@@ -149,8 +149,16 @@ def _month_dates(labels: list[str]) -> list:
     return [np.datetime64(f"{label}-15") for label in labels]
 
 
+FRONT_BAND = ("p25", "p75")
+"""The quantiles of the front line's band (columns of ``tables/front.csv``): its middle half."""
+FRONT_BAND_WORDS = "the middle 50% of worlds"
+"""What the band holds, in the words the figure's legend and the report's caption share."""
+FRONT_UNTIL = "1954-12"
+"""The last month the front-line figure draws."""
+
+
 @slide
-def plot_fan(rows: list[dict], stem: Path, until: str = "1954-12") -> list[Path]:
+def plot_fan(rows: list[dict], stem: Path, until: str = FRONT_UNTIL) -> list[Path]:
     """(b) The front line over time: each reading's median and middle 50% of worlds, a panel
     per scenario.
 
@@ -168,7 +176,7 @@ def plot_fan(rows: list[dict], stem: Path, until: str = "1954-12") -> list[Path]
             cells = cells[: last + 1]
             dates = _month_dates([c["month"] for c in cells])
             style = styles[reading]
-            low, high = [c["p25"] for c in cells], [c["p75"] for c in cells]
+            low, high = ([c[FRONT_BAND[0]] for c in cells], [c[FRONT_BAND[1]] for c in cells])
             ax.fill_between(dates, low, high, color=style["color"], alpha=0.12, linewidth=0)
             for edge in (low, high):
                 ax.plot(dates, edge, color=style["color"], linestyle=style["linestyle"],
@@ -185,7 +193,7 @@ def plot_fan(rows: list[dict], stem: Path, until: str = "1954-12") -> list[Path]
     for ax in axes[:, 0]:
         ax.set_ylabel("share of Korea\nheld by the North")
     ax = axes.flat[0]
-    ax.fill_between([], [], [], color="grey", alpha=0.25, label="middle 50% of worlds")
+    ax.fill_between([], [], [], color="grey", alpha=0.25, label=FRONT_BAND_WORDS)
     ax.plot([], [], color="grey", linestyle=":", label="38th parallel (before the war)")
     _legend_below(figure, ax)
     figure.suptitle("Where the front line runs: median world and middle half of worlds")

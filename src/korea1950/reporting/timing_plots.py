@@ -13,8 +13,9 @@ shared colour-blind-safe palette) and by marker shape, the axis in months.
 from pathlib import Path
 
 import numpy as np
+from matplotlib.lines import Line2D
 
-from korea1950.analysis.timing_shift import SHORT_NOTES
+from korea1950.analysis.timing_shift import COMPARABLE_POINTS, SHORT_NOTES
 from korea1950.inputs.labels import first_upper, timing_label
 from korea1950.reporting.plots import PALETTE, plt, save_figure
 
@@ -40,7 +41,9 @@ def plot_timing_shifts(rows: list[dict], scenario_titles: dict[str, str],
     ``rows`` are ``timing_vs_baseline`` rows; ``scenario_titles`` and
     ``reading_labels`` map names to what a reader sees, in the order drawn
     (scenarios top to bottom). A reading under which the event never happens in
-    a scenario gets a note in words, in its colour, instead of a point.
+    a scenario gets a note in words, in its colour, instead of a point; a shift
+    whose medians are over different sets of worlds (``comparable`` false) is
+    drawn hollow.
     """
     scenarios, readings = list(scenario_titles), list(reading_labels)
     cells = {(r["scenario"], r["reading"], r["event"]): r for r in rows}
@@ -62,10 +65,12 @@ def plot_timing_shifts(rows: list[dict], scenario_titles: dict[str, str],
                             color=colour, style="italic")
                     continue
                 low, high = row["shift_ci_low"], row["shift_ci_high"]
+                hollow = not row["comparable"]
                 ax.errorbar(row["shift_months"], y + offset,
                             xerr=[[row["shift_months"] - low], [high - row["shift_months"]]],
                             fmt=marker, color=colour, markersize=8, capsize=4, linewidth=2,
-                            markeredgecolor="white",
+                            markeredgecolor=colour if hollow else "white",
+                            markerfacecolor="white" if hollow else colour,
                             label=reading_labels[reading] if y == 0 else None)
         ax.axvline(0, color="0.4", linewidth=1)
         title = timing_label(EVENT_TIMINGS[event])
@@ -77,8 +82,13 @@ def plot_timing_shifts(rows: list[dict], scenario_titles: dict[str, str],
     left.set_yticks(range(len(scenarios)), [scenario_titles[s] for s in scenarios])
     left.set_ylim(len(scenarios) - 0.5, -0.5)
     handles, labels = left.get_legend_handles_labels()
+    if any(not row["comparable"] for row in rows if row["shift_months"] != ""):
+        handles.append(Line2D([], [], marker="o", color="0.3", markerfacecolor="white",
+                              linestyle=""))
+        labels.append(f"hollow: the share of worlds with the event changes by more than "
+                      f"{COMPARABLE_POINTS:g} points (not comparable)")
     if handles:
-        figure.legend(handles, labels, loc="lower center", ncol=len(readings), fontsize=12,
+        figure.legend(handles, labels, loc="lower center", ncol=len(handles), fontsize=12,
                       frameon=False, bbox_to_anchor=(0.5, -0.02))
     figure.suptitle("When things happen: each what-if against the baseline "
                     "(point: shift of the median month; bar: 95% interval)", fontsize=15)

@@ -11,9 +11,9 @@ from scipy import stats
 
 from korea1950.analysis.weigh.calibration import BARE_MENTION
 from korea1950.inputs.labels import (
-    PRIOR_CHANGES,
     READING_HISTORIANS,
     parameter_label,
+    prior_change,
     reading_label,
 )
 from korea1950.reporting.plots import PALETTE, plt, reading_styles, save_figure, slide
@@ -37,8 +37,9 @@ number is printed in white to stay legible."""
 
 
 def variant_label(row: dict) -> str:
-    """A member of the prior family in words ("William Stueck: expects china to join, mean at
-    the low end"), instead of its identifier."""
+    """A member of the prior family in words ("William Stueck: belief China would join, mean at
+    the low end of its cited range"), instead of its identifier; a prior that cites no source
+    says its range is assumed."""
     if row["change"] is None:
         return "every prior as cited"
     owner = row["id"].split(":")[0]
@@ -46,7 +47,7 @@ def variant_label(row: dict) -> str:
         owner, READING_HISTORIANS.get(owner, owner))
     what = ("all contested priors" if owner not in ("all", "shared") else "all priors") \
         if row["parameter"] is None else parameter_label(row["parameter"])
-    return f"{who}: {what}, {PRIOR_CHANGES.get(row['change'], row['change'])}"
+    return f"{who}: {what}, {prior_change(row['change'], row.get('sourced'))}"
 
 
 @slide
@@ -80,12 +81,13 @@ def plot_robustness(robust: dict, stem: Path) -> list[Path]:
         ax.set_yticks(y, [variant_label(rows[cell["variant"]]) for cell in table])
         ax.set_xlabel(f"log Bayes factor (> 0 favours {reading_label(pair['a'])})")
         ax.set_ylabel("member of the prior family")
-        shown = (f" ({len(table)} of {len(pair['table'])} drawn: those that move it most)"
-                 if len(table) < len(pair["table"]) else "")
+        shown = (f" ({len(table)} of the family's {len(pair['table'])} members drawn: those "
+                 "that move it most)" if len(table) < len(pair["table"]) else "")
         ax.set_title(f"{reading_label(pair['a'])} vs {reading_label(pair['b'])}: from "
                      f"{pair['log_bf_min']:+.2f} to {pair['log_bf_max']:+.2f}\n{shown}")
     ax = axes.flat[0]
-    ax.plot([], [], "o", color=PALETTE[0], label="a mean moved to an end of its cited range")
+    ax.plot([], [], "o", color=PALETTE[0],
+            label="a mean moved to an end of its range (cited, or assumed: no source)")
     ax.plot([], [], "o", color=PALETTE[1], label="a concentration halved or doubled")
     ax.plot([], [], "s", color="grey", label="many priors at once (joint)")
     figure.legend(*ax.get_legend_handles_labels(), loc="lower center", ncol=2, frameon=False)

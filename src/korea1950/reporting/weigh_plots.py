@@ -99,7 +99,7 @@ def plot_discrimination(rows: list[dict], stem: Path) -> list[Path]:
     ax.set_xlabel("Jensen-Shannon divergence of predicted outcomes (bits; 95% interval)")
     ax.set_ylabel("scenario")
     readings = sorted({x for r in rows for x in r["readings"]})
-    ax.set_title("Which what-ifs would best tell the readings apart\n("
+    ax.set_title("Where the readings' predictions diverge most (what-ifs: not observable)\n("
                  + " and ".join(reading_label(x) for x in readings) + ")")
     figure.tight_layout()
     return save_figure(figure, stem)
@@ -124,7 +124,8 @@ def plot_responsibility(shares: dict, stem: Path) -> list[Path]:
     ax.set_xticks(range(len(actors)), [actor_name(a) for a in actors])
     ax.set_xlabel("actor whose enabling decision is switched off")
     ax.set_ylabel("Shapley share of the\nprobability of war")
-    ax.set_title("Who started the war? Each actor's share of the probability of war")
+    ax.set_title("How much the war depended on each decision (in the model; not blame)\n"
+                 "each actor's Shapley share of the probability of war")
     ax.legend(title="reading")
     figure.tight_layout()
     return save_figure(figure, stem)

@@ -119,6 +119,32 @@ STRENGTH = ((2.0, "not worth more than a bare mention"), (6.0, "positive"), (10.
 """Kass and Raftery's (1995) scale on 2 |log BF|: words for how far evidence moves the odds."""
 
 
+def strength_words(log_bf: float) -> str:
+    """Kass and Raftery's words for the size of a (natural) log Bayes factor."""
+    return next(label for bound, label in STRENGTH if 2 * abs(log_bf) < bound)
+
+
+def negligible(log_bf: float) -> bool:
+    """True if the log Bayes factor is "not worth more than a bare mention" (the lowest band):
+    then a reading is leaned towards, negligibly, never favoured or disfavoured."""
+    return strength_words(log_bf) == STRENGTH[0][1]
+
+
+def odds(log_bf: float) -> str:
+    """The odds a natural log Bayes factor amounts to, first reading to second: "1 : 1.35".
+
+    Why: a class cannot turn -0.30 into odds; 1 : 1.35 (or 7.2 : 1) it can read.
+    Three significant figures, so small factors are not rounded to "1 : 1".
+    """
+    ratio = f"{float(np.exp(abs(log_bf))):.3g}"
+    return f"{ratio} : 1" if log_bf >= 0 else f"1 : {ratio}"
+
+
+def odds_text(log_bf: float) -> str:
+    """The odds in a sentence: "about 1 : 1.35"."""
+    return f"about {odds(log_bf)}"
+
+
 def strength(log_bf: float, ci: list[float], a: str, b: str) -> str:
     """Kass and Raftery's words for the log Bayes factor of a over b, and which reading it favours.
 
@@ -126,7 +152,7 @@ def strength(log_bf: float, ci: list[float], a: str, b: str) -> str:
     way it moves them is settled only if the simulation's 95% interval (``ci``)
     excludes zero. Otherwise the sentence says so instead of naming a reading.
     """
-    words = next(label for bound, label in STRENGTH if 2 * abs(log_bf) < bound)
+    words = strength_words(log_bf)
     if ci[0] <= 0 <= ci[1]:
         return f"{words}, for neither reading (its 95% interval spans zero)"
     return f"{words}, for {reading_label(a if ci[0] > 0 else b)}"

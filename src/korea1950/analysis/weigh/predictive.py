@@ -1,4 +1,4 @@
-"""Posterior predictive check: is the actual record typical of what a reading produces?
+"""Posterior predictive check: is the actual record unusually improbable under a reading?
 
 Why: a Bayes factor ranks readings against each other, but both may be poor;
 the better of two bad fits is still a bad fit. For each reading the record's
@@ -9,11 +9,16 @@ run) and p estimated from an independent run, is small when the record is
 among the least probable things the reading produces. Beside it, the
 distribution of the number of facts a simulated record matches, against the
 actual record's (all of them).
+
+Why "not unusually improbable" and never "typical": every record is improbable
+(most worlds miss some fact), so passing the check says only that the actual
+record is no rarer than most of what the reading produces.
 """
 
 import numpy as np
 
 from korea1950.analysis.weigh.calibration import pattern_log_probabilities
+from korea1950.inputs.labels import reading_label
 
 ATYPICAL = 0.05
 """Tail probability below which the record counts as atypical under a reading."""
@@ -72,7 +77,9 @@ def predictive(generators: dict[str, np.ndarray], judges: dict[str, np.ndarray])
         for check in checks.values():
             check["verdict"] = f"{none} fits"
     elif len(fitting) == len(checks):
-        overall = "every reading fits: the record is typical of what each produces"
+        overall = ("every reading fits: the record is not unusually improbable under any of "
+                   "them")
     else:
-        overall = f"only {', '.join(fitting)} fits; the record is atypical under the others"
+        overall = (f"only {', '.join(map(reading_label, fitting))} fits; the record is "
+                   "atypical under the others")
     return {"alpha": ATYPICAL, "readings": checks, "verdict": overall}

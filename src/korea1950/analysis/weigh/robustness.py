@@ -64,9 +64,10 @@ def robustness(variants: list[Variant], skipped: list[dict], readings: list[Read
         logs[variant.id] = {name: (record_log_probability(runs[("robustness", variant.id, name)])
                                    if name in changed else cited[name]) for name in names}
     rows = [{"id": REFERENCE, "label": "every prior as cited", "change": None,
-             "parameter": None, "readings": [], "shared": False}]
+             "parameter": None, "readings": [], "shared": False, "sourced": None}]
     rows += [{"id": v.id, "label": v.label, "change": v.change, "parameter": v.parameter,
-              "readings": v.reading_names(), "shared": v.shared} for v in variants]
+              "readings": v.reading_names(), "shared": v.shared, "sourced": v.sourced}
+             for v in variants]
     pairs = [_pair(a, b, rows, logs, headline.get((a, b))) for a, b in combinations(names, 2)]
     first = pairs[0] if pairs else {}
     return {
@@ -110,10 +111,12 @@ def _pair(a: str, b: str, rows: list[dict], logs: dict, headline: float | None) 
     if top is not None:
         row = labels[top["variant"]]
         influence = {"variant": row["id"], "label": row["label"], "parameter": row["parameter"],
-                     "readings": row["readings"], "log_bf": top["log_bf"], "shift": top["shift"],
+                     "readings": row["readings"], "sourced": row["sourced"],
+                     "log_bf": top["log_bf"], "shift": top["shift"],
                      "shift_se": top["shift_se"],
                      "beyond_noise": bool(abs(top["shift"]) > 2 * top["shift_se"]),
-                     "flips_sign": bool(np.sign(top["log_bf"]) != np.sign(cited))}
+                     "flips_sign": bool(np.sign(top["log_bf"]) != np.sign(cited)),
+                     "other_end": other_end(top["variant"], table)}
     nearest = min(table, key=lambda cell: (abs(cell["log_bf"]), cell["variant"]))
     sign_holds = bool(low > 0 or high < 0)
     against = [cell for cell in table if cell["log_bf"] * cited < 0]
@@ -132,6 +135,26 @@ def _pair(a: str, b: str, rows: list[dict], logs: dict, headline: float | None) 
             "by_prior": _by_prior(singles, labels), "table": table}
 
 
+OTHER_END = {"mean-low": "mean-high", "mean-high": "mean-low"}
+"""The opposite end of a prior's range, by the change that moves its mean to one end."""
+
+
+def other_end(variant: str, table: list[dict]) -> dict | None:
+    """The same prior with its mean at the other end of its range: its log BF and shift.
+
+    Why: a prior that moves the verdict one way at one end of its range may move
+    it the other way at the other end; showing only the larger shift hides that
+    the prior sets the sign in both directions. None for a change that is not a
+    mean moved to an end, or where the other end was not run (the mean sat there).
+    """
+    stem, _, change = variant.rpartition(":")
+    if change not in OTHER_END:
+        return None
+    cell = next((c for c in table if c["variant"] == f"{stem}:{OTHER_END[change]}"), None)
+    return None if cell is None else {"variant": cell["variant"], "log_bf": cell["log_bf"],
+                                      "shift": cell["shift"]}
+
+
 def _by_prior(singles: list[dict], labels: dict) -> list[dict]:
     """Each moved prior's largest shift of the log BF, largest first."""
     largest: dict[tuple, dict] = {}
@@ -141,5 +164,6 @@ def _by_prior(singles: list[dict], labels: dict) -> list[dict]:
         if key not in largest or abs(cell["shift"]) > abs(largest[key]["shift"]):
             largest[key] = {"parameter": row["parameter"],
                             "readings": "shared" if row["shared"] else row["readings"],
-                            "variant": row["id"], "shift": cell["shift"]}
+                            "variant": row["id"], "shift": cell["shift"],
+                            "sourced": row["sourced"]}
     return sorted(largest.values(), key=lambda item: (-abs(item["shift"]), item["variant"]))

@@ -3,9 +3,12 @@
 Why a family: a Bayes factor is only as good as the priors it integrates over.
 Each prior's mean may sit anywhere the cited words allow (``Prior.mean_range``)
 and its concentration - how sure the reading is - is a judgement. So the
-weighing is repeated with every prior's mean moved to each end of its cited
-range and its concentration halved and doubled, one prior at a time and then
-all together.
+weighing is repeated with every prior's mean moved to each end of its range
+and its concentration halved and doubled, one prior at a time and then all
+together. A prior that cites no evidence (only an ``assumption``) has a range
+the modellers assumed, not one a source gave; every label says which
+(``labels.range_words``), since a verdict that swings on an unsourced range
+must not read as resting on a cited one.
 
 A parameter neither historian speaks to (``shared`` in the registry) has the
 same prior in every reading; it is moved in every reading at once, since
@@ -16,7 +19,12 @@ readings: the family is built from whatever the registry and the readings hold.
 
 from dataclasses import dataclass, replace
 
-from korea1950.inputs.labels import PRIOR_CHANGES, parameter_words, reading_label
+from korea1950.inputs.labels import (
+    parameter_words,
+    prior_change,
+    range_words,
+    reading_label,
+)
 from korea1950.inputs.parameters import STALIN_MOTIVE_PARAMETERS
 from korea1950.inputs.readings import Prior, Reading
 
@@ -40,6 +48,9 @@ class Variant:
     shared: bool
     readings: tuple[Reading, ...]
     """The changed readings (the others keep their cited priors)."""
+    sourced: bool | None = None
+    """Whether the one prior moved cites evidence (False: an assumption, no source); None for
+    a joint variant."""
 
     def reading_names(self) -> list[str]:
         """Names of the readings this variant changes."""
@@ -52,8 +63,13 @@ def is_shared(parameter: str) -> bool:
 
 
 def mean_range(prior: Prior) -> tuple[float, float] | None:
-    """The range of the mean the cited words allow, if the reading gives one."""
+    """The range of the mean the reading gives, if any (cited, or assumed: ``is_sourced``)."""
     return getattr(prior, "mean_range", None)
+
+
+def is_sourced(prior: Prior) -> bool:
+    """True if the prior cites evidence; False if it rests on a stated assumption alone."""
+    return bool(prior.evidence)
 
 
 def _bounds(prior: Prior) -> tuple[float, float]:
@@ -114,10 +130,12 @@ def vary(prior: Prior, change: str) -> Prior | None:
 
 
 def describe(prior: Prior, varied: Prior, change: str) -> str:
-    """Words for what a change did to one prior, e.g. "mean 0.30 -> 0.20 (low end)"."""
+    """Words for what a change did to one prior, e.g. "mean 0.30 -> 0.20, the low end of its
+    cited range"."""
     if change in MEAN_ENDS:
         end = "low" if change == "mean-low" else "high"
-        return f"mean {prior.mean():.3g} -> {varied.mean():.3g} ({end} end of its cited range)"
+        return (f"mean {prior.mean():.3g} -> {varied.mean():.3g}, the {end} end of its "
+                f"{range_words(is_sourced(prior))}")
     if prior.distribution == "beta":
         return (f"concentration {prior.argument('concentration'):.3g} -> "
                 f"{varied.argument('concentration'):.3g}")
@@ -152,23 +170,25 @@ def single_variants(readings: list[Reading]) -> tuple[list[Variant], list[dict]]
                 variants.append(Variant(
                     id=f"{'shared' if shared else group[0].name}:{parameter}:{change}",
                     label=label, change=change, parameter=parameter, shared=shared,
-                    readings=tuple(_with_priors(r, {parameter: varied[r.name]}) for r in moved)))
+                    readings=tuple(_with_priors(r, {parameter: varied[r.name]}) for r in moved),
+                    sourced=is_sourced(first.priors[parameter])))
     return variants, skipped
 
 
 def _skip_reason(who: str, parameter: str, change: str, prior: Prior) -> dict:
     """Why a change left a prior as cited (plain data for the report)."""
     if change in MEAN_ENDS and mean_range(prior) is None:
-        reason = "no cited range for its mean"
+        reason = "no range given for its mean"
     elif change in MEAN_ENDS:
-        reason = "its mean already sits at that end of its cited range"
+        reason = (f"its mean already sits at that end of its "
+                  f"{range_words(is_sourced(prior))}")
     else:
         reason = f"a {prior.distribution} prior has no spread to scale"
     return {"readings": who, "parameter": parameter, "change": change, "reason": reason}
 
 
 def skipped_text(skipped: list[dict]) -> str:
-    """The priors left unmoved, grouped by reason: "no cited range for its mean: a (kim), ..."."""
+    """The priors left unmoved, grouped by reason: "no range given for its mean: a (kim), ..."."""
     groups: dict[str, dict[str, list[str]]] = {}
     for item in skipped:
         who = groups.setdefault(item["reason"], {}).setdefault(item["parameter"], [])
@@ -199,7 +219,7 @@ def joint_variants(readings: list[Reading]) -> list[Variant]:
                          else f"all contested priors of {reading_label(who)}")
                 variants.append(Variant(
                     id=f"{'all' if with_shared else who}:joint:{change}",
-                    label=f"{scope}, every {PRIOR_CHANGES[change]}", change=change,
+                    label=f"{scope}, every {prior_change(change)}", change=change,
                     parameter=None, shared=with_shared, readings=tuple(changed)))
     return variants
 

@@ -59,7 +59,13 @@ def decision_sentence(factor: dict, robust: dict) -> str:
 
 
 def influence_sentence(robust: dict) -> str | None:
-    """The single prior the verdict depends on most, if any prior was moved."""
+    """The single prior the verdict depends on most, if any prior was moved.
+
+    Why both ends and the source: a prior that moves the verdict one way at one
+    end of its range and the other way at the other end sets its sign; and if
+    that prior cites no evidence, the sign rests on the modellers' assumption,
+    which a reader must be told rather than left to read "cited" into it.
+    """
     top = robust.get("most_influential")
     if top is None:
         return None
@@ -68,7 +74,29 @@ def influence_sentence(robust: dict) -> str | None:
              f"; that is within twice the simulation noise ({top['shift_se']:.2f}), so no single "
              "prior clearly moves it")
     return (f"The verdict depends most on {top['label']}: that alone moves the log Bayes factor "
-            f"by {top['shift']:+.2f} (to {top['log_bf']:+.2f}){turn}{noise}.")
+            f"by {top['shift']:+.2f} (to {top['log_bf']:+.2f}){turn}{other_end_clause(top)}"
+            f"{noise}.{unsourced_clause(top)}")
+
+
+def other_end_clause(top: dict) -> str:
+    """"; at the other end of that range, by +1.62 (to +1.42)", and whether the two ends
+    give the verdict opposite signs; empty where the other end was not run."""
+    other = top.get("other_end")
+    if not other:
+        return ""
+    opposite = (top["log_bf"] > 0) != (other["log_bf"] > 0)
+    sets_sign = ", so that one prior sets the verdict's sign" if opposite else ""
+    return (f"; at the other end of that range, by {other['shift']:+.2f} (to "
+            f"{other['log_bf']:+.2f}){sets_sign}")
+
+
+def unsourced_clause(top: dict) -> str:
+    """" That prior cites no source: ..." where the prior the verdict depends on most rests
+    on an assumption alone (``sourced`` false); empty otherwise."""
+    if top.get("sourced") is not False:
+        return ""
+    return (" That prior cites no source: its range is the modellers' assumption, not "
+            "either historian's.")
 
 
 def calibration_sentence(cell: dict) -> str:
@@ -83,13 +111,30 @@ def calibration_sentence(cell: dict) -> str:
 
 
 def predictive_sentence(check: dict) -> str:
-    """Whether the actual record is typical of what each reading produces."""
+    """Whether the actual record is unusually improbable under each reading, and how rarely
+    any reading reproduces all of it."""
     tails = "; ".join(f"{reading_label(name)}: {cell['verdict']}, tail probability "
                       f"{cell['tail_probability']:.2f}"
                       for name, cell in check["readings"].items())
     verdict = check["verdict"]
     return (f"Does the record fit the readings at all? {verdict[:1].upper()}{verdict[1:]} "
-            f"({tails}).")
+            f"({tails}){rarity_clause(check)}.")
+
+
+def rarity_clause(check: dict) -> str:
+    """"; still, under no reading does more than 1 world in 13 reproduce all 8 facts".
+
+    Why: "not unusually improbable" compares the record with the reading's
+    other records, all of them improbable; a reader must also see how rarely any
+    world matches every fact.
+    """
+    best = max((cell["facts_matched"]["p_at_least_actual"] for cell in check["readings"].values()),
+               default=0.0)
+    if best <= 0:
+        return ""
+    facts = next(iter(check["readings"].values()))["facts"]
+    return (f"; still, under no reading does more than 1 world in {max(1, int(1 / best)):,} "
+            f"reproduce all {facts} facts")
 
 
 def lead_sentences(result: dict) -> list[str]:

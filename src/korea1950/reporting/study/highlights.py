@@ -15,6 +15,13 @@ The rule (``RULE`` says it in words, for the report):
 4. The summary takes the two largest changes in how often, then the largest
    shift in time from another scenario; with no such shift, the third largest
    change in how often.
+5. A shift in time counts only where the event happens in about as many worlds
+   as under the baseline (``comparable`` in the timing table): otherwise its
+   two medians are over different sets of worlds.
+
+Where a finding is about the North's invasion and most of the invasions it
+counts answer a first strike by Rhee, its sentence says so (``counterattack_note``):
+a lesson on who started the war must not read a counterattack as an invasion.
 
 Why a rule and not a choice: the summary must follow the numbers if the model
 or the readings change, and a reader can check why these three were chosen.
@@ -22,6 +29,7 @@ or the readings change, and a reader can check why these three were chosen.
 
 from dataclasses import dataclass
 
+from korea1950.analysis.timing_shift import COMPARABLE_POINTS
 from korea1950.inputs.labels import outcome_label
 from korea1950.inputs.levers import imposed_outcomes
 from korea1950.reporting.study.context import StudyContext
@@ -33,6 +41,7 @@ from korea1950.reporting.study.numbers import (
     shift_interval_text,
 )
 from korea1950.reporting.study.sections.timing import KEY_EVENTS, single_month
+from korea1950.running.summary import Summary
 
 KEY_OUTCOMES = ("invasion", "us_intervention", "china_intervention", "armistice",
                 "north_unifies", "south_unifies", "still_at_war")
@@ -41,11 +50,18 @@ changes the summary may lead with. Consequences such as the Incheon landing are 
 the sections, since a reader would find them implied by these."""
 
 RULE = ("the two largest changes in how often, and the largest shift in when, that every "
-        "reading confirms with a 95% interval excluding zero; one per scenario, none that the "
-        "scenario imposes itself")
+        "reading confirms with a 95% interval excluding zero; one per scenario, none the "
+        "scenario imposes itself, no shift where the share of worlds with the event moves by "
+        f"more than {COMPARABLE_POINTS:g} points")
 
 SHOWN = 3
 """Findings in the summary."""
+
+MOSTLY = 0.5
+"""Share of a scenario's invasions that are counterattacks above which its finding says so."""
+EVERY_ONE = 0.995
+"""Share above which "every one" is said (it rounds to all of them at the digits shown)."""
+
 
 @dataclass
 class Finding:
@@ -87,6 +103,44 @@ def _per_reading(context: StudyContext, cells: list[dict], texts: list[str]) -> 
                      for text, cell in zip(texts, cells, strict=True))
 
 
+def counterattack_share(summary: Summary) -> float | None:
+    """Share of the worlds with a North Korean invasion where it answered Rhee's first strike.
+
+    Why from these two counts: Rhee strikes only in worlds at peace, and Kim's
+    attack rule answers every first strike at once with the general offensive
+    (``kim.attack_when_allowed``), which the model records as ``invasion``. So a
+    world with a first strike is a world whose invasion is a counterattack; the
+    smaller of the two counts guards the rare world whose strike came too late to
+    be answered. None where no world sees an invasion.
+    """
+    invasions = summary.count("invasion")
+    if not invasions:
+        return None
+    return min(summary.count("rhee_attacks"), invasions) / invasions
+
+
+def counterattack_note(summary: Summary) -> str:
+    """"; every one a counterattack after a first strike by Rhee" where (nearly) all the
+    invasions are, "; most of them (80%) ..." where most are, and nothing otherwise: a clause
+    to close the parentheses after a change in how often the North invades."""
+    share = counterattack_share(summary)
+    if share is None or share <= MOSTLY:
+        return ""
+    if share >= EVERY_ONE:
+        return "; every one a counterattack after a first strike by Rhee"
+    return f"; most of them ({share:.0%}) counterattacks after a first strike by Rhee"
+
+
+def _share_text(context: StudyContext, scenario: str, cell: dict) -> str:
+    """One reading's change in how often, "0.87 → 0.12 of worlds (-0.75 ± 0.01)", with the
+    counterattack note where the outcome is the invasion."""
+    note = (counterattack_note(context.summaries[(scenario, cell["reading"])])
+            if cell["outcome"] == "invasion" else "")
+    return (f"{cell['probability'] - cell['difference_from_baseline']:.2f} → "
+            f"{cell['probability']:.2f} of worlds ({cell['difference_from_baseline']:+.2f} "
+            f"{_half_width(cell)}{note})")
+
+
 def share_findings(context: StudyContext) -> list[Finding]:
     """The best confirmed change in how often, per scenario, largest first."""
     rows = {(r["scenario"], r["reading"], r["outcome"]): r for r in context.tables["outcomes"]}
@@ -99,10 +153,8 @@ def share_findings(context: StudyContext) -> list[Finding]:
                               "difference_ci_high")
             if size is None or (scenario in best and best[scenario].size >= size):
                 continue
-            per_reading = _per_reading(context, cells, [
-                f"{c['probability'] - c['difference_from_baseline']:.2f} → "
-                f"{c['probability']:.2f} of worlds ({c['difference_from_baseline']:+.2f} "
-                f"{_half_width(c)})" for c in cells])
+            per_reading = _per_reading(context, cells,
+                                       [_share_text(context, scenario, c) for c in cells])
             text = (f"**{context.scenario_title(scenario)}** → *{outcome_label(outcome)}*: "
                     f"{per_reading}.")
             best[scenario] = Finding(scenario, outcome, size, text)
@@ -122,6 +174,8 @@ def timing_findings(context: StudyContext) -> list[Finding]:
         skip = forced(context, scenario)
         for event in (e for e in KEY_EVENTS if e not in skip):
             cells = [rows[(scenario, r, event)] for r in context.reading_names]
+            if not all(cell["comparable"] for cell in cells):
+                continue
             size = _confirmed(cells, "shift_months", "shift_ci_low", "shift_ci_high")
             if size is None or (scenario in best and best[scenario].size >= size):
                 continue

@@ -4,20 +4,16 @@ Why: a teacher hands the report to students who have not read the model's
 documentation; each outcome label in a table ("UN Security Council authorises
 force") and each term ("Bayes factor", "prior family") is explained once, here,
 from the one table of labels (``korea1950.inputs.labels``) and the events'
-descriptions (``korea1950.inputs.events``).
+descriptions (``labels.event_description``: the events' own, or a fuller definition
+where the event's only repeats its label, as "fighting ends" would).
 """
 
-from korea1950.inputs.events import EVENTS
-from korea1950.inputs.labels import GLOSSARY, outcome_label
+from korea1950.inputs.labels import GLOSSARY, event_description, outcome_label
 from korea1950.reporting.study.context import StudyContext
 from korea1950.running.summary import OUTCOMES, TIMINGS
 
 ORDER = 90
 TITLE = "Glossary"
-
-UNDESCRIBED = {"still_at_war": "the war is still being fought in December 1956, when the "
-                                "simulated years end"}
-"""Descriptions of the outcomes that are not events the model records."""
 
 
 def shown_outcomes() -> list[str]:
@@ -32,8 +28,7 @@ def build(context: StudyContext) -> str:
     outcomes = []
     for name in shown_outcomes():
         label = outcome_label(name)
-        meaning = UNDESCRIBED[name] if name in UNDESCRIBED else EVENTS[name]
-        outcomes.append(f"- **{label[:1].upper()}{label[1:]}**: {meaning}.")
+        outcomes.append(f"- **{label[:1].upper()}{label[1:]}**: {event_description(name)}.")
     readings = [f"- **{context.reading_label(r.name)}**: {r.title}."
                 for r in context.comparison.readings]
     return "\n".join([f"## {TITLE}", "", "### Terms", "", *terms, "", "### Readings", "",

@@ -4,8 +4,14 @@ from korea1950.inputs.evidence import evidence_items
 from korea1950.inputs.labels import outcome_label
 from korea1950.inputs.levers import LEVERS, Levers, setting_text
 from korea1950.reporting.study.context import StudyContext
+from korea1950.reporting.study.highlights import counterattack_note
 from korea1950.reporting.study.numbers import difference_text, month_text
-from korea1950.reporting.study.sections.timing import clear_shifts, shift_sentence
+from korea1950.reporting.study.sections.timing import (
+    NOT_COMPARABLE,
+    NOT_COMPARABLE_MARK,
+    clear_shifts,
+    shift_sentence,
+)
 
 ORDER = 30
 TITLE = "The scenarios one by one"
@@ -34,9 +40,10 @@ def build(context: StudyContext) -> str:
         if cited:
             parts.append("\n>\n".join(cited))
         if scenario.name != "baseline":
-            parts.append("**What happened:**\n\n" + "\n".join(
-                f"- {_effects(context, scenario.name, reading)}"
-                for reading in context.reading_names))
+            effects = [_effects(context, scenario.name, r) for r in context.reading_names]
+            parts.append("**What happened:**\n\n" + "\n".join(f"- {e}" for e in effects))
+            if any(NOT_COMPARABLE_MARK in effect for effect in effects):
+                parts.append(NOT_COMPARABLE)
     return "\n\n".join(parts) + "\n"
 
 
@@ -65,12 +72,16 @@ def lever_text(name: str, value: int | str | bool) -> str:
     return f"{meaning[:1].upper()}{meaning[1:]}: **{words}**"
 
 
-def _change(row: dict) -> str:
-    """One outcome's change: "US intervention 0.87 → 0.00 (-0.87, 95% interval ...)"."""
+def _change(context: StudyContext, row: dict) -> str:
+    """One outcome's change: "US intervention 0.87 → 0.00 (-0.87, 95% interval ...)"; an
+    invasion that is mostly a counterattack after Rhee's first strike says so."""
     before = row["probability"] - row["difference_from_baseline"]
     change = difference_text(row["difference_from_baseline"], row["difference_ci_low"],
                              row["difference_ci_high"])
-    return f"{outcome_label(row['outcome'])} {before:.2f} → {row['probability']:.2f} ({change})"
+    note = (counterattack_note(context.summaries[(row["scenario"], row["reading"])])
+            if row["outcome"] == "invasion" else "")
+    return (f"{outcome_label(row['outcome'])} {before:.2f} → {row['probability']:.2f} "
+            f"({change}{note})")
 
 
 def _effects(context: StudyContext, scenario: str, reading: str) -> str:
@@ -86,7 +97,8 @@ def _effects(context: StudyContext, scenario: str, reading: str) -> str:
     who = f"under **{context.reading_label(reading)}**"
     if not cells and not shifts:
         return f"{who}, no outcome differs from the baseline beyond chance, in share or in time."
-    text = (f"{who}: " + "; ".join(map(_change, cells[:SHOWN_CHANGES])) + "." if cells
+    text = (f"{who}: " + "; ".join(_change(context, c) for c in cells[:SHOWN_CHANGES]) + "."
+            if cells
             else f"{who}, no outcome is more or less frequent beyond chance.")
     if shifts:
         text += " In time: " + "; ".join(

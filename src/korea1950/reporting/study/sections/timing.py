@@ -5,6 +5,7 @@ it in time, which the outcome tables cannot show. The shifts and their
 intervals come from ``tables/timing_vs_baseline.csv`` (already written).
 """
 
+from korea1950.analysis.timing_shift import COMPARABLE_POINTS
 from korea1950.inputs.labels import outcome_label
 from korea1950.reporting.study.context import StudyContext
 from korea1950.reporting.study.numbers import month_text, months_text, shift_interval_text
@@ -34,12 +35,31 @@ def single_month(context: StudyContext, scenario: str, reading: str, event: str)
                for name in ("baseline", scenario))
 
 
+NOT_COMPARABLE_MARK = "†"
+"""Marks a shift whose two medians are over different sets of worlds (``NOT_COMPARABLE``)."""
+
+NOT_COMPARABLE = (f"{NOT_COMPARABLE_MARK} The share of worlds in which the event happens "
+                  f"differs from the baseline's by more than {COMPARABLE_POINTS:g} percentage "
+                  "points, so the two medians are over different sets of worlds: the shift "
+                  "mixes a move in time with a change in which worlds are counted, and is not "
+                  "a like-for-like comparison.")
+"""The footnote to every table or list that shows a marked shift."""
+
+
 def shift_sentence(context: StudyContext, row: dict) -> str:
-    """One shift in words: "12 months later (June 1950 → June 1951; 95% interval ...)"."""
+    """One shift in words: "12 months later (June 1950 → June 1951; 95% interval ...)".
+
+    A shift over different sets of worlds (``comparable`` false) carries the
+    mark and the two shares, so a reader sees why it is not a move in time.
+    """
     exact = single_month(context, row["scenario"], row["reading"], row["event"])
-    return (f"{months_text(row['shift_months'])} ({month_text(row['baseline_median_month'])} → "
+    shares = ("" if row["comparable"] else
+              f"; happens in {row['baseline_share']:.2f} → {row['scenario_share']:.2f} of worlds")
+    mark = "" if row["comparable"] else f" {NOT_COMPARABLE_MARK}"
+    return (f"{months_text(row['shift_months'])}{mark} "
+            f"({month_text(row['baseline_median_month'])} → "
             f"{month_text(row['scenario_median_month'])}; "
-            f"{shift_interval_text(row['shift_ci_low'], row['shift_ci_high'], exact)})")
+            f"{shift_interval_text(row['shift_ci_low'], row['shift_ci_high'], exact)}{shares})")
 
 
 def build(context: StudyContext) -> str:
@@ -57,7 +77,9 @@ def build(context: StudyContext) -> str:
              "![Timing against the baseline](figures/timing_vs_baseline.png)", "",
              "*Figure 5. How many months later (right) or earlier (left) each scenario makes the "
              "invasion and the armistice, against the baseline; one colour and marker per "
-             "reading; bars are 95% intervals.*", ""]
+             "reading; bars are 95% intervals; a hollow marker: the share of worlds with the "
+             f"event changes by more than {COMPARABLE_POINTS:g} percentage points, so the "
+             "medians are over different sets of worlds.*", ""]
     shifted = clear_shifts(rows)
     if not shifted:
         return "\n".join([*lines, "No scenario moves a key event in time beyond chance."]) + "\n"
@@ -72,4 +94,6 @@ def build(context: StudyContext) -> str:
                  if (scenario, event, reading) in clear else "–" for reading in readings]
         lines.append(f"| {context.scenario_title(scenario)} | {outcome_label(event)} | "
                      + " | ".join(cells) + " |")
+    if not all(row["comparable"] for row in shifted):
+        lines += ["", NOT_COMPARABLE]
     return "\n".join(lines) + "\n"

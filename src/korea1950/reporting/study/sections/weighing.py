@@ -3,13 +3,15 @@
 The section opens with what the record can and cannot decide (the same
 sentences as ``korea1950 weigh``), then the numbers: the Bayes factor and the
 facts behind it, how far it can be trusted (prior family, simulated records,
-predictive check), the what-ifs that would decide, the responsibility shares,
-and what the record says about each reading's goals and beliefs.
+predictive check), the what-ifs where the readings' predictions diverge most,
+how much the war depended on each actor's decision, and what the record says
+about each reading's goals and beliefs.
 """
 
 import json
 
 from korea1950.analysis.weigh import run_weigh
+from korea1950.analysis.weigh.likelihood import negligible, odds_text
 from korea1950.analysis.weigh.markdown import (
     confusion_markdown,
     posterior_markdown,
@@ -17,12 +19,16 @@ from korea1950.analysis.weigh.markdown import (
     robustness_markdown,
 )
 from korea1950.analysis.weigh.responsibility import ACTOR_LABELS
-from korea1950.inputs.labels import actor_name, outcome_label
+from korea1950.analysis.weigh.verdict import rarity_clause
+from korea1950.inputs.labels import actor_name, outcome_label, parameter_label
+from korea1950.inputs.parameters import STALIN_MOTIVE_PARAMETERS
 from korea1950.reporting.study.context import StudyContext
+from korea1950.reporting.study.numbers import unsigned_zero
 from korea1950.reporting.weigh_plots import write_figures
 
 ORDER = 50
 TITLE = "Weighing the readings"
+TRUST_TITLE = "How far the verdict can be trusted"
 COALITION_WORLDS = 20_000
 """Worlds per coalition for the responsibility shares (16 runs per reading; kept modest)."""
 ROBUSTNESS_WORLDS = 20_000
@@ -75,13 +81,14 @@ def _trust_lines(result: dict) -> list[str]:
     if not result["bayes_factors"]:
         return []
     calibration = result["calibration"]
-    return ["", "### How far the verdict can be trusted", "",
+    return ["", f"### {TRUST_TITLE}", "",
             "Each reading's prior means were moved to the ends of the ranges their cited words "
-            "allow and their concentrations halved and doubled, one prior at a time (a prior "
-            "neither historian speaks to in every reading at once) and all together, each "
-            "variant simulated with the same seed (the prior the verdict depends on most is "
-            "named at the top of this section).",
-            *robustness_markdown(result["robustness"]), "",
+            "allow (for a prior that cites no source, the range the modellers assumed: the "
+            "table says which) and their concentrations halved and doubled, one prior at a "
+            "time (a prior neither historian speaks to in every reading at once) and all "
+            "together, each variant simulated with the same seed (the prior the verdict "
+            "depends on most is named at the top of this section).",
+            *robustness_markdown(result["robustness"], result["replicates"]), "",
             "![Robustness over the prior family](figures/robustness.png)", "",
             "**Simulated records.** Every world of a reading's baseline run is a record that "
             "reading made; each is weighed as the real record is, with probabilities from an "
@@ -90,24 +97,43 @@ def _trust_lines(result: dict) -> list[str]:
             f"{calibration['chance']:.0%}).", *confusion_markdown(calibration), "",
             "![Confusion matrix](figures/confusion.png)", "",
             "**Does the record fit at all?** The share of a reading's own simulated records "
-            "that are no more probable than the actual one (small: the record is atypical "
-            f"under that reading). {result['predictive']['verdict'][:1].upper()}"
-            f"{result['predictive']['verdict'][1:]}.", *predictive_markdown(result["predictive"])]
+            "that are no more probable than the actual one (the tail probability; below "
+            f"{result['predictive']['alpha']:g} the record is atypical under that reading). "
+            f"{result['predictive']['verdict'][:1].upper()}"
+            f"{result['predictive']['verdict'][1:]}{rarity_clause(result['predictive'])}.",
+            *predictive_markdown(result["predictive"])]
+
+
+def lean_words(factor: dict, a: str, b: str) -> str:
+    """Which way the record leans between readings a and b, in words that follow its strength.
+
+    Why: "disfavours" overstates a factor that Kass and Raftery call "not worth
+    more than a bare mention"; such a factor leans, negligibly. A direction is
+    named only where the 95% interval excludes zero.
+    """
+    low, high = factor["ci"]
+    if low <= 0 <= high:
+        return f"does not clearly favour either {a} or {b}"
+    toward, away = (a, b) if low > 0 else (b, a)
+    if negligible(factor["log_bf"]):
+        return f"leans, negligibly, towards {toward}"
+    return f"favours {toward} over {away}"
 
 
 def _bayes_factor_lines(result: dict, context: StudyContext) -> list[str]:
     """The Bayes factors with the priors as cited, and the facts driving the first."""
     lines = []
     for factor in result["bayes_factors"]:
-        verdict = "favours" if factor["ci"][0] > 0 else (
-            "disfavours" if factor["ci"][1] < 0 else "does not clearly favour")
         a, b = context.reading_label(factor["a"]), context.reading_label(factor["b"])
         lines += ["", f"The log Bayes factor of **{a}** over **{b}** is "
                       f"{factor['log_bf']:+.2f} (95% interval {factor['ci'][0]:+.2f} to "
-                      f"{factor['ci'][1]:+.2f}; a Bayes factor of {factor['bayes_factor']:.2f},"
-                      f" {factor['strength']}): with every prior as cited, "
-                      f"the record, as this model renders it, {verdict} {a}; how far that "
-                      "survives other priors is shown below."]
+                      f"{factor['ci'][1]:+.2f}; from the run of {result['replicates']:,} worlds "
+                      f"per reading). It is a natural logarithm: a Bayes factor of "
+                      f"{factor['bayes_factor']:.2f}, odds of {odds_text(factor['log_bf'])} "
+                      f"for {a} against {b}; in Kass and Raftery's words, "
+                      f"{factor['strength']}. With every prior as cited, the record, as this "
+                      f"model renders it, {lean_words(factor, a, b)}; how far that survives "
+                      "other priors is shown below."]
     if not result["bayes_factors"]:
         return lines
     pair = f"{result['bayes_factors'][0]['a']}/{result['bayes_factors'][0]['b']}"
@@ -120,20 +146,28 @@ def _bayes_factor_lines(result: dict, context: StudyContext) -> list[str]:
 
 
 def _discrimination_lines(result: dict, context: StudyContext) -> list[str]:
-    """The what-ifs whose predictions diverge most, and the decision band."""
+    """The what-ifs whose predictions diverge most, and the decision band.
+
+    Why the title says "not observable": a what-if never happened, so its
+    worlds cannot be checked against anything; it shows where the readings'
+    predictions part, which archival facts would have to test.
+    """
     if not result["bayes_factors"]:
         return []
-    lines = ["", "### What-ifs that would tell the readings apart", "",
-             "Ranked by the Jensen-Shannon divergence between the readings' predicted joint "
-             "outcomes: " + "; ".join(f"*{context.scenario_title(r['scenario'])}* "
-                                      f"({r['divergence']:.3f})"
-                                      for r in result["discrimination"][:4]) + ".", "",
+    lines = ["", f"### {DISCRIMINATION_TITLE}", "",
+             "What-ifs never happened, so none of these can be observed or tell the readings "
+             "apart by itself; they show where the readings' predictions part most, which "
+             "archival facts about Stalin's intent would have to test. Ranked by the "
+             "Jensen–Shannon divergence between the readings' predicted joint outcomes (0: "
+             "the same predictions; 1 bit: nothing in common): "
+             + "; ".join(f"*{context.scenario_title(r['scenario'])}* ({r['divergence']:.3f})"
+                         for r in result["discrimination"][:4]) + ".", "",
              "![Discrimination](figures/discrimination.png)"]
     band = result.get("decision_band")
     for item in (band or {}).get("pairs", [])[:1]:
-        where = (f"between {item['band'][0]} and {item['band'][1]}" if item["band"]
+        where = (f"between {item['band'][0]:g} and {item['band'][1]:g}" if item["band"]
                  else "nowhere on the grid")
-        lines += ["", f"With `{band['parameter']}` fixed, Stalin under "
+        lines += ["", f"With {band_parameter_text(band)}, Stalin under "
                       f"{context.reading_label(item['a'])} and under "
                       f"{context.reading_label(item['b'])} differ on *"
                       f"{outcome_label(band['decision'])}* (by more than two standard "
@@ -141,16 +175,61 @@ def _discrimination_lines(result: dict, context: StudyContext) -> list[str]:
     return lines
 
 
+def band_parameter_text(band: dict) -> str:
+    """The decision band's parameter by its plain label, with its grid and scale ("*belief
+    the US would fight* fixed, in turn, at each of 11 values from 0 to 1 (the probability
+    Stalin gives it)"), never by its identifier."""
+    name, values = band["parameter"], band["values"]
+    spec = STALIN_MOTIVE_PARAMETERS[name]
+    scale = (" (the probability Stalin gives it)" if spec.kind == "belief" else
+             f" (on the model's scale from {spec.low:g} to {spec.high:g})")
+    return (f"*{parameter_label(name)}* fixed, in turn, at each of {len(values)} values from "
+            f"{values[0]:g} to {values[-1]:g}{scale}")
+
+
+RESPONSIBILITY_TITLE = "How much did the war depend on each decision (in the model)?"
+DISCRIMINATION_TITLE = "Where the readings' predictions diverge most (what-ifs: not observable)"
+
+
 def _responsibility_lines(result: dict, context: StudyContext) -> list[str]:
-    """Each actor's Shapley share of the probability of war, per reading."""
-    lines = ["", "### Who started the war?", "",
+    """Each actor's Shapley share of the probability of war, per reading, with what it is not."""
+    lines = ["", f"### {RESPONSIBILITY_TITLE}", "",
              "Each actor's Shapley share of the probability of war over the enabling decisions "
              "(Kim Il Sung's attack, Stalin's approval, Mao's consent, the US withdrawal and "
-             "perimeter speech), with its fraction of the whole:", "",
+             "perimeter speech), with its fraction of the whole. The shares measure how much "
+             "the war *depended on* each actor's decision in the model, not who wanted it most "
+             "or who is to blame. Kim Il Sung's share includes the wars in which he "
+             "counterattacks after a first strike by Rhee.", "",
              "| reading | P(war) | " + " | ".join(map(actor_name, ACTOR_LABELS)) + " |",
              "|---|---|" + "---|" * len(ACTOR_LABELS)]
     for name, shares in result["responsibility"].items():
-        cells = " | ".join(f"{shares[a]['share']:.3f} ({100 * (shares[a]['fraction'] or 0):.0f}%)"
-                           for a in ACTOR_LABELS)
-        lines.append(f"| {context.reading_label(name)} | {shares['p_war_all']:.3f} | {cells} |")
-    return [*lines, "", "![Responsibility](figures/responsibility.png)"]
+        cells = " | ".join(share_and_fraction(shares[a]) for a in ACTOR_LABELS)
+        lines.append(f"| {context.reading_label(name)} | {shares['p_war_all']:.2f} | {cells} |")
+    equal = equal_shares_sentence(result["responsibility"])
+    return [*lines, *(["", equal] if equal else []), "",
+            "![Responsibility](figures/responsibility.png)"]
+
+
+def share_and_fraction(cell: dict) -> str:
+    """"0.29 (29%)"; a share that rounds to zero is "0.00 (0%)", never "-0.00 (-0%)"."""
+    return (f"{unsigned_zero(cell['share'], '.2f')} "
+            f"({unsigned_zero(100 * (cell['fraction'] or 0), '.0f')}%)")
+
+
+def equal_shares_sentence(responsibility: dict) -> str:
+    """Why Stalin's and Mao's shares come out equal, where they do under every reading.
+
+    They are equal when each lies within the other's 95% interval: then the
+    model's structure, not the evidence, made them so.
+    """
+    def overlap(shares: dict) -> bool:
+        stalin, mao = shares["stalin"], shares["mao"]
+        return (mao["ci"][0] <= stalin["share"] <= mao["ci"][1]
+                and stalin["ci"][0] <= mao["share"] <= stalin["ci"][1])
+
+    if not responsibility or not all(overlap(s) for s in responsibility.values()):
+        return ""
+    return ("Stalin's and Mao's shares come out equal by construction: in the model each one's "
+            "consent is necessary for the other's to matter (Stalin approves only once Mao "
+            "consents, and Mao consents at Stalin's urging), and the Shapley value splits "
+            "what two decisions make only together equally between them.")
