@@ -23,10 +23,10 @@ from korea1950.cli.common import (
 from korea1950.inputs.events import EVENTS
 from korea1950.inputs.labels import (
     ACTOR_NAMES,
-    PRIOR_CHANGES,
     outcome_label,
     pair_label,
     parameter_words,
+    prior_change,
     reading_label,
 )
 from korea1950.inputs.parameters import STALIN_MOTIVE_PARAMETERS
@@ -161,7 +161,7 @@ SHAPLEY_ACTORS = ("kim", "stalin", "mao", "us")
 """The actors whose enabling decision the responsibility analysis switches off."""
 def _variant_words(item: dict) -> str:
     """One member of the prior family in words: whose prior, which, moved how."""
-    change = PRIOR_CHANGES.get(item["variant"].rsplit(":", 1)[-1], item["variant"])
+    change = prior_change(item["variant"].rsplit(":", 1)[-1], item.get("sourced"))
     who = ("both readings" if item["readings"] == "shared"
            else ", ".join(reading_label(name) for name in item["readings"]))
     return f"{who}: {parameter_words(item['parameter'])}, {change}"
