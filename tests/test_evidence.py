@@ -109,3 +109,13 @@ def test_a_malformed_evidence_file_is_refused_in_one_line(tmp_path, monkeypatch,
         strict_read(tmp_path / "bad", monkeypatch, text)
     assert fragment in str(caught.value)
     assert "\n" not in str(caught.value)
+
+
+def test_a_citation_says_what_kind_of_source_it_is():
+    # a class weighs an unattributed popular account otherwise than a historian's commentary
+    from korea1950.inputs.evidence import cite, document_sources
+
+    assert cite("stalin-advised-waiting").endswith(
+        "(popular article: Who Really Started the Korean War?) [stalin-advised-waiting]")
+    assert "(blog post on an archival telegram: " in cite("kim-emboldened-by-acheson")
+    assert set(document_sources()) == {"popular-article", "telegram-blog", "nkidp-dossier"}

@@ -16,6 +16,7 @@ import korea1950.reporting.study as study
 from korea1950.analysis.timing_shift import COMPARABLE_POINTS, comparability
 from korea1950.analysis.weigh.likelihood import negligible, odds_text
 from korea1950.cli.main import main
+from korea1950.inputs.evidence import document_sources, evidence_items
 from korea1950.inputs.labels import OUTCOME_LABELS, TIMING_LABELS, outcome_label, reading_label
 from korea1950.inputs.parameters import STALIN_MOTIVE_PARAMETERS
 from korea1950.inputs.readings import bundled_reading_names, load_reading
@@ -129,6 +130,9 @@ def test_report_explains_what_each_scenario_changes_and_what_happened(studies):
             assert lever_text(lever, value) in part
         for item in scenario.cotenability:
             assert item in part
+        for evidence in scenario.evidence:  # each quote says what kind of source it is from
+            document = evidence_items()[evidence].document
+            assert f"({document_sources()[document]}, `{evidence}`)" in part
         if name != "baseline":
             for reading in bundled_reading_names():
                 assert f"under **{reading_label(reading)}**" in part

@@ -83,17 +83,37 @@ def check_cited(cited: tuple[str, ...] | list[str], where: str) -> None:
 @lru_cache(maxsize=1)
 def document_titles() -> dict[str, str]:
     """Each document's title by id."""
+    return {doc_id: title for doc_id, (title, _) in _documents().items()}
+
+
+@lru_cache(maxsize=1)
+def document_sources() -> dict[str, str]:
+    """Each document as a reader should weigh it, by id: its kind, then its title
+    ("popular article: Who Really Started the Korean War?").
+
+    Why the kind: two of the three documents are unattributed popular accounts and
+    one is two historians' commentary on a letter of Stalin's; a quote that gave
+    only the title read as testimony whatever its source.
+    """
+    return {doc_id: f"{kind}: {title}" for doc_id, (title, kind) in _documents().items()}
+
+
+@lru_cache(maxsize=1)
+def _documents() -> dict[str, tuple[str, str]]:
+    """Each document's (title, kind) by id, from ``seeds/documents.toml``."""
     path = seeds_dir() / "documents.toml"
     documents = load_toml(path).get("document")
     if not isinstance(documents, list) or not all(isinstance(doc, dict) for doc in documents):
         raise InputError(f"{path}: expected [[document]] tables")
-    return {require_string(doc, "id", f"{path}: a document"):
-            require_string(doc, "title", f"{path}: a document") for doc in documents}
+    where = f"{path}: a document"
+    return {require_string(doc, "id", where): (require_string(doc, "title", where),
+                                              require_string(doc, "kind", where))
+            for doc in documents}
 
 
 def cite(evidence_id: str) -> str:
-    """A one-line citation: “quote” (document title) [id]."""
+    """A one-line citation: “quote” (the document's kind: its title) [id]."""
     item = evidence_items().get(evidence_id)
     if item is None:
         return f"[{evidence_id}: not in seeds/evidence.toml]"
-    return f"“{item.quote}” ({document_titles()[item.document]}) [{evidence_id}]"
+    return f"“{item.quote}” ({document_sources()[item.document]}) [{evidence_id}]"

@@ -1,6 +1,6 @@
 """One subsection per scenario: the rewrite of history, and what it changed under each reading."""
 
-from korea1950.inputs.evidence import evidence_items
+from korea1950.inputs.evidence import document_sources, evidence_items
 from korea1950.inputs.labels import outcome_label
 from korea1950.inputs.levers import LEVERS, Levers, setting_text
 from korea1950.reporting.study.context import StudyContext
@@ -36,7 +36,8 @@ def build(context: StudyContext) -> str:
         if scenario.cotenability:
             parts.append("**What else it needs (cotenability):**\n\n" + "\n".join(
                 f"- {item}" for item in scenario.cotenability))
-        cited = [f"> “{quotes[e]}” (`{e}`)" for e in scenario.evidence if e in quotes]
+        cited = [f"> “{quote}” ({source}, `{e}`)" for e in scenario.evidence if e in quotes
+                 for quote, source in [quotes[e]]]
         if cited:
             parts.append("\n>\n".join(cited))
         if scenario.name != "baseline":
@@ -47,8 +48,11 @@ def build(context: StudyContext) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def _quotes() -> dict[str, str]:
-    return {key: item.quote for key, item in evidence_items().items()}
+def _quotes() -> dict[str, tuple[str, str]]:
+    """Each evidence item's quote and its source in words (kind and title): a reader weighs an
+    unattributed popular account otherwise than a historian's commentary."""
+    sources = document_sources()
+    return {key: (item.quote, sources[item.document]) for key, item in evidence_items().items()}
 
 
 def _levers(levers: Levers) -> str:
