@@ -264,3 +264,21 @@ def test_a_long_story_is_cut_in_the_middle_and_keeps_its_summary():
     assert "are cut here" in cut
     short = "# Short\n\n## In short\n\n- nothing\n"
     assert shortened(short) == short
+
+
+def test_the_verdict_is_led_by_a_sentence_a_class_can_follow():
+    from korea1950.teaching.app.verdict import plain_verdict
+
+    leaning = plain_verdict({"a": "kim", "b": "stueck", "log_bf": -0.30, "ci": [-0.33, -0.27],
+                             "sign_holds": False})
+    assert ("about 1.3 times as likely under William Stueck's reading as under Donggil Kim's "
+            "reading; on the usual scale (Kass and Raftery's), not worth more than a bare "
+            "mention") in leaning
+    assert "reverse it, so the record does not settle the question" in leaning
+    unclear = plain_verdict({"a": "kim", "b": "stueck", "log_bf": 0.02, "ci": [-0.05, 0.09],
+                             "sign_holds": False})
+    assert "neither reading clearly more likely" in unclear and "times as likely" not in unclear
+    firm = plain_verdict({"a": "kim", "b": "stueck", "log_bf": 2.5, "ci": [2.3, 2.7],
+                          "sign_holds": True})
+    assert "about 12.2 times as likely under Donggil Kim's reading" in firm
+    assert "(Kass and Raftery's), positive." in firm and "leans the same way under every" in firm

@@ -12,7 +12,7 @@ import os
 import threading
 
 from korea1950.analysis.weigh import run_weigh
-from korea1950.analysis.weigh.likelihood import STRENGTH
+from korea1950.analysis.weigh.likelihood import strength_words
 from korea1950.inputs.labels import pair_label, reading_label
 from korea1950.running.evaluators import Processes
 
@@ -78,15 +78,14 @@ def plain_verdict(row: dict) -> str:
     whether reasonable changes to the model's starting assumptions reverse it.
     """
     log_bf, (low, high) = row["log_bf"], row["ci"]
-    size = next(words for bound, words in STRENGTH if 2 * abs(log_bf) < bound)
     if low <= 0 <= high:
         lean = ("the record makes neither reading clearly more likely than the other "
                 "(the simulation cannot tell which way it leans)")
     else:
         ahead, behind = (row["a"], row["b"]) if log_bf > 0 else (row["b"], row["a"])
         lean = (f"the record is about {math.exp(abs(log_bf)):.1f} times as likely under "
-                f"{reading_label(ahead)} as under {reading_label(behind)}: a difference "
-                f"{size}")
+                f"{reading_label(ahead)} as under {reading_label(behind)}; on the usual scale "
+                f"(Kass and Raftery's), {strength_words(log_bf)}")
     holds = ("It leans the same way under every reasonable change to the model's starting "
              "assumptions that was tried." if row["sign_holds"] else
              "Reasonable changes to the model's starting assumptions reverse it, so the "
