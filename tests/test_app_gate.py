@@ -282,3 +282,19 @@ def test_the_verdict_is_led_by_a_sentence_a_class_can_follow():
                           "sign_holds": True})
     assert "about 12.2 times as likely under Donggil Kim's reading" in firm
     assert "(Kass and Raftery's), positive." in firm and "leans the same way under every" in firm
+
+
+def test_the_pages_timing_table_marks_a_shift_over_other_worlds_and_does_not_bold_it():
+    # "had Stalin lived, the war would have ended a year and a half sooner" is what a bold
+    # -18 months taught: the armistice then comes in a third of the worlds it came in before
+    from korea1950.running.ensemble import simulate
+
+    base = simulate("baseline", "stueck", 2_000, seed=1, progress=False)
+    lived = simulate("stalin_lives", "stueck", 2_000, seed=1, progress=False)
+    table = tables.timing_table(lived, base)
+    armistice = next(line for line in table.splitlines() if "armistice" in line)
+    assert "| †−" in armistice and "**" not in armistice
+    assert f"in {lived.probability('armistice'):.0%} of worlds" in armistice
+    assert table.rstrip().endswith("not a like-for-like comparison.*")
+    same = tables.timing_table(base, base)
+    assert "†" not in same and "like-for-like" not in same

@@ -13,7 +13,11 @@ import numpy as np
 import pytest
 
 import korea1950.reporting.study as study
-from korea1950.analysis.timing_shift import COMPARABLE_POINTS, comparability
+from korea1950.analysis.timing_shift import (
+    COMPARABLE_POINTS,
+    COMPARABLE_RATIO,
+    comparability,
+)
 from korea1950.analysis.weigh.likelihood import negligible, odds_text
 from korea1950.cli.main import main
 from korea1950.inputs.evidence import document_sources, evidence_items
@@ -386,6 +390,12 @@ def test_a_shift_whose_share_of_worlds_moves_more_than_five_points_is_not_compar
         "comparable"]  # two points: the same worlds, near enough
     assert not comparability(base, _summary(100, {"armistice": {30: 74}}), "armistice")[
         "comparable"]
+    rare = _summary(1000, {"china_intervention": {14: 20}})  # 2% of worlds
+    assert not comparability(rare, _summary(1000, {"china_intervention": {14: 60}}),
+                             "china_intervention")["comparable"], \
+        "2% -> 6%: four points, but two thirds of the worlds with it are new"
+    assert comparability(rare, _summary(1000, {"china_intervention": {14: 21}}),
+                         "china_intervention")["comparable"]
 
 
 def _timing_context(comparable: bool) -> SimpleNamespace:
@@ -472,8 +482,10 @@ def test_the_report_says_what_its_intervals_measure_and_flags_what_is_not_compar
     with (studies[0] / "tables" / "timing_vs_baseline.csv").open() as handle:
         rows = list(csv.DictReader(handle))
     for row in rows:
-        change = 100 * (float(row["scenario_share"]) - float(row["baseline_share"]))
-        assert row["comparable"] == str(abs(change) <= COMPARABLE_POINTS), row
+        before, after = float(row["baseline_share"]), float(row["scenario_share"])
+        kept = min(before, after) / max(before, after) if max(before, after) else 1.0
+        expected = abs(100 * (after - before)) <= COMPARABLE_POINTS and kept >= COMPARABLE_RATIO
+        assert row["comparable"] == str(expected), row
     timing = report.split("## When things happen", 1)[1].split("\n## ", 1)[0]
     marked = [line for line in timing.splitlines() if NOT_COMPARABLE_MARK in line
               and line.startswith("| ")]

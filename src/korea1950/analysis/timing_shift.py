@@ -64,7 +64,8 @@ def timing_shift_rows(comparison: "Comparison") -> list[dict]:
     Why the median and not the share: a what-if may leave an event as likely as
     before and only move it (delaying the Communist victory in China delays the
     invasion), which the outcome table cannot show. Where it does not - the share
-    of worlds with the event moves by more than ``COMPARABLE_POINTS`` - the row
+    of worlds with the event moves by more than ``COMPARABLE_POINTS``, or the smaller
+    share is below ``COMPARABLE_RATIO`` of the larger - the row
     says so (``comparable``, see ``comparability``), since its two medians are then
     over different sets of worlds.
     """
@@ -104,6 +105,25 @@ its median to mean the event moved, rather than that the scenario selected a few
 COMPARABLE_POINTS = 5.0
 """Largest change, in percentage points, of the share of worlds with an event for the shift
 of its median to count as comparable with the baseline's."""
+COMPARABLE_RATIO = 0.8
+"""Least ratio of the smaller share of worlds with the event to the larger, too: for a rare
+event a few points are most of its worlds (2% -> 6% of worlds: two thirds of them new)."""
+
+
+NOT_COMPARABLE_WHEN = (f"the share of worlds with the event moves by more than "
+                       f"{COMPARABLE_POINTS:g} percentage points, or the smaller share is under "
+                       f"{COMPARABLE_RATIO:.0%} of the larger")
+"""The rule of ``comparability`` in words, for every table, figure and footnote that applies it."""
+
+
+NOT_COMPARABLE_MARK = "†"
+"""Marks a shift whose two medians are over different sets of worlds (``NOT_COMPARABLE``)."""
+
+NOT_COMPARABLE = (f"{NOT_COMPARABLE_MARK} Against the baseline, {NOT_COMPARABLE_WHEN}, so "
+                  "the two medians are over different sets of worlds: the shift "
+                  "mixes a move in time with a change in which worlds are counted, and is not "
+                  "a like-for-like comparison.")
+"""The footnote to every table or list that shows a marked shift."""
 
 
 def comparability(base: Summary, summary: Summary, event: str) -> dict:
@@ -119,9 +139,11 @@ def comparability(base: Summary, summary: Summary, event: str) -> dict:
     """
     before, after = base.probability(event), summary.probability(event)
     change = 100 * (after - before)
+    larger = max(before, after)
+    kept = min(before, after) / larger if larger else 1.0
     return {"baseline_share": round(before, 4), "scenario_share": round(after, 4),
             "share_change_points": round(change, 1),
-            "comparable": bool(abs(change) <= COMPARABLE_POINTS)}
+            "comparable": bool(abs(change) <= COMPARABLE_POINTS and kept >= COMPARABLE_RATIO)}
 
 
 NOT_IN_BASELINE = "never happens under the baseline"

@@ -121,8 +121,9 @@ GLOSSARY: dict[str, str] = {
                   "has no month to compare.",
     "timing shift": "how many months later (positive) or earlier (negative) the median world "
                     "sees an event than under the baseline; where the share of worlds in "
-                    "which the event happens changes by more than 5 percentage points, the "
-                    "two medians are over different sets of worlds and are not comparable.",
+                    "which the event happens changes markedly (the tables mark such rows "
+                    "and give the rule), the two medians are over different sets of worlds "
+                    "and are not comparable.",
     "record": "the facts of what happened (seeds/record.toml) that the readings are weighed "
               "against; a fact that weighs the readings may not cite the same evidence ids "
               "as a reading's prior (the check compares evidence ids, not what they mean).",

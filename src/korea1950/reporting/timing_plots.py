@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 from matplotlib.lines import Line2D
 
-from korea1950.analysis.timing_shift import COMPARABLE_POINTS, SHORT_NOTES
+from korea1950.analysis.timing_shift import NOT_COMPARABLE_WHEN, SHORT_NOTES
 from korea1950.inputs.labels import first_upper, timing_label
 from korea1950.reporting.plots import PALETTE, plt, save_figure
 
@@ -85,8 +85,7 @@ def plot_timing_shifts(rows: list[dict], scenario_titles: dict[str, str],
     if any(not row["comparable"] for row in rows if row["shift_months"] != ""):
         handles.append(Line2D([], [], marker="o", color="0.3", markerfacecolor="white",
                               linestyle=""))
-        labels.append(f"hollow: the share of worlds with the event changes by more than "
-                      f"{COMPARABLE_POINTS:g} points (not comparable)")
+        labels.append(f"hollow: not comparable ({NOT_COMPARABLE_WHEN})")
     if handles:
         figure.legend(handles, labels, loc="lower center", ncol=len(handles), fontsize=12,
                       frameon=False, bbox_to_anchor=(0.5, -0.02))

@@ -29,7 +29,7 @@ or the readings change, and a reader can check why these three were chosen.
 
 from dataclasses import dataclass
 
-from korea1950.analysis.timing_shift import COMPARABLE_POINTS
+from korea1950.analysis.timing_shift import NOT_COMPARABLE_WHEN
 from korea1950.inputs.labels import outcome_label
 from korea1950.inputs.levers import imposed_outcomes
 from korea1950.reporting.study.context import StudyContext
@@ -51,8 +51,7 @@ the sections, since a reader would find them implied by these."""
 
 RULE = ("the two largest changes in how often, and the largest shift in when, that every "
         "reading confirms with a 95% interval excluding zero; one per scenario, none the "
-        "scenario imposes itself, no shift where the share of worlds with the event moves by "
-        f"more than {COMPARABLE_POINTS:g} points")
+        f"scenario imposes itself, no shift where {NOT_COMPARABLE_WHEN}")
 
 SHOWN = 3
 """Findings in the summary."""

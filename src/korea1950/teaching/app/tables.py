@@ -11,6 +11,7 @@ so what the setting changed shows at a glance.
 
 import math
 
+from korea1950.analysis.timing_shift import NOT_COMPARABLE, NOT_COMPARABLE_MARK, comparability
 from korea1950.inputs.calendar import month_name
 from korea1950.inputs.labels import first_upper, outcome_label, timing_label
 from korea1950.running.summary import OUTCOMES, TIMINGS, Summary
@@ -105,7 +106,8 @@ def timing_cell(summary: Summary, event: str) -> str:
 
 
 def shift_cell(result: Summary, baseline: Summary, event: str) -> str:
-    """How many months later (+) or earlier (-) the median world sees the event."""
+    """How many months later (+) or earlier (-) the median world sees the event; marked and
+    not bold where the two medians are over different sets of worlds (``comparability``)."""
     here, there = result.month_quantile(event, 0.5), baseline.month_quantile(event, 0.5)
     if here is None or there is None:
         return "—" if here is there else ("never here" if here is None else "only here")
@@ -113,13 +115,19 @@ def shift_cell(result: Summary, baseline: Summary, event: str) -> str:
         return "same month"
     months = here - there
     text = f"{months:+d} month{'s' if abs(months) != 1 else ''}".replace("-", "−")
+    if result is not baseline and not comparability(baseline, result, event)["comparable"]:
+        return (f"{NOT_COMPARABLE_MARK}{text} (in {result.probability(event):.0%} of worlds, "
+                f"against {baseline.probability(event):.0%})")
     return f"**{text}**"
 
 
 def timing_table(result: Summary, baseline: Summary) -> str:
-    """A Markdown table of when things happened, this setting against the baseline."""
+    """A Markdown table of when things happened, this setting against the baseline, with the
+    footnote a marked shift needs (the page shows the glossary that says it, too)."""
     lines = ["| when | this setting | baseline | shift of the median |", "|:--|--:|--:|--:|"]
     for name, event in TIMINGS.items():
         lines.append(f"| {first_upper(timing_label(name))} | {timing_cell(result, event)} | "
                      f"{timing_cell(baseline, event)} | {shift_cell(result, baseline, event)} |")
+    if any(f"| {NOT_COMPARABLE_MARK}" in line for line in lines):
+        lines += ["", f"*{NOT_COMPARABLE}*"]
     return "\n".join(lines)

@@ -5,7 +5,7 @@ it in time, which the outcome tables cannot show. The shifts and their
 intervals come from ``tables/timing_vs_baseline.csv`` (already written).
 """
 
-from korea1950.analysis.timing_shift import COMPARABLE_POINTS
+from korea1950.analysis.timing_shift import NOT_COMPARABLE, NOT_COMPARABLE_MARK, NOT_COMPARABLE_WHEN
 from korea1950.inputs.labels import outcome_label
 from korea1950.reporting.study.context import StudyContext
 from korea1950.reporting.study.numbers import month_text, months_text, shift_interval_text
@@ -33,17 +33,6 @@ def single_month(context: StudyContext, scenario: str, reading: str, event: str)
     """
     return all(int((context.summaries[(name, reading)].tallies[f"month:{event}"] > 0).sum()) == 1
                for name in ("baseline", scenario))
-
-
-NOT_COMPARABLE_MARK = "†"
-"""Marks a shift whose two medians are over different sets of worlds (``NOT_COMPARABLE``)."""
-
-NOT_COMPARABLE = (f"{NOT_COMPARABLE_MARK} The share of worlds in which the event happens "
-                  f"differs from the baseline's by more than {COMPARABLE_POINTS:g} percentage "
-                  "points, so the two medians are over different sets of worlds: the shift "
-                  "mixes a move in time with a change in which worlds are counted, and is not "
-                  "a like-for-like comparison.")
-"""The footnote to every table or list that shows a marked shift."""
 
 
 def shift_sentence(context: StudyContext, row: dict) -> str:
@@ -77,9 +66,8 @@ def build(context: StudyContext) -> str:
              "![Timing against the baseline](figures/timing_vs_baseline.png)", "",
              "*Figure 5. How many months later (right) or earlier (left) each scenario makes the "
              "invasion and the armistice, against the baseline; one colour and marker per "
-             "reading; bars are 95% intervals; a hollow marker: the share of worlds with the "
-             f"event changes by more than {COMPARABLE_POINTS:g} percentage points, so the "
-             "medians are over different sets of worlds.*", ""]
+             "reading; bars are 95% intervals; a hollow marker: not comparable, since "
+             f"{NOT_COMPARABLE_WHEN}, so the medians are over different sets of worlds.*", ""]
     shifted = clear_shifts(rows)
     if not shifted:
         return "\n".join([*lines, "No scenario moves a key event in time beyond chance."]) + "\n"
