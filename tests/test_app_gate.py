@@ -269,19 +269,26 @@ def test_a_long_story_is_cut_in_the_middle_and_keeps_its_summary():
 def test_the_verdict_is_led_by_a_sentence_a_class_can_follow():
     from korea1950.teaching.app.verdict import plain_verdict
 
-    leaning = plain_verdict({"a": "kim", "b": "stueck", "log_bf": -0.30, "ci": [-0.33, -0.27],
-                             "sign_holds": False})
-    assert ("about 1.3 times as likely under William Stueck's reading as under Donggil Kim's "
+    def row(log_bf, ci, sign_holds=True, sign_clear=True, sweeps_hold=True):
+        return {"a": "kim", "b": "stueck", "log_bf": log_bf, "ci": ci,
+                "sign_holds": sign_holds, "sign_clear": sign_clear, "sweeps_hold": sweeps_hold}
+
+    leaning = plain_verdict(row(-0.30, [-0.33, -0.27], sign_holds=False, sign_clear=False))
+    assert ("about 1.35 times as likely under William Stueck's reading as under Donggil Kim's "
             "reading; on the usual scale (Kass and Raftery's), not worth more than a bare "
-            "mention") in leaning
-    assert "reverse it, so the record does not settle the question" in leaning
-    unclear = plain_verdict({"a": "kim", "b": "stueck", "log_bf": 0.02, "ci": [-0.05, 0.09],
-                             "sign_holds": False})
-    assert "neither reading clearly more likely" in unclear and "times as likely" not in unclear
-    firm = plain_verdict({"a": "kim", "b": "stueck", "log_bf": 2.5, "ci": [2.3, 2.7],
-                          "sign_holds": True})
+            "mention") in leaning, "the same 1.35 as the report's odds of 1 : 1.35"
+    assert "does not settle the question" in leaning
+    # an interval over zero says "cannot tell" once, whatever the prior family did
+    unclear = plain_verdict(row(0.02, [-0.05, 0.09]))
+    assert "cannot tell which way it leans" in unclear
+    assert "times as likely" not in unclear and "leans the same way" not in unclear
+    firm = plain_verdict(row(2.5, [2.3, 2.7]))
     assert "about 12.2 times as likely under Donggil Kim's reading" in firm
     assert "(Kass and Raftery's), positive." in firm and "leans the same way under every" in firm
+    # as the weighing decides: near the noise, or a sweep of the rule's terms turning it round,
+    # and it is not said to hold
+    for shaky in (row(2.5, [2.3, 2.7], sign_clear=False), row(2.5, [2.3, 2.7], sweeps_hold=False)):
+        assert "does not settle the question" in plain_verdict(shaky)
 
 
 def test_the_pages_timing_table_marks_a_shift_over_other_worlds_and_does_not_bold_it():

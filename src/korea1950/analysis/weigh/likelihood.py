@@ -136,8 +136,13 @@ def odds(log_bf: float) -> str:
     Why: a class cannot turn -0.30 into odds; 1 : 1.35 (or 7.2 : 1) it can read.
     Three significant figures, so small factors are not rounded to "1 : 1".
     """
-    ratio = f"{float(np.exp(abs(log_bf))):.3g}"
+    ratio = times(log_bf)
     return f"{ratio} : 1" if log_bf >= 0 else f"1 : {ratio}"
+
+
+def times(log_bf: float) -> str:
+    """How many times as likely the record is under the reading it leans to: "1.35"."""
+    return f"{float(np.exp(abs(log_bf))):.3g}"
 
 
 def odds_text(log_bf: float) -> str:

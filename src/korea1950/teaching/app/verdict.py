@@ -7,12 +7,11 @@ session shares the one result, started when the server starts.
 """
 
 import logging
-import math
 import os
 import threading
 
 from korea1950.analysis.weigh import run_weigh
-from korea1950.analysis.weigh.likelihood import strength_words
+from korea1950.analysis.weigh.likelihood import strength_words, times
 from korea1950.inputs.labels import pair_label, reading_label
 from korea1950.running.evaluators import Processes
 
@@ -54,19 +53,27 @@ def give_way() -> None:
 
 
 def summarise(result: dict) -> dict:
-    """The parts of a weighing the page shows: sentences, and one row per pair of readings."""
+    """The parts of a weighing the page shows: sentences, and one row per pair of readings,
+    with whether its sign holds over each set of changed assumptions the weighing tried."""
     rows = []
     for factor in result["bayes_factors"]:
         pair = (factor["a"], factor["b"])
-        robust = next(p for p in result["robustness"]["pairs"] if (p["a"], p["b"]) == pair)
-        calibration = next(p for p in result["calibration"]["pairs"]
-                           if (p["a"], p["b"]) == pair)
+        robust = _pair(result["robustness"], pair)
+        calibration = _pair(result["calibration"], pair)
+        sweeps = [_pair(result.get(key) or {}, pair) for key in ("assumptions", "calendar_terms")]
         rows.append({"pair": pair_label(*pair), "a": pair[0], "b": pair[1],
                      "log_bf": factor["log_bf"],
                      "ci": factor["ci"], "family": [robust["log_bf_min"], robust["log_bf_max"]],
-                     "sign_holds": robust["sign_holds"], "accuracy": calibration["accuracy"]})
+                     "sign_holds": robust["sign_holds"], "sign_clear": robust["sign_clear"],
+                     "sweeps_hold": all(sweep.get("sign_holds", True) for sweep in sweeps),
+                     "accuracy": calibration["accuracy"]})
     return {"sentences": list(result["verdict"]), "rows": rows,
             "replicates": result["replicates"], "caveat": result["caveat"]}
+
+
+def _pair(section: dict, pair: tuple[str, str]) -> dict:
+    """A section's entry for one pair of readings ({} if the section has none)."""
+    return next((p for p in section.get("pairs", []) if (p["a"], p["b"]) == pair), {})
 
 
 def plain_verdict(row: dict) -> str:
@@ -75,22 +82,29 @@ def plain_verdict(row: dict) -> str:
     Why beside the weighing's own sentences: those name log Bayes factors, prior
     families and tail probabilities; a student needs first the odds, the size of
     the difference on the scale the weighing uses (Kass and Raftery's), and
-    whether reasonable changes to the model's starting assumptions reverse it.
+    whether the changes to the model's starting assumptions that the weighing
+    tried reverse it. It decides as the weighing does (``decision_sentence``): a
+    lean holds only if the headline interval excludes zero, and over the prior
+    family the sign holds and stays clear of the noise; here the sweeps of
+    Stalin's rule and of the calendar must keep it too.
     """
     log_bf, (low, high) = row["log_bf"], row["ci"]
     if low <= 0 <= high:
-        lean = ("the record makes neither reading clearly more likely than the other "
-                "(the simulation cannot tell which way it leans)")
-    else:
-        ahead, behind = (row["a"], row["b"]) if log_bf > 0 else (row["b"], row["a"])
-        lean = (f"the record is about {math.exp(abs(log_bf)):.1f} times as likely under "
-                f"{reading_label(ahead)} as under {reading_label(behind)}; on the usual scale "
-                f"(Kass and Raftery's), {strength_words(log_bf)}")
-    holds = ("It leans the same way under every reasonable change to the model's starting "
-             "assumptions that was tried." if row["sign_holds"] else
-             "Reasonable changes to the model's starting assumptions reverse it, so the "
-             "record does not settle the question.")
-    return f"**In short:** with the model's starting assumptions, {lean}. {holds}"
+        return ("**In short:** with the model's starting assumptions, the record makes "
+                "neither reading clearly more likely than the other: the simulation cannot "
+                "tell which way it leans, so the record does not settle the question.")
+    ahead, behind = (row["a"], row["b"]) if log_bf > 0 else (row["b"], row["a"])
+    lean = (f"the record is about {times(log_bf)} times as likely "
+            f"under {reading_label(ahead)} as under {reading_label(behind)}; on the usual "
+            f"scale (Kass and Raftery's), {strength_words(log_bf)}")
+    holds = row["sign_holds"] and row["sign_clear"] and row["sweeps_hold"]
+    tried = ("It leans the same way under every change to the model's starting assumptions "
+             "that the weighing tried (Stalin's priors, the terms of his rule, the calendar)."
+             if holds else
+             "Some of the changes to the model's starting assumptions that the weighing tried "
+             "reverse it or leave it within the simulation's noise, so the record does not "
+             "settle the question.")
+    return f"**In short:** with the model's starting assumptions, {lean}. {tried}"
 
 
 def start_in_background() -> None:
