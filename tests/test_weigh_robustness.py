@@ -329,15 +329,19 @@ def moved_prior(readings, variant):
     return next(r for r in readings if r.name == name).priors[variant.parameter]
 
 
-def _robust(sourced: bool | None, other: float | None) -> dict:
-    """A hand-made pair of the prior family: the top prior moves the log BF from -0.30 to -1.98,
-    and (if ``other`` is given) to ``other`` at the other end of its range."""
+def _robust(sourced: bool | None, other: float | None, se: float = 0.1,
+            top_bf: float = -1.98) -> dict:
+    """A hand-made pair of the prior family: the top prior moves the log BF from -0.30 to
+    ``top_bf``, and (if ``other`` is given) to ``other`` at the other end of its range; each
+    end's standard error is ``se``."""
+    shift = round(top_bf + 0.30, 2)
     top = {"variant": "shared:cost:mean-low", "label": "the shared prior on a cost, mean 0.4 "
            "-> 0.2", "parameter": "cost", "readings": ["kim", "stueck"], "sourced": sourced,
-           "log_bf": -1.98, "shift": -1.68, "shift_se": 0.1, "beyond_noise": True,
-           "flips_sign": False,
+           "log_bf": top_bf, "se": se, "shift": shift, "shift_se": se,
+           "beyond_noise": abs(shift) > 2 * se, "flips_sign": False,
            "other_end": None if other is None else {"variant": "shared:cost:mean-high",
-                                                    "log_bf": other, "shift": other + 0.30}}
+                                                    "log_bf": other, "shift": other + 0.30,
+                                                    "se": se}}
     return {"most_influential": top}
 
 
@@ -351,14 +355,19 @@ def test_the_prior_the_verdict_depends_on_most_says_both_ends_and_when_it_has_no
     assert "cites no source" not in cited and "sets the verdict's sign" not in cited
     assert "at the other end of that range, by -0.60 (to -0.90)" in cited
     assert "other end" not in influence_sentence(_robust(None, None))
+    # both ends on either side of zero but within the noise: the verdict is near zero, and no
+    # prior is said to set its sign; the noise is said of the first shift, where it belongs
+    near = influence_sentence(_robust(False, 0.02, se=0.2, top_bf=-0.34))
+    assert "sets the verdict's sign" not in near
+    assert near.index("within twice the simulation noise") < near.index("other end")
 
 
 def test_the_other_end_of_a_moved_mean_is_found_in_the_family_table():
-    table = [{"variant": "kim:x:mean-low", "log_bf": -1.0, "shift": -0.7},
-             {"variant": "kim:x:mean-high", "log_bf": 0.5, "shift": 0.8},
-             {"variant": "kim:x:concentration-half", "log_bf": 0.1, "shift": 0.4}]
+    table = [{"variant": "kim:x:mean-low", "log_bf": -1.0, "shift": -0.7, "se": 0.2},
+             {"variant": "kim:x:mean-high", "log_bf": 0.5, "shift": 0.8, "se": 0.2},
+             {"variant": "kim:x:concentration-half", "log_bf": 0.1, "shift": 0.4, "se": 0.2}]
     assert other_end("kim:x:mean-low", table) == {"variant": "kim:x:mean-high",
-                                                   "log_bf": 0.5, "shift": 0.8}
+                                                   "log_bf": 0.5, "shift": 0.8, "se": 0.2}
     assert other_end("kim:x:concentration-half", table) is None
     assert other_end("kim:y:mean-low", table) is None  # that prior's other end was not run
 

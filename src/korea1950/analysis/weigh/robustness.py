@@ -112,7 +112,7 @@ def _pair(a: str, b: str, rows: list[dict], logs: dict, headline: float | None) 
         row = labels[top["variant"]]
         influence = {"variant": row["id"], "label": row["label"], "parameter": row["parameter"],
                      "readings": row["readings"], "sourced": row["sourced"],
-                     "log_bf": top["log_bf"], "shift": top["shift"],
+                     "log_bf": top["log_bf"], "se": top["se"], "shift": top["shift"],
                      "shift_se": top["shift_se"],
                      "beyond_noise": bool(abs(top["shift"]) > 2 * top["shift_se"]),
                      "flips_sign": bool(np.sign(top["log_bf"]) != np.sign(cited)),
@@ -152,7 +152,7 @@ def other_end(variant: str, table: list[dict]) -> dict | None:
         return None
     cell = next((c for c in table if c["variant"] == f"{stem}:{OTHER_END[change]}"), None)
     return None if cell is None else {"variant": cell["variant"], "log_bf": cell["log_bf"],
-                                      "shift": cell["shift"]}
+                                      "shift": cell["shift"], "se": cell["se"]}
 
 
 def _by_prior(singles: list[dict], labels: dict) -> list[dict]:

@@ -71,21 +71,27 @@ def influence_sentence(robust: dict) -> str | None:
         return None
     turn = " and turns its sign" if top["flips_sign"] else ""
     noise = ("" if top["beyond_noise"] else
-             f"; that is within twice the simulation noise ({top['shift_se']:.2f}), so no single "
-             "prior clearly moves it")
+             f" (within twice the simulation noise, {top['shift_se']:.2f}: no single prior "
+             "clearly moves it)")
     return (f"The verdict depends most on {top['label']}: that alone moves the log Bayes factor "
-            f"by {top['shift']:+.2f} (to {top['log_bf']:+.2f}){turn}{other_end_clause(top)}"
-            f"{noise}.{unsourced_clause(top)}")
+            f"by {top['shift']:+.2f} (to {top['log_bf']:+.2f}){turn}{noise}"
+            f"{other_end_clause(top)}.{unsourced_clause(top)}")
 
 
 def other_end_clause(top: dict) -> str:
     """"; at the other end of that range, by +1.62 (to +1.42)", and whether the two ends
-    give the verdict opposite signs; empty where the other end was not run."""
+    give the verdict opposite signs; empty where the other end was not run.
+
+    "Sets the verdict's sign" only where both ends are clear of the simulation's
+    noise (each more than two standard errors from zero): two ends on either side
+    of zero within the noise say only that the verdict is near zero.
+    """
     other = top.get("other_end")
     if not other:
         return ""
     opposite = (top["log_bf"] > 0) != (other["log_bf"] > 0)
-    sets_sign = ", so that one prior sets the verdict's sign" if opposite else ""
+    clear = all(abs(end["log_bf"]) > 2 * end["se"] for end in (top, other))
+    sets_sign = ", so that one prior sets the verdict's sign" if opposite and clear else ""
     return (f"; at the other end of that range, by {other['shift']:+.2f} (to "
             f"{other['log_bf']:+.2f}){sets_sign}")
 
