@@ -305,3 +305,20 @@ def test_the_pages_timing_table_marks_a_shift_over_other_worlds_and_does_not_bol
     assert table.rstrip().endswith("not a like-for-like comparison.*")
     same = tables.timing_table(base, base)
     assert "†" not in same and "like-for-like" not in same
+
+
+def test_a_setting_whose_own_switch_is_unticked_but_which_changes_more_opens_with_no_empty_line(
+        monkeypatch):
+    # a scenario with a lever no switch covers, its one switch unticked: the story must not
+    # open with "What if: ." (no bundled scenario is like this today; one may be)
+    import dataclasses
+
+    base = load_scenario("us_stays_out")
+    two = dataclasses.replace(base, name="two_levers", levers=dataclasses.replace(
+        base.levers, stalin_death=base.levers.stalin_death + 12))
+    monkeypatch.setattr(classroom, "_scenario", lambda name: two)
+    assert implied_switches("two_levers") == {"us_stays_out"}
+    unticked = Setting(scenario="two_levers", switches=frozenset())
+    assert what_if(unticked) == ""
+    assert what_if(Setting(scenario="two_levers", switches=frozenset({"us_stays_out"}))) == \
+        base.antecedent.rstrip(".") + "."

@@ -83,3 +83,14 @@ def test_a_ctrl_c_while_the_command_loads_is_one_line_and_exit_130(monkeypatch, 
     monkeypatch.setattr(importlib, "import_module", interrupted_import)
     assert main(["run", "baseline"]) == 130
     assert capsys.readouterr().err == "korea1950: interrupted\n"
+
+
+def test_the_packages_exports_are_listed_once_and_all_load():
+    import korea1950
+
+    assert set(korea1950.__all__) == {"__version__", *korea1950.EXPORTS}
+    assert set(korea1950.EXPORTS) <= set(dir(korea1950)), "tab completion offers them"
+    for name in korea1950.EXPORTS:
+        assert getattr(korea1950, name) is not None
+    with pytest.raises(AttributeError):
+        korea1950.no_such_export  # noqa: B018

@@ -9,6 +9,8 @@ returns a ``Summary`` per (scenario, reading); ``simulate`` runs one of them;
 with its sources. ``docs/architecture.md`` draws the layers.
 """
 
+from typing import TYPE_CHECKING
+
 __version__ = "0.1.0"
 
 EXPORTS = {
@@ -31,7 +33,20 @@ this package first, and these modules load numpy, pandas and Mesa, a second
 before ``korea1950 list`` could print or a Ctrl-C could be answered in one line.
 """
 
-__all__ = ["__version__", *sorted(EXPORTS)]
+__all__ = ["CrisisModel", "Dask", "Experiment", "Processes", "Results", "Sequential", "Summary",
+           "__version__", "load_reading", "load_scenario", "rules", "simulate"]
+"""Written out, not built from ``EXPORTS``, so linters and type checkers read it (a test keeps
+the two the same)."""
+
+if TYPE_CHECKING:  # what a type checker and an editor see: the exports as they are
+    from korea1950.inputs.readings import load_reading
+    from korea1950.inputs.scenarios import load_scenario
+    from korea1950.running.ensemble import simulate
+    from korea1950.running.evaluators import Dask, Processes, Sequential
+    from korea1950.running.experiment import Experiment, Results
+    from korea1950.running.summary import Summary
+    from korea1950.simulation.agents.rules import rule_table as rules
+    from korea1950.simulation.model import CrisisModel
 
 
 def __getattr__(name: str) -> object:
@@ -44,3 +59,8 @@ def __getattr__(name: str) -> object:
     value = getattr(importlib.import_module(module), there or name)
     globals()[name] = value
     return value
+
+
+def __dir__() -> list[str]:
+    """The exports too, loaded or not: tab completion in a notebook offers them."""
+    return sorted({*globals(), *EXPORTS})

@@ -105,12 +105,14 @@ def _per_reading(context: StudyContext, cells: list[dict], texts: list[str]) -> 
 def counterattack_share(summary: Summary) -> float | None:
     """Share of the worlds with a North Korean invasion where it answered Rhee's first strike.
 
-    Why from these two counts: Rhee strikes only in worlds at peace, and Kim's
-    attack rule answers every first strike at once with the general offensive
-    (``kim.attack_when_allowed``), which the model records as ``invasion``. So a
-    world with a first strike is a world whose invasion is a counterattack; the
-    smaller of the two counts guards the rare world whose strike came too late to
-    be answered. None where no world sees an invasion.
+    Why from these two counts: Rhee strikes only in worlds at peace, and in the
+    same month Kim's attack rule answers every first strike with the general
+    offensive (``kim.attack_when_allowed``, which records ``invasion``), so every
+    world with a strike is a world with an invasion and the share is exact.
+    Only where Kim's rule does not run (the ``kim_attack = "never"`` lever, as in
+    some coalitions of the responsibility analysis) could a strike go unanswered;
+    there no world sees an invasion, and the share is None, as where none does.
+    ``min`` keeps the figure a share should a future rule break that.
     """
     invasions = summary.count("invasion")
     if not invasions:

@@ -218,14 +218,20 @@ def what_if(setting: Setting) -> str:
     if (chosen.levers.changed() or chosen.parameters) and (not implied
                                                           or implied & setting.switches):
         parts.append(chosen.antecedent.rstrip("."))
-    parts += [SWITCHES[key][0] for key in SWITCHES if key in setting.switches - implied]
-    return ". ".join(parts) + "."
+    parts += added_switches(setting)
+    return ". ".join(parts) + "." if parts else ""
+
+
+def added_switches(setting: Setting) -> list[str]:
+    """The labels of the switches ticked on top of the chosen scenario's own."""
+    added = setting.switches - implied_switches(setting.scenario)
+    return [label for key, (label, _) in SWITCHES.items() if key in added]
 
 
 def describe(setting: Setting) -> str:
     """One line saying what is being computed, in words (no raw names)."""
     implied = implied_switches(setting.scenario)
-    added = [SWITCHES[key][0] for key in SWITCHES if key in setting.switches - implied]
+    added = added_switches(setting)
     removed = [SWITCHES[key][0] for key in SWITCHES if key in implied - setting.switches]
     parts = [f"Scenario: {scenario_title(setting.scenario)}"]
     if added:

@@ -47,7 +47,7 @@ STORY_TAB = 1
 SETTING_TABS = (0, STORY_TAB)
 """The tabs that show the sidebar's setting; the header naming it is shown only there.
 
-Why: the readings' verdict and the role-play are in history as it was, and a
+Why: the readings' verdict and the role-play keep every lever as in history, and a
 header saying "Switched on: The US does not intervene" above them read as if they obeyed it."""
 
 CACHED = 0.01

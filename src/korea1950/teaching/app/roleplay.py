@@ -144,9 +144,9 @@ def RolePlay() -> None:
     labels = reading_choices()
     chosen = next(label for label, name in labels.items() if name == seat.reading)
     with solara.Column(classes=["korea-play"]):
-        solara.Markdown("## Play Stalin\n\nYou decide for Stalin in one simulated world of "
-                        "history as it was: the sidebar's scenario and switches do not apply "
-                        "here, and the reading of Stalin is chosen below. Everyone else "
+        solara.Markdown("## Play Stalin\n\nYou decide for Stalin in one simulated world "
+                        "with every lever as in history: the sidebar's scenario and switches do "
+                        "not apply here, and the reading of Stalin is chosen below. Everyone else "
                         "follows the model's rules. At the end, each choice is compared "
                         "with what each historian's Stalin would have done in the same "
                         "situation, and with the record.")

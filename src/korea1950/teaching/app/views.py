@@ -20,8 +20,8 @@ from korea1950.teaching.app.verdict import page_verdict, plain_verdict
 INTRO = ("Each world is one possible history from September 1949 to December 1956: the "
          "actors decide by the model's rules, with chance in their decisions, so worlds differ. "
          "The table says in what share of worlds each thing happened, in the setting chosen in "
-         "the sidebar and in history as it was (the baseline). Try a switch and watch the "
-         "change column.")
+         "the sidebar and with every lever as in history (the baseline: the model's rendering "
+         "of history, not the record itself). Try a switch and watch the change column.")
 """Three sentences for a class that opens the page cold (a teacher's review found none)."""
 
 
@@ -102,8 +102,9 @@ def VerdictView() -> None:
         solara.Markdown("### Donggil Kim or William Stueck? What the record can and cannot "
                         "decide\n\n" + "\n".join(f"- {reading_title(name)}"
                                                     for name in bundled_reading_names())
-                        + "\n\n*The verdict weighs both readings against what happened, in "
-                        "history as it was: the sidebar's setting does not change it.*")
+                        + "\n\n*The verdict weighs both readings against the record of what "
+                        "happened, with every lever as in history: the sidebar's setting does "
+                        "not change it.*")
         if result.state == solara.ResultState.FINISHED:
             verdict = result.value
             solara.Markdown("\n\n".join(plain_verdict(row) for row in verdict["rows"]))
@@ -138,15 +139,7 @@ def GlossaryView() -> None:
     """Every term and outcome the page uses, explained once."""
     terms = "\n".join(f"- **{term}**: {meaning}" for term, meaning in GLOSSARY.items())
     events = "\n".join(
-        f"| {label} | {_description(name)} |" for name, label in OUTCOME_LABELS.items())
+        f"| {label} | {event_description(name)} |" for name, label in OUTCOME_LABELS.items())
     solara.Markdown(f"### Terms\n\n{terms}\n\n### Outcomes and events\n\n"
                     f"| on the page | what it means |\n|:--|:--|\n{events}",
                     style={"max-width": "60em"})
-
-
-def _description(name: str) -> str:
-    """An event's description; outcomes built from events have their label only."""
-    try:
-        return event_description(name)
-    except KeyError:  # built from events, not an event itself ("still at war")
-        return "counted at the end of each world (December 1956), not an event in it"

@@ -59,8 +59,10 @@ so where many wars go on the length shown is a lower bound.*
 SAMPLING_ONLY = ("The ± and the intervals are the simulation's sampling error only: how far "
                  "another run of as many worlds could differ. They do not include the "
                  "uncertainty of the model's inputs (its rules and the values of its "
-                 f"parameters, many of them assumed); the sections *{SENSITIVITY}* and "
-                 f"*{TRUST}* explore that.")
+                 f"parameters, many of them assumed). The sections *{SENSITIVITY}* and "
+                 f"*{TRUST}* explore part of it: Stalin's goals and beliefs, the terms of his "
+                 "rule and the calendar fitted to the record. The other actors' parameters and "
+                 "the rules themselves are varied nowhere.")
 """The sentence beside the first table of shares: what its intervals do and do not measure."""
 
 
