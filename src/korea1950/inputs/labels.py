@@ -209,6 +209,11 @@ def prior_change(change: str, sourced: bool | None = None) -> str:
     return words.replace("its range", f"its {range_words(sourced)}")
 
 
+FRONT_AXIS = "front: share of the\npeninsula's length\nheld by the North"
+"""The front line's axis in every figure (report and page): a north-south position along the
+peninsula (0.5 is roughly the 38th parallel), not a share of its area."""
+
+
 def outcome_label(name: str) -> str:
     """The reader's label of an outcome or event (``KeyError`` if it has none)."""
     return OUTCOME_LABELS[name]

@@ -20,7 +20,7 @@ import numpy as np
 
 from korea1950.analysis.compare import KEY_OUTCOMES
 from korea1950.inputs.calendar import month_index
-from korea1950.inputs.labels import first_upper, outcome_label, reading_label
+from korea1950.inputs.labels import FRONT_AXIS, first_upper, outcome_label, reading_label
 from korea1950.inputs.scenarios import scenario_title
 
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000")
@@ -191,7 +191,7 @@ def plot_fan(rows: list[dict], stem: Path, until: str = FRONT_UNTIL) -> list[Pat
         ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
         ax.set_xlabel("date")
     for ax in axes[:, 0]:
-        ax.set_ylabel("share of Korea\nheld by the North")
+        ax.set_ylabel(FRONT_AXIS)
     ax = axes.flat[0]
     ax.fill_between([], [], [], color="grey", alpha=0.25, label=FRONT_BAND_WORDS)
     ax.plot([], [], color="grey", linestyle=":", label="38th parallel (before the war)")

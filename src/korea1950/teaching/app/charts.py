@@ -17,7 +17,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from korea1950.inputs.calendar import HORIZON_MONTHS, START_MONTH, month_index
-from korea1950.inputs.labels import timing_label
+from korea1950.inputs.labels import FRONT_AXIS, timing_label
 from korea1950.running.summary import TIMINGS, Summary
 
 SETTING_COLOUR = "#D55E00"
@@ -55,7 +55,7 @@ def front_line(result: Summary, baseline: Summary) -> bytes:
     ax.text(1, 0.52, "38th parallel", fontsize=8)
     _years(ax)
     ax.set_ylim(0, 1)
-    ax.set_ylabel("share of Korea\nheld by the North")
+    ax.set_ylabel(FRONT_AXIS)
     ax.set_title("The front line (line: median world; shaded: middle half of worlds)", fontsize=10)
     ax.legend(fontsize=8, loc="lower left")
     figure.tight_layout()
