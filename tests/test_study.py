@@ -503,7 +503,9 @@ def test_the_summary_says_when_an_invasion_is_a_counterattack(studies):
         share = {(r["scenario"], r["reading"], r["outcome"]): float(r["probability"])
                  for r in csv.DictReader(handle)}
     top = (studies[0] / "report.md").read_text().split("## Contents", 1)[0]
-    for line in (x for x in top.splitlines() if "→ *North Korean invasion*:" in x):
+    lines = [x for x in top.splitlines() if "→ *North Korean invasion*:" in x]
+    assert lines, "Mao's refusal leads the summary with the invasion, as in the full study"
+    for line in lines:
         title = line.split("**")[1]
         scenario = next(n for n in bundled_scenario_names() if load_scenario(n).title == title)
         all_answer = all(share[(scenario, r, "rhee_attacks")] >= share[(scenario, r, "invasion")]
