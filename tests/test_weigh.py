@@ -322,3 +322,17 @@ def test_only_a_factor_beyond_a_bare_mention_is_more_than_negligible():
     assert not negligible(bare + 0.01) and not negligible(-1.2)
     assert strength_words(-0.30) == "not worth more than a bare mention"
     assert strength_words(1.2) == "positive"
+
+
+def test_how_rarely_worlds_match_every_fact_is_said_in_words_that_fit_the_share():
+    from korea1950.analysis.weigh.verdict import rarity_clause
+
+    def check(best: float) -> dict:
+        return {"readings": {"kim": {"facts_matched": {"p_at_least_actual": best}, "facts": 8}}}
+
+    assert rarity_clause(check(0.074)) == (
+        "; still, under no reading does more than 1 world in 13 reproduce all 8 facts")
+    assert rarity_clause(check(0.6)) == (
+        "; still, under no reading do more than 60% of worlds reproduce all 8 facts"), \
+        "never '1 world in 1'"
+    assert rarity_clause(check(0.0)) == ""

@@ -139,8 +139,13 @@ def rarity_clause(check: dict) -> str:
     if best <= 0:
         return ""
     facts = next(iter(check["readings"].values()))["facts"]
-    return (f"; still, under no reading does more than 1 world in {max(1, int(1 / best)):,} "
-            f"reproduce all {facts} facts")
+    most = (f"1 world in {int(1 / best):,}" if best < RARE else f"{best:.0%} of worlds")
+    verb = "does" if best < RARE else "do"
+    return f"; still, under no reading {verb} more than {most} reproduce all {facts} facts"
+
+
+RARE = 0.1
+"""Below this share, how rarely worlds match every fact is said as "1 world in N"."""
 
 
 def lead_sentences(result: dict) -> list[str]:
