@@ -402,7 +402,7 @@ def test_a_record_that_fits_is_called_not_unusually_improbable_never_typical():
                                 "under any of them")
     sentence = predictive_sentence(check)
     assert "typical" not in sentence.replace("atypical", "")
-    # P(all facts) is 0.5 under each: "more than 1 world in 2" is never claimed
-    assert "under no reading does more than 1 world in 2 reproduce all 2 facts" in sentence
+    # P(all facts) is 0.5 under each: not rare, so said as a share of worlds
+    assert "under no reading do more than 50% of worlds reproduce all 2 facts" in sentence
     rare = np.array([900, 50, 0, 50])  # 1 world in 20 matches both facts
     assert "1 world in 20 reproduce" in rarity_clause(predictive({"kim": rare}, {"kim": rare}))
