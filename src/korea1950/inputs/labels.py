@@ -119,6 +119,8 @@ GLOSSARY: dict[str, str] = {
     "same worlds": "the setting shown is the baseline itself, so there is no change to show.",
     "never here": "the event happens in the baseline but in no world of this setting, so it "
                   "has no month to compare.",
+    "only here": "the event happens in this setting but in no world of the baseline, so "
+                 "there is no month to compare it with.",
     "timing shift": "how many months later (positive) or earlier (negative) the median world "
                     "sees an event than under the baseline; where the share of worlds in "
                     "which the event happens changes markedly (the tables mark such rows "
