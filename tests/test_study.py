@@ -24,6 +24,7 @@ from korea1950.inputs.evidence import document_sources, evidence_items
 from korea1950.inputs.labels import OUTCOME_LABELS, TIMING_LABELS, outcome_label, reading_label
 from korea1950.inputs.parameters import STALIN_MOTIVE_PARAMETERS
 from korea1950.inputs.readings import bundled_reading_names, load_reading
+from korea1950.inputs.record import load_record
 from korea1950.inputs.scenarios import bundled_scenario_names, load_scenario
 from korea1950.reporting.atomic import atomic_folder
 from korea1950.reporting.plots import FRONT_BAND, FRONT_BAND_WORDS, FRONT_UNTIL
@@ -42,7 +43,7 @@ from korea1950.reporting.study.numbers import (
     unsigned_zero,
 )
 from korea1950.reporting.study.sections import overview as overview_section
-from korea1950.reporting.study.sections import section_modules
+from korea1950.reporting.study.sections import record_fit, section_modules
 from korea1950.reporting.study.sections.comparison import SAMPLING_ONLY, front_caption
 from korea1950.reporting.study.sections.scenarios import lever_text
 from korea1950.reporting.study.sections.timing import (
@@ -94,6 +95,19 @@ def test_study_writes_report_tables_manifest_and_figures(studies):
     assert pngs == svgs
     assert {"outcomes", "change_vs_baseline", "front_line", "timing", "timing_vs_baseline"} <= pngs
     assert not list(out.parent.glob(".*")), "no temporary folder left behind"
+
+
+def test_the_report_sets_the_baseline_against_every_fact_of_the_record(studies):
+    report = (studies[0] / "report.md").read_text()
+    section = report.split(f"## {record_fit.TITLE}", 1)[1].split("\n## ", 1)[0]
+    facts = load_record()
+    assert all(f"| {fact.description} |" in section for fact in facts)
+    assert section.index(f"| {facts[0].description} |") < section.index("mostly misses")
+    with open(studies[0] / "tables" / "baseline_vs_record.csv") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == len(facts) * len(bundled_reading_names())
+    assert {row["use"] for row in rows} == {"calibration", "test"}
+    assert report.index(f"## {record_fit.TITLE}") < report.index("## Weighing the readings")
 
 
 def test_every_scenario_under_every_reading_is_in_the_tables(studies):
@@ -535,3 +549,16 @@ def test_the_weighing_reads_in_plain_words_for_a_class(studies):
     glossary = visible_text((studies[0] / "report.html").read_text().split(
         '<h2 id="glossary">', 1)[1])
     assert "Fighting ends: the fighting stops: by an armistice" in glossary
+
+
+def test_the_overview_counts_what_the_rules_rest_on_instead_of_claiming_the_documents(studies):
+    from korea1950.simulation.agents.rules import rule_table
+
+    rules = rule_table()
+    basis = overview_section.rules_basis()
+    numbers = [int(n) for n in re.findall(r"(\d+) (?:rules|rest|on)", basis)]
+    assert numbers[0] == len(rules) and sum(numbers[1:]) == len(rules)
+    assert numbers[3] == sum(1 for r in rules if not r.evidence) >= 1  # an assumption alone
+    report = (studies[0] / "report.md").read_text()
+    assert " ".join(basis.split()) in " ".join(report.split())
+    assert "rebuilt from three" not in report

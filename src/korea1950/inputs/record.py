@@ -232,12 +232,17 @@ def record_tallies(model) -> dict[str, np.ndarray]:
 
     Why histograms of all worlds and of matching worlds: the matching worlds are
     a rejection sample from the posterior of Stalin's motives given the record,
-    and the histograms merge by addition like every other tally.
+    and the histograms merge by addition like every other tally. Why a count for
+    every fact, calibration facts too (``record:fact``, in the record's order): the
+    report shows how close the baseline comes to each fact of the record, whatever
+    the fact is used for.
     """
     facts = weighing_facts()
     matches = fact_matches(model.world.events, facts)
     codes = pattern_codes(matches)
-    tallies = {"record:pattern": np.bincount(codes, minlength=2 ** len(facts)).astype(np.int64)}
+    tallies = {"record:pattern": np.bincount(codes, minlength=2 ** len(facts)).astype(np.int64),
+               "record:fact": np.count_nonzero(fact_matches(model.world.events, load_record()),
+                                               axis=1).astype(np.int64)}
     whole = matches.all(axis=0)
     for name, values in model.motives.items():
         edges = parameter_bins(name)
