@@ -336,3 +336,11 @@ def test_how_rarely_worlds_match_every_fact_is_said_in_words_that_fit_the_share(
         "; still, under no reading do more than 60% of worlds reproduce all 8 facts"), \
         "never '1 world in 1'"
     assert rarity_clause(check(0.0)) == ""
+
+
+def test_the_bare_mention_band_of_the_figures_is_the_one_the_words_use():
+    from korea1950.analysis.weigh.likelihood import BARE_MENTION, negligible
+
+    assert BARE_MENTION == 1.0  # Kass and Raftery: 2 |log BF| < 2
+    assert negligible(BARE_MENTION - 1e-9) and negligible(-BARE_MENTION + 1e-9)
+    assert not negligible(BARE_MENTION) and not negligible(-BARE_MENTION)

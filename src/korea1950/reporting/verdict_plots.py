@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 from scipy import stats
 
-from korea1950.analysis.weigh.calibration import BARE_MENTION
+from korea1950.analysis.weigh.likelihood import BARE_MENTION
 from korea1950.inputs.labels import (
     READING_HISTORIANS,
     parameter_label,

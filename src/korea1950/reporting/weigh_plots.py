@@ -7,7 +7,7 @@ from pathlib import Path
 
 import numpy as np
 
-from korea1950.analysis.weigh.calibration import BARE_MENTION
+from korea1950.analysis.weigh.likelihood import BARE_MENTION
 from korea1950.analysis.weigh.responsibility import ACTORS
 from korea1950.inputs.labels import (
     actor_name,

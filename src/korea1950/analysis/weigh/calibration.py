@@ -21,10 +21,8 @@ from itertools import combinations
 
 import numpy as np
 
-from korea1950.analysis.weigh.likelihood import EMPTY_CELL
+from korea1950.analysis.weigh.likelihood import BARE_MENTION, EMPTY_CELL
 
-BARE_MENTION = 1.0
-"""|log BF| below this is "not worth more than a bare mention" (Kass and Raftery: 2|log BF| < 2)."""
 JUDGE_STREAM = 2**31 + 1
 """Spawn key of the seed stream the judging runs use (the bootstrap uses 2**31)."""
 

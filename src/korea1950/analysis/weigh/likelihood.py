@@ -118,6 +118,10 @@ STRENGTH = ((2.0, "not worth more than a bare mention"), (6.0, "positive"), (10.
             (float("inf"), "very strong"))
 """Kass and Raftery's (1995) scale on 2 |log BF|: words for how far evidence moves the odds."""
 
+BARE_MENTION = STRENGTH[0][0] / 2
+"""|log BF| below this is "not worth more than a bare mention" (the scale's lowest band, on the
+log Bayes factor itself): the shaded band of the figures and the judging's undecided share."""
+
 
 def strength_words(log_bf: float) -> str:
     """Kass and Raftery's words for the size of a (natural) log Bayes factor."""

@@ -8,7 +8,7 @@ weighing names the reading that made a simulated record.
 """
 
 from korea1950.analysis.weigh.assumptions import assumption_sentence, calendar_sentence
-from korea1950.analysis.weigh.calibration import BARE_MENTION
+from korea1950.analysis.weigh.likelihood import BARE_MENTION
 from korea1950.inputs.labels import reading_label
 
 PLAIN_ACCURACY = 0.75
