@@ -28,6 +28,7 @@ from korea1950.inputs.record import load_record
 from korea1950.inputs.scenarios import bundled_scenario_names, load_scenario
 from korea1950.reporting.atomic import atomic_folder
 from korea1950.reporting.plots import FRONT_BAND, FRONT_BAND_WORDS, FRONT_UNTIL
+from korea1950.reporting.study.front import FINDINGS_CAVEAT
 from korea1950.reporting.study.highlights import (
     counterattack_note,
     counterattack_share,
@@ -280,6 +281,7 @@ def test_summary_leads_with_the_delayed_victory_in_china_moving_the_invasion(stu
     finding = next(line for line in top.splitlines()
                    if line.startswith("3. **The Communist victory in China is delayed**"))
     assert "*North Korean invasion* comes" in finding and "months later" in finding
+    assert top.index(finding) < top.index(FINDINGS_CAVEAT) < top.index("**The verdict")
 
 
 def test_glossary_explains_every_outcome_and_term(studies):

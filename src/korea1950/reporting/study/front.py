@@ -16,6 +16,12 @@ from korea1950.reporting.study.sections.weighing import TITLE as WEIGHING
 TITLE = "korea1950: what-if scenarios of how the Korean War began"
 SUMMARY = "Summary"
 CONTENTS = "Contents"
+FINDINGS_CAVEAT = ("*Their intervals are sampling error only. A timing such as a delay in "
+                   "months also rests on the calendar's lags, which were set from the record's "
+                   "dates and are not varied here (the weighing's calendar sweep moves each by a "
+                   "month).*")
+"""Under the findings: what their intervals leave out (a 'under a month wide' interval on a
+shift that is the sum of fitted lags reads as more certain than it is)."""
 
 
 def anchor(title: str) -> str:
@@ -35,6 +41,8 @@ def summary(context: StudyContext) -> str:
     found = highlights(context)
     lines += [f"{i}. {finding.text}" for i, finding in enumerate(found, 1)] or [
         "No scenario changes a key outcome beyond chance under every reading."]
+    if found:
+        lines += ["", FINDINGS_CAVEAT]
     lines += ["", verdict(context)]
     return "\n".join(lines)
 
