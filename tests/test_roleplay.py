@@ -1,6 +1,7 @@
 """The page's role-play: one gate for the browser's values, the same game and debrief as `play`."""
 
 import io
+import re
 
 import ipyvuetify as v
 import pytest
@@ -83,9 +84,17 @@ def test_the_page_shows_the_debrief_as_markdown_with_the_same_scores():
     assert page.startswith("### Debrief")
     assert not [line for line in page.splitlines() if line.startswith("   ") and
                 not line.startswith("    - ")], "no indented line (a code block) but sub-items"
-    for line in text.splitlines():  # every scored figure and choice of the text is on the page
-        if line.startswith(("   you chose: ", "      ")):
+    for line in text.splitlines():  # every choice of the text is on the page
+        if line.startswith("   you chose: "):
             assert line.strip() in page
+    # every scored chance too, in percent as the page's table reads its shares
+    scored = re.findall(r"^      (.+?): (\d\.\d\d) \(± (?:under 0\.01|\d\.\d\d)\)$", text,
+                        flags=re.MULTILINE)
+    shown = re.findall(r"^    - (.+?): (\d+)% \(± (?:under 1 point|\d+ points)\)$", page,
+                       flags=re.MULTILINE)
+    assert scored and [who for who, _ in scored] == [who for who, _ in shown]
+    assert all(abs(float(a) - int(b) / 100) <= 0.01
+               for (_, a), (_, b) in zip(scored, shown, strict=True))
     shares = [line for line in page.splitlines() if line.startswith("| North Korean invasion")]
     assert len(shares) == 1 and shares[0].endswith("% |"), "the closing table in percentages"
 

@@ -95,20 +95,27 @@ def score(player: Player, model: CrisisModel, seed: int = 1,
     return scored
 
 
-def _shown(estimate: Estimate | None, chose_yes: bool) -> str:
+def _shown(estimate: Estimate | None, chose_yes: bool, percent: bool = False) -> str:
+    """A chance with its standard error: "0.99 (± under 0.01)", or as the page's table reads
+    its shares, in percent: "99% (± under 1 point)"."""
     if estimate is None:
         return "not asked in this situation"
+    chance = estimate.of(chose_yes)
+    if percent:
+        error = ("under 1 point" if estimate.error < SMALLEST_SHOWN
+                 else f"{100 * estimate.error:.0f} points")
+        return f"{chance:.0%} (± {error})"
     error = "under 0.01" if estimate.error < SMALLEST_SHOWN else f"{estimate.error:.2f}"
-    return f"{estimate.of(chose_yes):.2f} (± {error})"
+    return f"{chance:.2f} (± {error})"
 
 
-def _likelihoods(actor: str, item: Scored) -> tuple[str, tuple[str, ...]]:
+def _likelihoods(actor: str, item: Scored, percent: bool) -> tuple[str, tuple[str, ...]]:
     chose = item.choice.chose_yes
     if actor == "stalin":
         return ("how likely each reading's Stalin was to choose as you did here:",
-                tuple(f"{reading_label(name)}: {_shown(estimate, chose)}"
+                tuple(f"{reading_label(name)}: {_shown(estimate, chose, percent)}"
                       for name, estimate in item.by_reading.items()))
-    shown = _shown(next(iter(item.by_reading.values()), None), chose)
+    shown = _shown(next(iter(item.by_reading.values()), None), chose, percent)
     return (f"how likely the model's {actor_name(actor)} was to choose as you did here: "
             f"{shown}", ())
 
@@ -116,13 +123,14 @@ def _likelihoods(actor: str, item: Scored) -> tuple[str, tuple[str, ...]]:
 def debrief(player: Player, model: CrisisModel, worlds: int, seed: int = 1,
             markdown: bool = False) -> str:
     """The debrief, as text for the terminal or (``markdown``) as Markdown for the page."""
-    blocks = debrief_blocks(player, model, worlds, seed)
+    blocks = debrief_blocks(player, model, worlds, seed, percent=markdown)
     return as_markdown(blocks) if markdown else as_text(blocks)
 
 
 def debrief_blocks(player: Player, model: CrisisModel, worlds: int,
-                   seed: int = 1) -> list[Block]:
-    """The debrief's paragraphs, scored choices and closing table."""
+                   seed: int = 1, percent: bool = False) -> list[Block]:
+    """The debrief's paragraphs, scored choices and closing table (``percent``: the choices'
+    chances in percent, as the page's closing table shows its shares)."""
     blocks: list[Block] = []
     name = actor_name(player.actor)
     if not player.choices:
@@ -140,7 +148,7 @@ def debrief_blocks(player: Player, model: CrisisModel, worlds: int,
         you = spec.yes if choice.chose_yes else spec.no
         rule = spec.yes if choice.rule_said_yes else spec.no
         blocks.append(Item(f"{month_name(choice.month)}: {spec.question}", (
-            (f"you chose: {you}", ()), _likelihoods(player.actor, item),
+            (f"you chose: {you}", ()), _likelihoods(player.actor, item, percent),
             (f"this world's {name} would have chosen: {rule}", ()),
             (f"the record: {spec.record}", ()))))
     blocks += decided_by_the_rule(player)
