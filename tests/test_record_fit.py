@@ -91,11 +91,37 @@ def test_the_war_is_measured_against_the_records_37_months(written):
 
 
 def test_a_fitted_fact_that_most_worlds_miss_says_a_number_was_set_from_it():
-    rows = [{"description": "fitted", "use": "calibration", "share": 0.3, "reading": "a"},
-            {"description": "tested", "use": "test", "share": 0.2, "reading": "a"},
-            {"description": "kept", "use": "test", "share": 0.9, "reading": "a"}]
+    rows = [{"fact": "f", "description": "fitted", "use": "calibration", "share": 0.3,
+             "reading": "a"},
+            {"fact": "t", "description": "tested", "use": "test", "share": 0.2, "reading": "a"},
+            {"fact": "k", "description": "kept", "use": "test", "share": 0.9, "reading": "a"}]
     lines = record_fit.missed_lines(rows, {"a": "A's reading"})
     assert len(lines) == 2
     assert "0.30 of worlds under A's reading" in lines[0] and "set from it" in lines[0]
     assert "set from it" not in lines[1]
     assert np.isclose(float(lines[1].split("only ")[1].split(" ")[0]), 0.2)
+
+
+def test_a_fact_says_when_a_world_matches_it_not_only_its_date():
+    by_id = {fact.id: fact for fact in FACTS}
+    assert record_fit.counted_as(by_id["invasion-june-1950"]) == "May 1950 to July 1950"
+    assert record_fit.counted_as(by_id["no-soviet-veto"]) == "never happens"
+    assert record_fit.counted_as(by_id["un-authorisation"]) == "any month"
+    assert record_fit.counted_as(by_id["china-after-crossing"]).startswith("not before: ")
+    assert "within 6 months after" in record_fit.counted_as(
+        by_id["armistice-after-stalins-death"])
+
+
+def test_a_fact_that_the_war_never_ended_gives_no_date_for_its_end():
+    from dataclasses import replace
+
+    never = tuple(replace(f, occurs=False) if f.event == "armistice" else f for f in FACTS)
+    assert record_fit.record_war_months(never) is None
+
+
+def test_every_war_ends_one_way_or_is_still_fought(written):
+    context, _, _ = written
+    for reading in context.reading_names:
+        summary = context.summaries[("baseline", reading)]
+        ends = sum(summary.count(outcome) for outcome in record_fit.WAR_ENDS)
+        assert ends == summary.count("war_start") > 0

@@ -28,7 +28,7 @@ from korea1950.inputs.record import load_record
 from korea1950.inputs.scenarios import bundled_scenario_names, load_scenario
 from korea1950.reporting.atomic import atomic_folder
 from korea1950.reporting.plots import FRONT_BAND, FRONT_BAND_WORDS, FRONT_UNTIL
-from korea1950.reporting.study.front import FINDINGS_CAVEAT
+from korea1950.reporting.study.front import FINDINGS_CAVEAT, TIMING_CAVEAT
 from korea1950.reporting.study.highlights import (
     counterattack_note,
     counterattack_share,
@@ -282,6 +282,7 @@ def test_summary_leads_with_the_delayed_victory_in_china_moving_the_invasion(stu
                    if line.startswith("3. **The Communist victory in China is delayed**"))
     assert "*North Korean invasion* comes" in finding and "months later" in finding
     assert top.index(finding) < top.index(FINDINGS_CAVEAT) < top.index("**The verdict")
+    assert f"{FINDINGS_CAVEAT} {TIMING_CAVEAT}*" in top  # a delay among the findings
 
 
 def test_glossary_explains_every_outcome_and_term(studies):
@@ -554,13 +555,20 @@ def test_the_weighing_reads_in_plain_words_for_a_class(studies):
 
 
 def test_the_overview_counts_what_the_rules_rest_on_instead_of_claiming_the_documents(studies):
+    from korea1950.inputs.parameters import MODEL_PARAMETERS
     from korea1950.simulation.agents.rules import rule_table
 
     rules = rule_table()
     basis = overview_section.rules_basis()
-    numbers = [int(n) for n in re.findall(r"(\d+) (?:rules|rest|on)", basis)]
-    assert numbers[0] == len(rules) and sum(numbers[1:]) == len(rules)
-    assert numbers[3] == sum(1 for r in rules if not r.evidence) >= 1  # an assumption alone
+    counts = re.match(r"(\d+) rules: (\d+) cite quotes .*?, (\d+) cite quotes .*?, and (\d+) "
+                      r"(?:is|are) an assumption alone\. Of the model's (\d+) numbers, (\d+) "
+                      r"were set from the record's calendar and (\d+) cite no quote", basis)
+    total, quoted, both, alone, numbers, fitted, unquoted = map(int, counts.groups())
+    assert total == len(rules) == quoted + both + alone
+    assert alone == sum(1 for r in rules if not r.evidence) >= 1
+    assert numbers == len(MODEL_PARAMETERS) and fitted == sum(
+        1 for spec in MODEL_PARAMETERS.values() if spec.calibrated_on) >= 5
+    assert unquoted >= 1
     report = (studies[0] / "report.md").read_text()
     assert " ".join(basis.split()) in " ".join(report.split())
     assert "rebuilt from three" not in report

@@ -237,12 +237,12 @@ def record_tallies(model) -> dict[str, np.ndarray]:
     report shows how close the baseline comes to each fact of the record, whatever
     the fact is used for.
     """
-    facts = weighing_facts()
-    matches = fact_matches(model.world.events, facts)
+    record = load_record()
+    every = fact_matches(model.world.events, record)
+    matches = every[[k for k, fact in enumerate(record) if fact.use == "test"]]  # weighing_facts
     codes = pattern_codes(matches)
-    tallies = {"record:pattern": np.bincount(codes, minlength=2 ** len(facts)).astype(np.int64),
-               "record:fact": np.count_nonzero(fact_matches(model.world.events, load_record()),
-                                               axis=1).astype(np.int64)}
+    tallies = {"record:pattern": np.bincount(codes, minlength=2 ** len(matches)).astype(np.int64),
+               "record:fact": np.count_nonzero(every, axis=1).astype(np.int64)}
     whole = matches.all(axis=0)
     for name, values in model.motives.items():
         edges = parameter_bins(name)

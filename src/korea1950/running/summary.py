@@ -82,8 +82,7 @@ class Summary:
 
     def standard_error(self, outcome: str) -> float:
         """Binomial standard error of ``probability(outcome)``."""
-        p = self.probability(outcome)
-        return float(np.sqrt(max(p * (1 - p), 0.0) / max(self.replicates, 1)))
+        return binomial_error(self.probability(outcome), self.replicates)
 
     def month_quantile(self, event: str, q: float) -> int | None:
         """Month index at quantile ``q`` of ``event``'s timing (None if it never happened)."""
@@ -130,6 +129,11 @@ class Summary:
         """Shares of worlds in each cell of the joint of ``JOINT_OUTCOMES`` (bit i = outcome i)."""
         counts = self.tallies["joint"]
         return counts / max(counts.sum(), 1)
+
+
+def binomial_error(share: float, worlds: int) -> float:
+    """The standard error of a share of ``worlds`` (binomial; 0 for a share of 0 or 1)."""
+    return float(np.sqrt(max(share * (1 - share), 0.0) / max(worlds, 1)))
 
 
 def histogram_quantile(hist: np.ndarray, q: float) -> int | None:

@@ -16,12 +16,13 @@ from korea1950.reporting.study.sections.weighing import TITLE as WEIGHING
 TITLE = "korea1950: what-if scenarios of how the Korean War began"
 SUMMARY = "Summary"
 CONTENTS = "Contents"
-FINDINGS_CAVEAT = ("*Their intervals are sampling error only. A timing such as a delay in "
-                   "months also rests on the calendar's lags, which were set from the record's "
-                   "dates and are not varied here (the weighing's calendar sweep moves each by a "
-                   "month).*")
-"""Under the findings: what their intervals leave out (a 'under a month wide' interval on a
-shift that is the sum of fitted lags reads as more certain than it is)."""
+FINDINGS_CAVEAT = "Their intervals are sampling error only."
+"""Under the findings: what their intervals measure."""
+TIMING_CAVEAT = ("A delay in months also rests on the calendar's lags, which were set from the "
+                 "record's dates and are not varied for these findings (the weighing moves each "
+                 "by a month, but only to test its verdict).")
+"""Added when a finding is a timing: an interval "under a month wide" on a shift that is the
+sum of fitted lags reads as more certain than it is."""
 
 
 def anchor(title: str) -> str:
@@ -42,7 +43,9 @@ def summary(context: StudyContext) -> str:
     lines += [f"{i}. {finding.text}" for i, finding in enumerate(found, 1)] or [
         "No scenario changes a key outcome beyond chance under every reading."]
     if found:
-        lines += ["", FINDINGS_CAVEAT]
+        timed = any(finding.timing for finding in found)
+        caveat = " ".join([FINDINGS_CAVEAT, *([TIMING_CAVEAT] if timed else [])])
+        lines += ["", f"*{caveat}*"]
     lines += ["", verdict(context)]
     return "\n".join(lines)
 

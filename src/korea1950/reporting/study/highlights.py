@@ -70,6 +70,8 @@ class Finding:
     event: str
     size: float
     text: str
+    timing: bool = False
+    """Whether the finding is a shift in when (a delay in months), not a change in how often."""
 
 
 def forced(context: StudyContext, scenario: str) -> set[str]:
@@ -187,7 +189,7 @@ def timing_findings(context: StudyContext) -> list[Finding]:
                 for c in cells])
             text = (f"**{context.scenario_title(scenario)}** → *{outcome_label(event)}* comes "
                     f"{per_reading}.")
-            best[scenario] = Finding(scenario, event, size, text)
+            best[scenario] = Finding(scenario, event, size, text, timing=True)
     return sorted(best.values(), key=lambda f: -f.size)
 
 

@@ -102,9 +102,10 @@ def _shown(estimate: Estimate | None, chose_yes: bool, percent: bool = False) ->
         return "not asked in this situation"
     chance = estimate.of(chose_yes)
     if percent:
-        error = ("under 1 point" if estimate.error < SMALLEST_SHOWN
-                 else f"{100 * estimate.error:.0f} points")
-        return f"{chance:.0%} (± {error})"
+        points = round(100 * estimate.error)
+        error = ("under 1 point" if points < 1 else
+                 f"{points} percentage point{'s' if points > 1 else ''}")
+        return f"{round(100 * chance)}% (± {error})"
     error = "under 0.01" if estimate.error < SMALLEST_SHOWN else f"{estimate.error:.2f}"
     return f"{chance:.2f} (± {error})"
 

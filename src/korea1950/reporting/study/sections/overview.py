@@ -3,6 +3,7 @@
 The report's title, summary and contents come before it (``study.front``).
 """
 
+from korea1950.inputs.parameters import MODEL_PARAMETERS
 from korea1950.reporting.study.context import StudyContext
 from korea1950.simulation.agents.rules import rule_table
 
@@ -11,20 +12,27 @@ TITLE = "What was run and how to read it"
 
 
 def rules_basis() -> str:
-    """What the actors' rules rest on, counted from their declarations (``rules.rule_table``).
+    """What the actors' rules and their numbers rest on, counted from their declarations.
 
     Why counted: "rules rebuilt from three source documents" overclaimed; where
-    the documents are silent a rule states an assumption, and a reader should
-    know how many do.
+    the documents are silent a rule states an assumption, and most of the
+    model's numbers cite no quote. The counts come from ``rules.rule_table`` and
+    the parameter registry, so they cannot drift from the model.
     """
     rules = rule_table()
     quoted = sum(1 for r in rules if r.evidence and not r.assumption)
     both = sum(1 for r in rules if r.evidence and r.assumption)
     assumed = len(rules) - quoted - both
-    return (f"{len(rules)} rules: {quoted} rest on quotes from three source documents, "
-            f"{both} on quotes and an assumption where the documents are silent, and "
-            f"{assumed} on an assumption alone; many of their numbers are assumed or set from "
-            "the record's calendar")
+    numbers = list(MODEL_PARAMETERS.values())
+    fitted = sum(1 for spec in numbers if spec.calibrated_on)
+    unquoted = sum(1 for spec in numbers if not spec.evidence and not spec.calibrated_on)
+    return (f"{len(rules)} rules: {quoted} cite quotes from three source documents (each "
+            f"stating the interpretive choice it makes), {both} cite quotes and add an "
+            f"assumption where the documents are silent, and {assumed} "
+            f"{'is' if assumed == 1 else 'are'} an assumption alone. "
+            f"Of the model's {len(numbers)} numbers, {fitted} were set from the record's "
+            f"calendar and {unquoted} cite no quote (assumptions, ranged where they are "
+            "explored); `docs/ODD.md` lists each")
 
 
 def build(context: StudyContext) -> str:
@@ -38,7 +46,7 @@ def build(context: StudyContext) -> str:
 This report simulates **{len(comparison.scenarios)} scenarios** under **{len(comparison.readings)}
 readings** of Stalin's intent, **{context.replicates:,} worlds** each (seed {context.seed}).
 Kim Il Sung, Stalin, Mao, the United States, South Korea and the Security Council decide
-by {rules_basis()} (`docs/ODD.md` lists each). Each world draws Stalin's motives from the
+by {rules_basis()}. Each world draws Stalin's motives from the
 reading's priors, so every figure carries the uncertainty about what Stalin wanted as well
 as chance.
 

@@ -10,12 +10,12 @@ is simulated here.
 """
 
 from korea1950.analysis.compare import write_tables
-from korea1950.inputs.calendar import month_index, month_name
+from korea1950.inputs.calendar import HORIZON_MONTHS, month_index, month_name
 from korea1950.inputs.labels import outcome_label
 from korea1950.inputs.record import Fact, load_record
 from korea1950.reporting.study.context import StudyContext
 from korea1950.reporting.study.numbers import TABLE_NOTE, share_cell
-from korea1950.running.summary import Summary
+from korea1950.running.summary import Summary, binomial_error
 
 ORDER = 45
 TITLE = "How close the baseline comes to the record"
@@ -30,8 +30,9 @@ baseline mostly misses: most of its worlds do not reproduce it."""
 WAR_FROM, WAR_TO = "invasion", "armistice"
 """The record's facts whose dates bound the war, for its length (June 1950 to July 1953)."""
 
-WAR_ENDS = ("armistice", "north_unifies", "south_unifies", "still_at_war")
-"""How a war can end (or not), as the section counts the baseline's worlds."""
+WAR_ENDS = ("armistice", "north_unifies", "south_unifies", "limited_war_ends", "still_at_war")
+"""Every way a war ends in the model, or not by the horizon: their counts add up to the worlds
+with a war (``war_start``)."""
 
 
 def date_text(date: str) -> str:
@@ -49,24 +50,51 @@ def fact_rows(facts: tuple[Fact, ...], baselines: dict[str, Summary],
             share = matching / summary.replicates
             rows.append({"fact": fact.id, "description": fact.description, "date": fact.date,
                          "use": fact.use, "reading": reading, "reading_label": labels[reading],
-                         "matching_worlds": matching, "worlds": summary.replicates,
-                         "share": share,
-                         "standard_error": (share * (1 - share) / summary.replicates) ** 0.5})
+                         "counted_as": counted_as(fact), "matching_worlds": matching,
+                         "worlds": summary.replicates, "share": share,
+                         "standard_error": binomial_error(share, summary.replicates)})
     return rows
 
 
 def record_war_months(facts: tuple[Fact, ...]) -> int | None:
-    """Months from the record's invasion to its armistice, by the facts' dates (None if absent)."""
-    first = {fact.event: month_index(fact.date.split("/")[0]) for fact in reversed(facts)}
-    if WAR_FROM not in first or WAR_TO not in first:
+    """Months from the record's invasion to its armistice, by the facts' dates (None if absent).
+
+    The first fact that says each event happened gives its month (the first month of a
+    span); a fact that it did not happen says nothing of when.
+    """
+    month: dict[str, int] = {}
+    for fact in facts:
+        if fact.occurs:
+            month.setdefault(fact.event, month_index(fact.date.split("/")[0]))
+    if WAR_FROM not in month or WAR_TO not in month:
         return None
-    return first[WAR_TO] - first[WAR_FROM]
+    return month[WAR_TO] - month[WAR_FROM]
+
+
+def counted_as(fact: Fact) -> str:
+    """When a world counts as matching the fact, in words: its test, not the historical date.
+
+    Why: a fact without a window matches in any month, and one that did not happen
+    matches every world without the event (a world with no war too), so the date alone
+    would read as a stricter test than the shares measure.
+    """
+    if not fact.occurs:
+        return "never happens"
+    parts = ([" to ".join(month_name(m) for m in sorted(set(fact.window)))]
+             if fact.window is not None else [])
+    if fact.after is not None:
+        parts.append(f"not before: {outcome_label(fact.after)}")
+    if fact.within_after is not None:
+        event, months = fact.within_after
+        parts.append(f"within {months} months after: {outcome_label(event)}")
+    return "; ".join(parts) or "any month"
 
 
 def fact_table(rows: list[dict], readings: list[str], labels: dict[str, str]) -> list[str]:
     """The Markdown table: a fact per line, a column per reading."""
-    lines = ["| fact | when | used to | " + " | ".join(labels[r] for r in readings) + " |",
-             "|---|---|---|" + "---|" * len(readings)]
+    lines = ["| fact | when | a world matches it | used to | "
+             + " | ".join(labels[r] for r in readings) + " |",
+             "|---|---|---|---|" + "---|" * len(readings)]
     by_fact: dict[str, dict[str, dict]] = {}
     for row in rows:
         by_fact.setdefault(row["fact"], {})[row["reading"]] = row
@@ -75,7 +103,8 @@ def fact_table(rows: list[dict], readings: list[str], labels: dict[str, str]) ->
         shares = " | ".join(share_cell(cells[r]["share"], cells[r]["standard_error"])
                             for r in readings)
         lines.append(f"| {first['description']} | {date_text(first['date'])} | "
-                     f"{USE_WORDS.get(first['use'], first['use'])} | {shares} |")
+                     f"{first['counted_as']} | {USE_WORDS.get(first['use'], first['use'])} | "
+                     f"{shares} |")
     return lines
 
 
@@ -84,9 +113,10 @@ def missed_lines(rows: list[dict], labels: dict[str, str]) -> list[str]:
     missed: dict[str, list[dict]] = {}
     for row in rows:
         if row["share"] < MOSTLY_MISSED:
-            missed.setdefault(row["description"], []).append(row)
+            missed.setdefault(row["fact"], []).append(row)
     lines = []
-    for description, low in missed.items():
+    for low in missed.values():
+        description = low[0]["description"]
         where = " and ".join(f"{r['share']:.2f} of worlds under {labels[r['reading']]}"
                              for r in low)
         fitted = (" A number of the model was set from it (its calendar), yet most of these "
@@ -101,19 +131,20 @@ def war_lines(facts: tuple[Fact, ...], baselines: dict[str, Summary],
     record = record_war_months(facts)
     lines = []
     for reading, summary in baselines.items():
-        months = summary.war_months()
-        if months is None:
+        months, wars = summary.war_months(), summary.count("war_start")
+        if months is None or not wars:
             continue
         span = f"{months['p10']:.0f} to {months['p90']:.0f}"
         against = "" if record is None else (
             f" (the record: {record}"
             + (", outside that range" if not months["p10"] <= record <= months["p90"] else "")
             + ")")
-        ends = ", ".join(f"{outcome_label(outcome)} {summary.probability(outcome):.2f}"
+        ends = ", ".join(f"{outcome_label(outcome)} {summary.count(outcome) / wars:.2f}"
                          for outcome in WAR_ENDS)
         lines.append(f"- Under {labels[reading]}, a war lasts {months['median']:.0f} months at "
                      f"the median, {span} between the 10th and 90th percentiles{against}. "
-                     f"Share of worlds by how it ends: {ends}.")
+                     f"Of the worlds with a war ({wars / summary.replicates:.2f} of all), the "
+                     f"share by how it ends: {ends}.")
     return lines
 
 
@@ -142,6 +173,8 @@ def build(context: StudyContext) -> str:
              "reading's worlds):", "", *missed, "",
              "**The war's length and its end**"
              + (f" (the record: {record} months, from the invasion to the armistice)"
-                if record is not None else "") + ":", "",
+                if record is not None else "")
+             + f". A war still fought in {month_name(HORIZON_MONTHS - 1)} counts as lasting to "
+             "then, so the longest lengths are cut off there:", "",
              *war_lines(facts, baselines, labels)]
     return "\n".join(lines) + "\n"
