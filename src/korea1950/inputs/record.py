@@ -239,7 +239,7 @@ def record_tallies(model) -> dict[str, np.ndarray]:
     """
     record = load_record()
     every = fact_matches(model.world.events, record)
-    matches = every[[k for k, fact in enumerate(record) if fact.use == "test"]]  # weighing_facts
+    matches = every[[record.index(fact) for fact in weighing_facts(record)]]
     codes = pattern_codes(matches)
     tallies = {"record:pattern": np.bincount(codes, minlength=2 ** len(matches)).astype(np.int64),
                "record:fact": np.count_nonzero(every, axis=1).astype(np.int64)}

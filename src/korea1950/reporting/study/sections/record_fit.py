@@ -14,7 +14,7 @@ from korea1950.inputs.calendar import HORIZON_MONTHS, month_index, month_name
 from korea1950.inputs.labels import outcome_label
 from korea1950.inputs.record import Fact, load_record
 from korea1950.reporting.study.context import StudyContext
-from korea1950.reporting.study.numbers import TABLE_NOTE, share_cell
+from korea1950.reporting.study.numbers import TABLE_NOTE, month_text, share_cell
 from korea1950.running.summary import Summary, binomial_error
 
 ORDER = 45
@@ -37,7 +37,7 @@ with a war (``war_start``)."""
 
 def date_text(date: str) -> str:
     """A fact's date as a reader writes it ("June 1950", "January 1950 to April 1950")."""
-    return " to ".join(month_name(month_index(part)) for part in date.split("/"))
+    return " to ".join(month_text(part) for part in date.split("/"))
 
 
 def fact_rows(facts: tuple[Fact, ...], baselines: dict[str, Summary],
