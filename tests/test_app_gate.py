@@ -322,3 +322,31 @@ def test_a_setting_whose_own_switch_is_unticked_but_which_changes_more_opens_wit
     assert what_if(unticked) == ""
     assert what_if(Setting(scenario="two_levers", switches=frozenset({"us_stays_out"}))) == \
         base.antecedent.rstrip(".") + "."
+
+
+def test_the_readings_tab_sets_each_readings_worlds_against_every_fact_of_the_record():
+    from korea1950.inputs.record import load_record
+
+    results.BASELINES.clear()
+    baselines = results.every_baseline(2_000, 5)
+    assert list(baselines) == ["kim", "stueck"]
+    assert all(summary.replicates == 2_000 for summary in baselines.values())
+    assert results.baseline("kim", 2_000, 5)[1], "the page's baselines, cached for the other tabs"
+    facts = load_record()
+    text = tables.record_table(facts, baselines)
+    lines = text.splitlines()
+    assert "Donggil Kim's reading | William Stueck's reading |" in lines[0]
+    rows = lines[2:2 + len(facts)]
+    missed = text.split("**Facts most worlds miss**", 1)[1]
+    for position, (fact, row) in enumerate(zip(facts, rows, strict=True)):
+        assert row.startswith(f"| {fact.description} |")
+        shares = []
+        for summary in baselines.values():
+            matching = int(summary.tallies["record:fact"][position])
+            assert tables.share_cell(matching, 2_000) in row, "the tally's share, with its interval"
+            shares.append(matching / 2_000)
+        assert (f"*{fact.description}*" in missed) == (min(shares) < 0.5)
+    # the baseline mostly presses Mao before Incheon (0.10 and 0.26 of 100,000 worlds, 2026-11)
+    assert "*Stalin turns to Mao for troops only after Incheon*: reproduced in only" in missed
+    assert "| The North invades the South on 25 June 1950 | June 1950 | May 1950 to July 1950 |" \
+        in text and "| weighs the readings |" in text and "| set a number |" in text

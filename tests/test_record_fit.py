@@ -6,6 +6,7 @@ import re
 import numpy as np
 import pytest
 
+from korea1950.analysis import record_fit as fit
 from korea1950.analysis.compare import comparison_tables, run_comparison
 from korea1950.inputs.record import fact_matches, load_record, record_tallies, weighing_facts
 from korea1950.reporting.study.context import StudyContext
@@ -31,14 +32,14 @@ def test_each_fact_is_counted_in_the_worlds_that_match_it_and_agrees_with_the_pa
 
 def test_the_record_war_lasts_37_months_by_the_dates_of_its_own_facts():
     # June 1950 (the invasion) to July 1953 (the armistice); docs/facts.md: "about 37 months"
-    assert record_fit.record_war_months(FACTS) == 37
+    assert fit.record_war_months(FACTS) == 37
     without_armistice = tuple(f for f in FACTS if f.event != "armistice")
-    assert record_fit.record_war_months(without_armistice) is None
+    assert fit.record_war_months(without_armistice) is None
 
 
 def test_dates_read_as_months_in_words():
-    assert record_fit.date_text("1950-06") == "June 1950"
-    assert record_fit.date_text("1950-01/1950-04") == "January 1950 to April 1950"
+    assert fit.date_text("1950-06") == "June 1950"
+    assert fit.date_text("1950-01/1950-04") == "January 1950 to April 1950"
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +73,7 @@ def test_every_fact_is_tabled_under_every_reading_with_its_share_of_worlds(writt
 
 def test_the_facts_most_worlds_miss_are_listed_and_no_other(written):
     _, markdown, rows = written
-    missed = {row["description"] for row in rows if float(row["share"]) < record_fit.MOSTLY_MISSED}
+    missed = {row["description"] for row in rows if float(row["share"]) < fit.MOSTLY_MISSED}
     listed = markdown.split("**Facts the baseline mostly misses**")[1].split("**The war's")[0]
     assert missed, "the baseline misses some fact in most worlds (pressing Mao after Incheon)"
     for fact in FACTS:
@@ -104,11 +105,11 @@ def test_a_fitted_fact_that_most_worlds_miss_says_a_number_was_set_from_it():
 
 def test_a_fact_says_when_a_world_matches_it_not_only_its_date():
     by_id = {fact.id: fact for fact in FACTS}
-    assert record_fit.counted_as(by_id["invasion-june-1950"]) == "May 1950 to July 1950"
-    assert record_fit.counted_as(by_id["no-soviet-veto"]) == "never happens"
-    assert record_fit.counted_as(by_id["un-authorisation"]) == "any month"
-    assert record_fit.counted_as(by_id["china-after-crossing"]).startswith("not before: ")
-    assert "within 6 months after" in record_fit.counted_as(
+    assert fit.counted_as(by_id["invasion-june-1950"]) == "May 1950 to July 1950"
+    assert fit.counted_as(by_id["no-soviet-veto"]) == "never happens"
+    assert fit.counted_as(by_id["un-authorisation"]) == "any month"
+    assert fit.counted_as(by_id["china-after-crossing"]).startswith("not before: ")
+    assert "within 6 months after" in fit.counted_as(
         by_id["armistice-after-stalins-death"])
 
 
@@ -116,12 +117,12 @@ def test_a_fact_that_the_war_never_ended_gives_no_date_for_its_end():
     from dataclasses import replace
 
     never = tuple(replace(f, occurs=False) if f.event == "armistice" else f for f in FACTS)
-    assert record_fit.record_war_months(never) is None
+    assert fit.record_war_months(never) is None
 
 
 def test_every_war_ends_one_way_or_is_still_fought(written):
     context, _, _ = written
     for reading in context.reading_names:
         summary = context.summaries[("baseline", reading)]
-        ends = sum(summary.count(outcome) for outcome in record_fit.WAR_ENDS)
+        ends = sum(summary.count(outcome) for outcome in fit.WAR_ENDS)
         assert ends == summary.count("war_start") > 0

@@ -20,6 +20,7 @@ from korea1950.analysis.timing_shift import (
 )
 from korea1950.analysis.weigh.likelihood import negligible, odds_text
 from korea1950.cli.main import main
+from korea1950.inputs.calendar import month_text
 from korea1950.inputs.evidence import document_sources, evidence_items
 from korea1950.inputs.labels import OUTCOME_LABELS, TIMING_LABELS, outcome_label, reading_label
 from korea1950.inputs.parameters import STALIN_MOTIVE_PARAMETERS
@@ -37,7 +38,6 @@ from korea1950.reporting.study.highlights import (
 from korea1950.reporting.study.numbers import (
     TABLE_NOTE,
     difference_text,
-    month_text,
     months_text,
     share_cell,
     shift_interval_text,

@@ -45,3 +45,8 @@ def month_name(index: int) -> str:
 
 HORIZON_MONTHS = month_index(HORIZON) + 1
 """Number of monthly steps in a full run (1949-09 .. 1956-12 inclusive)."""
+
+
+def month_text(label: str) -> str:
+    """A "YYYY-MM" month as a reader writes it ("June 1950")."""
+    return month_name(month_index(label))

@@ -30,13 +30,13 @@ or the readings change, and a reader can check why these three were chosen.
 from dataclasses import dataclass
 
 from korea1950.analysis.timing_shift import NOT_COMPARABLE_WHEN
+from korea1950.inputs.calendar import month_text
 from korea1950.inputs.labels import outcome_label
 from korea1950.inputs.levers import imposed_outcomes
 from korea1950.reporting.study.context import StudyContext
 from korea1950.reporting.study.numbers import (
     EXACT,
     SMALLEST,
-    month_text,
     months_text,
     shift_interval_text,
 )

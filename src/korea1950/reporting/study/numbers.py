@@ -7,7 +7,6 @@ share is 0 or 1, or every world has the same month), so the figure is exact for
 the model, or the interval is real but narrower than the last digit shown.
 """
 
-from korea1950.inputs.calendar import month_index, month_name
 
 EXACT = "exact: every world agrees"
 """Wording for a figure with no spread at all (every simulated world gave the same answer)."""
@@ -68,8 +67,3 @@ def shift_interval_text(low: int, high: int, exact: bool) -> str:
     if low == high:
         return EXACT if exact else "95% interval under a month wide"
     return f"95% interval {low:+d} to {high:+d} months"
-
-
-def month_text(label: str) -> str:
-    """A "YYYY-MM" month as a reader writes it ("June 1950")."""
-    return month_name(month_index(label))

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from korea1950.inputs.errors import InputError, one_line
 from korea1950.inputs.levers import Levers
+from korea1950.inputs.readings import bundled_reading_names
 from korea1950.inputs.scenarios import Scenario
 from korea1950.memo import Memo
 from korea1950.running.summary import Summary
@@ -66,6 +67,11 @@ class Outcomes:
 def baseline(reading: str, worlds: int, seed: int) -> tuple[Summary, bool]:
     """The baseline's summary for a (reading, worlds, seed), computed once per server."""
     return BASELINES.get((reading, worlds, seed), lambda: _run("baseline", reading, worlds, seed))
+
+
+def every_baseline(worlds: int, seed: int) -> dict[str, Summary]:
+    """Each bundled reading's baseline at ``worlds`` and ``seed``, cached as any baseline is."""
+    return {name: baseline(name, worlds, seed)[0] for name in bundled_reading_names()}
 
 
 def outcomes(setting: Setting) -> Outcomes:

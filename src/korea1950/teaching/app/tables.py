@@ -11,9 +11,11 @@ so what the setting changed shows at a glance.
 
 import math
 
+from korea1950.analysis.record_fit import MOSTLY_MISSED, USE_WORDS, date_text, fact_rows
 from korea1950.analysis.timing_shift import NOT_COMPARABLE, NOT_COMPARABLE_MARK, comparability
 from korea1950.inputs.calendar import month_name
-from korea1950.inputs.labels import first_upper, outcome_label, timing_label
+from korea1950.inputs.labels import first_upper, outcome_label, reading_label, timing_label
+from korea1950.inputs.record import Fact
 from korea1950.running.summary import OUTCOMES, TIMINGS, Summary
 
 Z = 1.96
@@ -86,8 +88,6 @@ def outcome_table(result: Summary, baseline: Summary, names: tuple[str, ...] = S
     return "\n".join(lines)
 
 
-
-
 def short_month(index: int) -> str:
     """"Jun 1950" for a month index."""
     name = month_name(index)
@@ -130,4 +130,42 @@ def timing_table(result: Summary, baseline: Summary) -> str:
                      f"{timing_cell(baseline, event)} | {shift_cell(result, baseline, event)} |")
     if any(f"| {NOT_COMPARABLE_MARK}" in line for line in lines):
         lines += ["", f"*{NOT_COMPARABLE}*"]
+    return "\n".join(lines)
+
+
+def record_table(facts: tuple[Fact, ...], baselines: dict[str, Summary]) -> str:
+    """How often each reading's baseline worlds reproduce each fact of the record, as Markdown,
+    followed by the facts that most of a reading's worlds miss.
+
+    Why on the page: the verdict says which reading makes the record more likely, not
+    how likely either makes it; a class sees here that both readings reproduce most of
+    what happened and where they part (the study's report has the same table).
+    """
+    readings = list(baselines)
+    rows = fact_rows(facts, baselines, {name: reading_label(name) for name in readings})
+    by_fact: dict[str, dict[str, dict]] = {}
+    for row in rows:
+        by_fact.setdefault(row["fact"], {})[row["reading"]] = row
+    lines = ["| fact | when | a world matches it | used to | "
+             + " | ".join(reading_label(name) for name in readings) + " |",
+             "|:--|:--|:--|:--|" + "--:|" * len(readings)]
+    missed = []
+    for cells in by_fact.values():
+        first = next(iter(cells.values()))
+        lines.append(f"| {first['description']} | {date_text(first['date'])} | "
+                     f"{first['counted_as']} | {USE_WORDS.get(first['use'], first['use'])} | "
+                     + " | ".join(share_cell(cells[name]["matching_worlds"], cells[name]["worlds"])
+                                  for name in readings) + " |")
+        low = [cells[name] for name in readings if cells[name]["share"] < MOSTLY_MISSED]
+        if low:
+            where = " and ".join(f"{100 * row['share']:.1f}% of worlds under "
+                                 f"{row['reading_label']}" for row in low)
+            missed.append(f"- *{first['description']}*: reproduced in only {where}.")
+    sizes = {summary.replicates for summary in baselines.values()}
+    worlds = (f"{sizes.pop():,} per reading" if len(sizes) == 1 else
+              " and ".join(f"{baselines[name].replicates:,}" for name in readings))
+    lines += ["", f"*Baseline worlds: {worlds}, every lever as in history; 95% intervals in "
+              "brackets.*", "", f"**Facts most worlds miss** (under {100 * MOSTLY_MISSED:.0f}% "
+              "of a reading's worlds):", "",
+              *(missed or ["- None: every reading reproduces every fact in most of its worlds."])]
     return "\n".join(lines)

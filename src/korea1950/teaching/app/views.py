@@ -5,6 +5,7 @@ Why apart from the page: each tab is a view of results computed elsewhere
 sidebar and the gate. A view receives what it shows and changes nothing.
 """
 
+import logging
 from collections.abc import Callable
 
 import markdown
@@ -12,10 +13,13 @@ import solara
 
 from korea1950.inputs.labels import GLOSSARY, OUTCOME_LABELS, event_description
 from korea1950.inputs.readings import bundled_reading_names
+from korea1950.inputs.record import load_record
 from korea1950.teaching.app import tables
 from korea1950.teaching.app.classroom import Setting, reading_title
-from korea1950.teaching.app.results import Outcomes, pictures, story
+from korea1950.teaching.app.results import Outcomes, every_baseline, pictures, story
 from korea1950.teaching.app.verdict import page_verdict, plain_verdict
+
+log = logging.getLogger(__name__)
 
 INTRO = ("Each world is one possible history from September 1949 to December 1956: the "
          "actors decide by the model's rules, with chance in their decisions, so worlds differ. "
@@ -117,6 +121,37 @@ def VerdictView() -> None:
             solara.Text("Weighing the readings against the record (once per server; about "
                         "half a minute)...")
             solara.ProgressLinear(True)
+        RecordFitView()
+
+
+RECORD_FIT = ("#### How often each reading's worlds reproduce the record\n\n"
+              "Each row is a fact of the record; each reading's column is the share of its "
+              "baseline worlds in which the fact comes out as it did. A fact that *set a "
+              "number* fixed one of the model's timings, so matching it says how well that "
+              "number was fitted, not which reading is right; only the facts that *weigh the "
+              "readings* enter the verdict above.")
+"""What the table is, in words a class can follow."""
+
+
+@solara.component
+def RecordFitView() -> None:
+    """Each fact of the record against each reading's baseline (the page's first setting).
+
+    The baselines are the page's own, cached, at its opening size and seed; a reading not
+    yet looked at is computed once, in a worker.
+    """
+    opening = Setting()
+    fit = solara.use_thread(
+        lambda: tables.record_table(load_record(),
+                                    every_baseline(opening.worlds, opening.seed)),
+        [], intrusive_cancel=False)
+    if fit.state == solara.ResultState.FINISHED:
+        solara.Markdown(f"{RECORD_FIT}\n\n{fit.value}")
+    elif fit.state == solara.ResultState.ERROR:
+        log.error("the record's table could not be computed: %s", fit.error)
+        solara.Error("The record's table could not be computed; the verdict stands.")
+    else:
+        solara.Text("Setting each reading's worlds against the record...")
 
 
 def verdict_markdown(verdict: dict) -> str:

@@ -2,10 +2,11 @@
 
 from collections.abc import Callable
 
+from korea1950.inputs.calendar import month_text
 from korea1950.inputs.labels import outcome_label
 from korea1950.reporting.plots import FRONT_BAND_WORDS, FRONT_UNTIL, write_comparison_figures
 from korea1950.reporting.study.context import StudyContext
-from korea1950.reporting.study.numbers import TABLE_NOTE, month_text, share_cell
+from korea1950.reporting.study.numbers import TABLE_NOTE, share_cell
 from korea1950.reporting.study.sections.sensitivity import TITLE as SENSITIVITY
 from korea1950.reporting.study.sections.weighing import TRUST_TITLE as TRUST
 

@@ -1,11 +1,12 @@
 """One subsection per scenario: the rewrite of history, and what it changed under each reading."""
 
+from korea1950.inputs.calendar import month_text
 from korea1950.inputs.evidence import document_sources, evidence_items
 from korea1950.inputs.labels import outcome_label
 from korea1950.inputs.levers import LEVERS, Levers, setting_text
 from korea1950.reporting.study.context import StudyContext
 from korea1950.reporting.study.highlights import counterattack_note
-from korea1950.reporting.study.numbers import difference_text, month_text
+from korea1950.reporting.study.numbers import difference_text
 from korea1950.reporting.study.sections.timing import (
     NOT_COMPARABLE,
     NOT_COMPARABLE_MARK,

@@ -6,9 +6,10 @@ intervals come from ``tables/timing_vs_baseline.csv`` (already written).
 """
 
 from korea1950.analysis.timing_shift import NOT_COMPARABLE, NOT_COMPARABLE_MARK, NOT_COMPARABLE_WHEN
+from korea1950.inputs.calendar import month_text
 from korea1950.inputs.labels import outcome_label
 from korea1950.reporting.study.context import StudyContext
-from korea1950.reporting.study.numbers import month_text, months_text, shift_interval_text
+from korea1950.reporting.study.numbers import months_text, shift_interval_text
 from korea1950.reporting.timing_plots import plot_timing_shifts
 
 ORDER = 25
