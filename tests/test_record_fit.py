@@ -96,17 +96,29 @@ def test_a_fitted_fact_that_most_worlds_miss_says_a_number_was_set_from_it():
              "reading": "a"},
             {"fact": "t", "description": "tested", "use": "test", "share": 0.2, "reading": "a"},
             {"fact": "k", "description": "kept", "use": "test", "share": 0.9, "reading": "a"}]
-    lines = record_fit.missed_lines(rows, {"a": "A's reading"})
+    lines = fit.missed_lines(rows, {"a": "A's reading"}, share=lambda row: f"{row['share']:.2f}")
     assert len(lines) == 2
     assert "0.30 of worlds under A's reading" in lines[0] and "set from it" in lines[0]
     assert "set from it" not in lines[1]
     assert np.isclose(float(lines[1].split("only ")[1].split(" ")[0]), 0.2)
+    kept = fit.missed_lines(rows[2:], {"a": "A's reading"}, share=str)
+    assert kept == ["- None: every fact is reproduced in at least 50% of worlds under every "
+                    "reading."]
+
+
+def test_a_baseline_tallied_against_another_record_is_refused_in_one_line():
+    from korea1950.inputs.errors import InputError
+    from korea1950.running.summary import Summary
+
+    summary = Summary(replicates=10, tallies={"record:fact": np.zeros(len(FACTS) - 1)})
+    with pytest.raises(InputError, match=f"against {len(FACTS) - 1} facts of the record"):
+        fit.fact_rows(FACTS, {"a": summary}, {"a": "A's reading"})
 
 
 def test_a_fact_says_when_a_world_matches_it_not_only_its_date():
     by_id = {fact.id: fact for fact in FACTS}
     assert fit.counted_as(by_id["invasion-june-1950"]) == "May 1950 to July 1950"
-    assert fit.counted_as(by_id["no-soviet-veto"]) == "never happens"
+    assert fit.counted_as(by_id["no-soviet-veto"]) == "if the event never happens"
     assert fit.counted_as(by_id["un-authorisation"]) == "any month"
     assert fit.counted_as(by_id["china-after-crossing"]).startswith("not before: ")
     assert "within 6 months after" in fit.counted_as(

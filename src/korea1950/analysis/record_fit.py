@@ -1,12 +1,15 @@
 """How often the baseline's worlds reproduce each fact of the record, and the record's war.
 
 Why apart from the report: the study's report (``sections/record_fit``) and the
-page's tab on the readings show the same shares, from the ``record:fact``
-tally of any baseline run; the rows are made once, here, and each shows them
-in its own way.
+page's tab on the readings show the same table, each from its own baseline runs
+(the report's are larger) and with its own way of writing a share; the rows,
+the table and the list of facts most worlds miss are made once, here.
 """
 
+from collections.abc import Callable
+
 from korea1950.inputs.calendar import month_index, month_name, month_text
+from korea1950.inputs.errors import InputError
 from korea1950.inputs.labels import outcome_label
 from korea1950.inputs.record import Fact
 from korea1950.running.summary import Summary, binomial_error
@@ -35,6 +38,11 @@ def fact_rows(facts: tuple[Fact, ...], baselines: dict[str, Summary],
               labels: dict[str, str]) -> list[dict]:
     """One row per fact and reading: the share of baseline worlds matching it, with its error."""
     rows = []
+    for reading, summary in baselines.items():
+        counted = len(summary.tallies["record:fact"])
+        if counted != len(facts):
+            raise InputError(f"the {reading} baseline was tallied against {counted} facts of the "
+                             f"record, not the {len(facts)} given: run it again with this record")
     for position, fact in enumerate(facts):
         for reading, summary in baselines.items():
             matching = int(summary.tallies["record:fact"][position])
@@ -70,7 +78,7 @@ def counted_as(fact: Fact) -> str:
     would read as a stricter test than the shares measure.
     """
     if not fact.occurs:
-        return "never happens"
+        return "if the event never happens"
     parts = ([" to ".join(month_name(m) for m in sorted(set(fact.window)))]
              if fact.window is not None else [])
     if fact.after is not None:
@@ -79,3 +87,50 @@ def counted_as(fact: Fact) -> str:
         event, months = fact.within_after
         parts.append(f"within {months} months after: {outcome_label(event)}")
     return "; ".join(parts) or "any month"
+
+
+MISSED_HEADING = "Facts the baseline mostly misses"
+"""The heading above ``missed_lines``, in the report and on the page."""
+
+Cell = Callable[[dict], str]
+"""How a table writes a row's share with its interval ("0.26 ± 0.03", "25.9% (25.0–26.8)")."""
+
+
+def fact_table(rows: list[dict], readings: list[str], labels: dict[str, str],
+               cell: Cell) -> list[str]:
+    """The Markdown table: a fact per line, a column per reading, shares as ``cell`` writes them."""
+    lines = ["| fact | when | a world matches it | used to | "
+             + " | ".join(labels[r] for r in readings) + " |",
+             "|:--|:--|:--|:--|" + "--:|" * len(readings)]
+    for cells in _by_fact(rows).values():
+        first = next(iter(cells.values()))
+        shares = " | ".join(cell(cells[r]) for r in readings)
+        lines.append(f"| {first['description']} | {date_text(first['date'])} | "
+                     f"{first['counted_as']} | {USE_WORDS.get(first['use'], first['use'])} | "
+                     f"{shares} |")
+    return lines
+
+
+def missed_lines(rows: list[dict], labels: dict[str, str], share: Cell) -> list[str]:
+    """A line per fact that most of some reading's baseline worlds do not reproduce (or a
+    line saying there is none); ``share`` writes a row's share ("0.26", "25.9%")."""
+    lines = []
+    for cells in _by_fact(rows).values():
+        low = [row for row in cells.values() if row["share"] < MOSTLY_MISSED]
+        if not low:
+            continue
+        where = " and ".join(f"{share(row)} of worlds under {labels[row['reading']]}"
+                             for row in low)
+        fitted = (" A number of the model was set from it (its calendar), yet most of these "
+                  "worlds miss it." if low[0]["use"] == "calibration" else "")
+        lines.append(f"- *{low[0]['description']}*: reproduced in only {where}.{fitted}")
+    return lines or [f"- None: every fact is reproduced in at least {MOSTLY_MISSED:.0%} of "
+                     "worlds under every reading."]
+
+
+def _by_fact(rows: list[dict]) -> dict[str, dict[str, dict]]:
+    """The rows grouped by fact (in the record's order), then by reading."""
+    grouped: dict[str, dict[str, dict]] = {}
+    for row in rows:
+        grouped.setdefault(row["fact"], {})[row["reading"]] = row
+    return grouped

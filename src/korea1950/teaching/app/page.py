@@ -61,6 +61,8 @@ CSS = """
 .korea-tables td:not(:first-child), .korea-tables th:not(:first-child) { white-space: nowrap; }
 .korea-tables td:first-child { white-space: nowrap; }
 .korea-tables tr:nth-child(even) { background: #f4f4f4; }
+.korea-record td:first-child, .korea-record td:nth-child(3) { white-space: normal;
+  min-width: 14em; }
 .korea-answers .v-btn { height: auto !important; min-height: 36px; max-width: 60em;
   text-transform: none !important; letter-spacing: normal; justify-content: flex-start;
   padding: 6px 12px !important; }

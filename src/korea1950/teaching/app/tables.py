@@ -11,7 +11,13 @@ so what the setting changed shows at a glance.
 
 import math
 
-from korea1950.analysis.record_fit import MOSTLY_MISSED, USE_WORDS, date_text, fact_rows
+from korea1950.analysis.record_fit import (
+    MISSED_HEADING,
+    MOSTLY_MISSED,
+    fact_rows,
+    fact_table,
+    missed_lines,
+)
 from korea1950.analysis.timing_shift import NOT_COMPARABLE, NOT_COMPARABLE_MARK, comparability
 from korea1950.inputs.calendar import month_name
 from korea1950.inputs.labels import first_upper, outcome_label, reading_label, timing_label
@@ -139,33 +145,16 @@ def record_table(facts: tuple[Fact, ...], baselines: dict[str, Summary]) -> str:
 
     Why on the page: the verdict says which reading makes the record more likely, not
     how likely either makes it; a class sees here that both readings reproduce most of
-    what happened and where they part (the study's report has the same table).
+    what happened and where they part. The table is the report's (``analysis.record_fit``),
+    with the page's percentages and Wilson intervals.
     """
-    readings = list(baselines)
-    rows = fact_rows(facts, baselines, {name: reading_label(name) for name in readings})
-    by_fact: dict[str, dict[str, dict]] = {}
-    for row in rows:
-        by_fact.setdefault(row["fact"], {})[row["reading"]] = row
-    lines = ["| fact | when | a world matches it | used to | "
-             + " | ".join(reading_label(name) for name in readings) + " |",
-             "|:--|:--|:--|:--|" + "--:|" * len(readings)]
-    missed = []
-    for cells in by_fact.values():
-        first = next(iter(cells.values()))
-        lines.append(f"| {first['description']} | {date_text(first['date'])} | "
-                     f"{first['counted_as']} | {USE_WORDS.get(first['use'], first['use'])} | "
-                     + " | ".join(share_cell(cells[name]["matching_worlds"], cells[name]["worlds"])
-                                  for name in readings) + " |")
-        low = [cells[name] for name in readings if cells[name]["share"] < MOSTLY_MISSED]
-        if low:
-            where = " and ".join(f"{100 * row['share']:.1f}% of worlds under "
-                                 f"{row['reading_label']}" for row in low)
-            missed.append(f"- *{first['description']}*: reproduced in only {where}.")
-    sizes = {summary.replicates for summary in baselines.values()}
-    worlds = (f"{sizes.pop():,} per reading" if len(sizes) == 1 else
-              " and ".join(f"{baselines[name].replicates:,}" for name in readings))
-    lines += ["", f"*Baseline worlds: {worlds}, every lever as in history; 95% intervals in "
-              "brackets.*", "", f"**Facts most worlds miss** (under {100 * MOSTLY_MISSED:.0f}% "
-              "of a reading's worlds):", "",
-              *(missed or ["- None: every reading reproduces every fact in most of its worlds."])]
-    return "\n".join(lines)
+    labels = {name: reading_label(name) for name in baselines}
+    rows = fact_rows(facts, baselines, labels)
+    sizes = sorted({summary.replicates for summary in baselines.values()})
+    return "\n".join([
+        *fact_table(rows, list(baselines), labels,
+                    cell=lambda row: share_cell(row["matching_worlds"], row["worlds"])),
+        "", f"*Baseline worlds: {' and '.join(f'{size:,}' for size in sizes)} per reading, "
+        "every lever as in history; 95% intervals in brackets.*", "",
+        f"**{MISSED_HEADING}** (in fewer than {MOSTLY_MISSED:.0%} of a reading's worlds):", "",
+        *missed_lines(rows, labels, share=lambda row: f"{100 * row['share']:.1f}%")])

@@ -126,10 +126,11 @@ def VerdictView() -> None:
 
 RECORD_FIT = ("#### How often each reading's worlds reproduce the record\n\n"
               "Each row is a fact of the record; each reading's column is the share of its "
-              "baseline worlds in which the fact comes out as it did. A fact that *set a "
-              "number* fixed one of the model's timings, so matching it says how well that "
-              "number was fitted, not which reading is right; only the facts that *weigh the "
-              "readings* enter the verdict above.")
+              "baseline worlds that match it, by the test in the third column. A fact that "
+              "*set a number* fixed one of the model's timings or chances, so matching it says "
+              "how well that number was fitted, not which reading is right; only the facts that "
+              "*weigh the readings* enter the verdict above. These are the page's opening "
+              "worlds, whatever the sidebar says.")
 """What the table is, in words a class can follow."""
 
 
@@ -146,9 +147,11 @@ def RecordFitView() -> None:
                                     every_baseline(opening.worlds, opening.seed)),
         [], intrusive_cancel=False)
     if fit.state == solara.ResultState.FINISHED:
-        solara.Markdown(f"{RECORD_FIT}\n\n{fit.value}")
+        solara.Markdown(RECORD_FIT)
+        with solara.Column(classes=["korea-tables", "korea-record"]):
+            solara.Markdown(fit.value)
     elif fit.state == solara.ResultState.ERROR:
-        log.error("the record's table could not be computed: %s", fit.error)
+        log.error("the record's table could not be computed", exc_info=fit.error)
         solara.Error("The record's table could not be computed; the verdict stands.")
     else:
         solara.Text("Setting each reading's worlds against the record...")

@@ -12,11 +12,12 @@ is simulated here. The page's tab on the readings shows the same table
 
 from korea1950.analysis.compare import write_tables
 from korea1950.analysis.record_fit import (
+    MISSED_HEADING,
     MOSTLY_MISSED,
-    USE_WORDS,
     WAR_ENDS,
-    date_text,
     fact_rows,
+    fact_table,
+    missed_lines,
     record_war_months,
 )
 from korea1950.inputs.calendar import HORIZON_MONTHS, month_name
@@ -28,41 +29,6 @@ from korea1950.running.summary import Summary
 
 ORDER = 45
 TITLE = "How close the baseline comes to the record"
-
-
-def fact_table(rows: list[dict], readings: list[str], labels: dict[str, str]) -> list[str]:
-    """The Markdown table: a fact per line, a column per reading."""
-    lines = ["| fact | when | a world matches it | used to | "
-             + " | ".join(labels[r] for r in readings) + " |",
-             "|---|---|---|---|" + "---|" * len(readings)]
-    by_fact: dict[str, dict[str, dict]] = {}
-    for row in rows:
-        by_fact.setdefault(row["fact"], {})[row["reading"]] = row
-    for cells in by_fact.values():
-        first = next(iter(cells.values()))
-        shares = " | ".join(share_cell(cells[r]["share"], cells[r]["standard_error"])
-                            for r in readings)
-        lines.append(f"| {first['description']} | {date_text(first['date'])} | "
-                     f"{first['counted_as']} | {USE_WORDS.get(first['use'], first['use'])} | "
-                     f"{shares} |")
-    return lines
-
-
-def missed_lines(rows: list[dict], labels: dict[str, str]) -> list[str]:
-    """A line per fact that most of some reading's baseline worlds do not reproduce."""
-    missed: dict[str, list[dict]] = {}
-    for row in rows:
-        if row["share"] < MOSTLY_MISSED:
-            missed.setdefault(row["fact"], []).append(row)
-    lines = []
-    for low in missed.values():
-        description = low[0]["description"]
-        where = " and ".join(f"{r['share']:.2f} of worlds under {labels[r['reading']]}"
-                             for r in low)
-        fitted = (" A number of the model was set from it (its calendar), yet most of these "
-                  "worlds miss it." if low[0]["use"] == "calibration" else "")
-        lines.append(f"- *{description}*: reproduced in only {where}.{fitted}")
-    return lines
 
 
 def war_lines(facts: tuple[Fact, ...], baselines: dict[str, Summary],
@@ -97,9 +63,7 @@ def build(context: StudyContext) -> str:
     rows = fact_rows(facts, baselines, labels)
     write_tables({"baseline_vs_record": rows}, context.tables_dir)
     record = record_war_months(facts)
-    missed = missed_lines(rows, labels) or [
-        f"- None: every fact is reproduced in at least {MOSTLY_MISSED:.0%} of worlds under every "
-        "reading."]
+    missed = missed_lines(rows, labels, share=lambda row: f"{row['share']:.2f}")
     lines = [f"## {TITLE}", "",
              "The baseline keeps every lever as in history. The table gives the share of its "
              "worlds that reproduce each fact of the record (`seeds/record.toml`), under each "
@@ -108,8 +72,8 @@ def build(context: StudyContext) -> str:
              "reading is right; a fact that *weighs the readings* enters the Bayes factor of "
              "the next section. Every world counts, those whose history departs early "
              "included (full table: `tables/baseline_vs_record.csv`).", "",
-             *fact_table(rows, readings, labels), "", TABLE_NOTE, "",
-             f"**Facts the baseline mostly misses** (in fewer than {MOSTLY_MISSED:.0%} of a "
+             *fact_table(rows, readings, labels, cell=report_cell), "", TABLE_NOTE, "",
+             f"**{MISSED_HEADING}** (in fewer than {MOSTLY_MISSED:.0%} of a "
              "reading's worlds):", "", *missed, "",
              "**The war's length and its end**"
              + (f" (the record: {record} months, from the invasion to the armistice)"
@@ -118,3 +82,8 @@ def build(context: StudyContext) -> str:
              "then, so the longest lengths are cut off there:", "",
              *war_lines(facts, baselines, labels)]
     return "\n".join(lines) + "\n"
+
+
+def report_cell(row: dict) -> str:
+    """A row's share as the report writes it ("0.26 ± 0.03")."""
+    return share_cell(row["share"], row["standard_error"])
