@@ -301,7 +301,7 @@ def test_the_page_teaches_and_a_switch_recomputes_at_once(server, browser, timin
     assert "Donggil Kim's reading over William Stueck's reading" in verdict
     assert "sign holds?" in verdict
     assert " kim " not in verdict and " stueck" not in verdict
-    page.wait_for_selector("text=Facts most worlds miss", timeout=60_000)
+    page.wait_for_selector("text=Facts the baseline mostly misses", timeout=60_000)
     fit = page.locator("body").inner_text()
     assert "How often each reading's worlds reproduce the record" in fit
     assert "Stalin turns to Mao for troops only after Incheon" in fit
