@@ -89,7 +89,8 @@ def counted_as(fact: Fact) -> str:
     return "; ".join(parts) or "any month"
 
 
-MISSED_HEADING = "Facts the baseline mostly misses"
+MISSED_HEADING = (f"**Facts the baseline mostly misses** (in fewer than {MOSTLY_MISSED:.0%} of a "
+                  "reading's worlds):")
 """The heading above ``missed_lines``, in the report and on the page."""
 
 Cell = Callable[[dict], str]
