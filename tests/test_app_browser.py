@@ -29,7 +29,8 @@ ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 VIEWPORT = {"width": 1400, "height": 1000}
-GENERIC = ("Play Interval", "Render Interval", "Use Threads", "PAGE 0", "Page 0")
+GENERIC = ("Play Interval", "Render Interval", "Use Threads", "PAGE 0", "Page 0",
+           "This website runs on")  # Solara's badge, which sat over the charts
 """Mesa's SolaraViz controls, which a class has no use for."""
 
 if not CHROMIUM.exists() and not os.environ.get("CI"):

@@ -211,6 +211,15 @@ def test_message_helpers_keep_one_short_line():
     assert len(str(InputError("a\nb " * 500))) <= MAX_MESSAGE
 
 
+def test_an_unquoted_date_is_named_as_a_date_not_as_python(tmp_path):
+    text = BASELINE.replace('date = "1949-09"', "date = 1950-06-01", 1)
+    with pytest.raises(InputError) as error:
+        load_scenario(written(tmp_path, text))
+    line = one_short_line(error)
+    assert "1950-06-01 (a TOML date; quote it to give a string)" in line
+    assert "datetime" not in line
+
+
 # --- command-line values -----------------------------------------------------------------------
 
 @pytest.mark.parametrize("argv, fragment", [

@@ -96,6 +96,28 @@ def test_run_table_speaks_in_labels_and_flags_a_median_between_groups(capsys):
     assert "they fall in groups" in table
 
 
+def test_run_table_says_the_invasion_counts_counterattacks_only_where_rhee_struck(capsys):
+    from korea1950.reporting.run_output import COUNTED_AS_INVASION
+
+    # Mao withholding his consent: every invasion is a counterattack after Rhee's first strike
+    assert main(["run", "mao_refuses", "--reading", "stueck", "--replicates", "2000",
+                 "--workers", "1"]) == 0
+    table = capsys.readouterr().out
+    rows = {line[:44].strip(): line for line in table.splitlines()}
+    invaded, rhee = (float(rows[label].split()[-2]) for label in
+                     ("North Korean invasion", "Rhee attacks first"))
+    assert invaded > 0.05 and invaded == rhee
+    assert COUNTED_AS_INVASION in table
+    # where no world saw Rhee strike first, the line would only puzzle: it is left out
+    assert main(["run", "baseline", "--reading", "stueck", "--replicates", "500",
+                 "--workers", "1", "--json"]) == 0
+    record = json.loads(capsys.readouterr().out)
+    record["outcomes"]["rhee_attacks"] = 0.0
+    from korea1950.reporting.run_output import run_table
+    summary = simulate("baseline", "stueck", replicates=500, seed=1, progress=False)
+    assert COUNTED_AS_INVASION not in run_table(record, summary, "Baseline", "a reading")
+
+
 def test_a_median_is_flagged_only_when_few_worlds_are_near_it():
     from korea1950.reporting.run_output import _near
 

@@ -85,6 +85,17 @@ def test_force_never_applies_to_files_korea1950_did_not_write(tmp_path, capsys):
     assert (out / "notes.md").read_text() == "mine"
 
 
+def test_a_folder_holding_an_earlier_output_is_refused_as_a_whole(tmp_path, capsys):
+    # A newcomer ran `compare --out review/cmp`, then `--out review`: the refusal is about
+    # the folder named, which korea1950 did not write, not about the output inside it.
+    review = tmp_path / "review"
+    assert run(capsys, *COMPARE, "--out", str(review / "cmp"))[0] == 0
+    code, err = run(capsys, *COMPARE, "--out", str(review))
+    assert code == 2
+    assert_one_line(err, "is a folder korea1950 did not write", "'cmp'", "nothing was changed")
+    assert run(capsys, *COMPARE, "--out", str(review / "cmp"))[0] == 0  # still ours to replace
+
+
 def test_a_folder_korea1950_wrote_is_replaced_and_an_edited_one_needs_force(tmp_path, capsys):
     out = tmp_path / "cmp"
     assert run(capsys, *COMPARE, "--out", str(out))[0] == 0

@@ -16,7 +16,7 @@ from korea1950.analysis.compare import (
     write_tables,
 )
 from korea1950.cli.common import add_out_options, add_run_options, evaluator_from, output_folder
-from korea1950.inputs.labels import outcome_label, reading_label
+from korea1950.inputs.labels import first_upper, outcome_label, reading_label
 from korea1950.inputs.levers import imposed_outcomes
 from korea1950.reporting.manifest import command_line, write_manifest
 from korea1950.reporting.plots import write_comparison_figures
@@ -105,7 +105,7 @@ def summary_lines(comparison: Comparison, rows: list[dict]) -> list[str]:
         lines.append(scenarios[scenario])
         shown = [item for item in clear if item[0][0] == scenario][:SHOWN_CHANGES]
         for (_, outcome), by_reading in shown:
-            lines.append(f"  {outcome_label(outcome):<{LABEL_WIDTH - 2}}" + "".join(
+            lines.append(f"  {first_upper(outcome_label(outcome)):<{LABEL_WIDTH - 2}}" + "".join(
                 f"{_change(by_reading[r.name]):>{CELL_WIDTH}}" for r in readings))
         if not shown:
             lines.append("  no change the worlds can tell from zero, beyond what the scenario "

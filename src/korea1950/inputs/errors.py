@@ -9,6 +9,7 @@ value abbreviated so a 5 MB string cannot flood the terminal, a "did you mean"
 for a misspelt name - and one copy of each keeps them consistent.
 """
 
+from datetime import date, time
 from difflib import get_close_matches
 from typing import Any
 
@@ -61,6 +62,8 @@ def shown(value: Any, limit: int = 60) -> str:
 
 
 def _safe_repr(value: Any) -> str:
+    if isinstance(value, date | time):  # TOML reads 1950-06-01 unquoted as a date
+        return f"{value.isoformat()} (a TOML date; quote it to give a string)"
     try:
         return repr(value)
     except (RecursionError, ValueError):  # deeply nested or a huge integer

@@ -112,6 +112,10 @@ def check_replaceable(target: Path, force: bool = False, given: Path | None = No
             raise InputError(f"{label}: exists and is not a folder; name a new folder for --out")
         owned = owned_files(target)
         foreign = _first_foreign(target, owned)
+        if foreign is not None and owned is None:  # no record: none of it is ours to replace
+            raise InputError(f"{label}: is a folder korea1950 did not write (it holds "
+                             f"{shown(foreign, 50)}); nothing was changed (name a new --out "
+                             "folder)")
         if foreign is not None:
             raise InputError(f"{label}: holds {shown(foreign, 50)}, which korea1950 did not "
                              "write; nothing was changed (name a new --out folder)")

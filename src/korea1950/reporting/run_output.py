@@ -37,6 +37,13 @@ LABEL = 44
 """Width of the label column (the longest outcome label fits)."""
 
 
+COUNTED_AS_INVASION = ("(The North Korean invasion counts the North's counterattacks too, "
+                       "where Rhee attacked first.)")
+"""Said under the outcomes wherever Rhee struck first in some world: as on the page, a
+reader would otherwise take every invasion for one Kim chose (in ``mao_refuses`` all are
+counterattacks)."""
+
+
 def run_table(record: dict[str, Any], summary: Summary, scenario_title: str,
               reading_label: str) -> str:
     """The run for a reader: every outcome and timing by its label, with what the numbers mean.
@@ -52,6 +59,8 @@ def run_table(record: dict[str, Any], summary: Summary, scenario_title: str,
     for name, share in record["outcomes"].items():
         error = 2 * record["standard_errors"][name]
         lines.append(f"{first_upper(outcome_label(name)):<{LABEL}}{share:>16.3f}{error:>11.3f}")
+    if record["outcomes"].get("rhee_attacks", 0) > 0:
+        lines.append(COUNTED_AS_INVASION)
     lines += ["", "When, in the worlds where it happened: the months by which 10%, half and 90% "
                   "of them had seen it",
               f"{'':<{LABEL}}{'10%':>10}{'median':>10}{'90%':>10}{'near the median':>18}"]

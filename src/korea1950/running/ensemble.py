@@ -8,7 +8,11 @@ tallies at once, so memory stays flat and the figures are bit-identical for any
 evaluator, worker count or chunk size.
 
 Scenarios and readings share the seed's streams (common random numbers), so
-differences between scenarios are not swamped by sampling noise.
+differences between scenarios are not swamped by sampling noise. The pairing is
+of streams, not of worlds: each world keeps its drawn motives and stances, but
+the worlds of a block draw their chances from one stream, so once one world
+decides differently (a what-if Stalin foresees, from the first month) the later
+draws of the others change too (``docs/things_to_notice.md``).
 """
 
 from collections.abc import Hashable, Iterator, Sequence

@@ -69,6 +69,19 @@ def keep_private() -> None:
     settings.telemetry.mixpanel_enable = False
 
 
+BANNER = "SOLARA_THEME_SHOW_BANNER"
+"""Solara's setting for its "This website runs on Solara" badge, which it pins to the page's
+bottom right corner, over whatever is there: the timeline's axis, a table's last column."""
+
+
+def hide_banner() -> None:
+    """Take Solara's badge off the page (environment and settings, as ``keep_private``)."""
+    os.environ[BANNER] = "false"
+    from solara.server import settings
+
+    settings.theme.show_banner = False
+
+
 def serve(host: str, port: int) -> int:
     """Serve the page until Ctrl-C or a terminate signal; return the exit code, 0 when stopped.
 
@@ -76,6 +89,7 @@ def serve(host: str, port: int) -> int:
     (they are its children); nothing is left running.
     """
     keep_private()
+    hide_banner()
     warnings.filterwarnings("ignore", message=COOKIE_WARNING, category=UserWarning)
     import click
     from solara.__main__ import cli
