@@ -97,7 +97,8 @@ def test_run_table_speaks_in_labels_and_flags_a_median_between_groups(capsys):
 
 
 def test_run_table_says_the_invasion_counts_counterattacks_only_where_rhee_struck(capsys):
-    from korea1950.reporting.run_output import COUNTED_AS_INVASION
+    from korea1950.inputs.labels import INVASION_COUNTS_COUNTERATTACKS as COUNTED
+    from korea1950.reporting.run_output import run_record, run_table
 
     # Mao withholding his consent: every invasion is a counterattack after Rhee's first strike
     assert main(["run", "mao_refuses", "--reading", "stueck", "--replicates", "2000",
@@ -107,15 +108,12 @@ def test_run_table_says_the_invasion_counts_counterattacks_only_where_rhee_struc
     invaded, rhee = (float(rows[label].split()[-2]) for label in
                      ("North Korean invasion", "Rhee attacks first"))
     assert invaded > 0.05 and invaded == rhee
-    assert COUNTED_AS_INVASION in table
+    assert COUNTED in table
     # where no world saw Rhee strike first, the line would only puzzle: it is left out
-    assert main(["run", "baseline", "--reading", "stueck", "--replicates", "500",
-                 "--workers", "1", "--json"]) == 0
-    record = json.loads(capsys.readouterr().out)
-    record["outcomes"]["rhee_attacks"] = 0.0
-    from korea1950.reporting.run_output import run_table
     summary = simulate("baseline", "stueck", replicates=500, seed=1, progress=False)
-    assert COUNTED_AS_INVASION not in run_table(record, summary, "Baseline", "a reading")
+    record = run_record(summary, "baseline", "stueck", 1)
+    record["outcomes"]["rhee_attacks"] = 0.0
+    assert COUNTED not in run_table(record, summary, "Baseline", "a reading")
 
 
 def test_a_median_is_flagged_only_when_few_worlds_are_near_it():

@@ -221,6 +221,12 @@ def outcome_label(name: str) -> str:
     return OUTCOME_LABELS[name]
 
 
+INVASION_COUNTS_COUNTERATTACKS = ("The North Korean invasion includes the North's "
+                                  "counterattacks where Rhee attacked first.")
+"""Said beside any table of shares holding the invasion (the page's, ``korea1950 run``'s): a
+reader would otherwise take every invasion for one Kim chose, and in "Mao withholds his
+consent" every one is a counterattack."""
+
 COUNTERATTACK = "North Korean invasion, as a counterattack: Rhee had struck first"
 """The invasion where Rhee's first strike came before it (``said_event``)."""
 

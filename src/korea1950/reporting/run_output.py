@@ -4,7 +4,12 @@ from typing import Any
 
 import numpy as np
 
-from korea1950.inputs.labels import first_upper, outcome_label, timing_label
+from korea1950.inputs.labels import (
+    INVASION_COUNTS_COUNTERATTACKS,
+    first_upper,
+    outcome_label,
+    timing_label,
+)
 from korea1950.running.summary import OUTCOMES, TIMINGS, Summary, histogram_quantile
 
 REQUIRED_TIMINGS = ("stalin_approval_month", "invasion_month", "china_intervention_month",
@@ -37,13 +42,6 @@ LABEL = 44
 """Width of the label column (the longest outcome label fits)."""
 
 
-COUNTED_AS_INVASION = ("(The North Korean invasion counts the North's counterattacks too, "
-                       "where Rhee attacked first.)")
-"""Said under the outcomes wherever Rhee struck first in some world: as on the page, a
-reader would otherwise take every invasion for one Kim chose (in ``mao_refuses`` all are
-counterattacks)."""
-
-
 def run_table(record: dict[str, Any], summary: Summary, scenario_title: str,
               reading_label: str) -> str:
     """The run for a reader: every outcome and timing by its label, with what the numbers mean.
@@ -60,7 +58,7 @@ def run_table(record: dict[str, Any], summary: Summary, scenario_title: str,
         error = 2 * record["standard_errors"][name]
         lines.append(f"{first_upper(outcome_label(name)):<{LABEL}}{share:>16.3f}{error:>11.3f}")
     if record["outcomes"].get("rhee_attacks", 0) > 0:
-        lines.append(COUNTED_AS_INVASION)
+        lines.append(f"({INVASION_COUNTS_COUNTERATTACKS})")  # only where Rhee ever struck
     lines += ["", "When, in the worlds where it happened: the months by which 10%, half and 90% "
                   "of them had seen it",
               f"{'':<{LABEL}}{'10%':>10}{'median':>10}{'90%':>10}{'near the median':>18}"]

@@ -11,7 +11,12 @@ from collections.abc import Callable
 import markdown
 import solara
 
-from korea1950.inputs.labels import GLOSSARY, OUTCOME_LABELS, event_description
+from korea1950.inputs.labels import (
+    GLOSSARY,
+    INVASION_COUNTS_COUNTERATTACKS,
+    OUTCOME_LABELS,
+    event_description,
+)
 from korea1950.inputs.readings import bundled_reading_names
 from korea1950.inputs.record import load_record
 from korea1950.teaching.app import tables
@@ -43,8 +48,7 @@ def OutcomesView(shown: Outcomes, computing: bool) -> None:
                  f"{tables.outcome_table(shown.result, shown.baseline)}")
         solara.Markdown("*95% intervals in brackets. Change: this setting minus the "
                         "baseline, in percentage points; **bold** where its interval "
-                        "excludes zero. The North Korean invasion includes the North's "
-                        "counterattacks where Rhee attacked first.*")
+                        f"excludes zero. {INVASION_COUNTS_COUNTERATTACKS}*")
         with solara.Details("Every other outcome"):
             Rendered(tables.outcome_table(shown.result, shown.baseline, tables.OTHERS))
     if drawn.state == solara.ResultState.FINISHED:
