@@ -79,8 +79,14 @@ def test_terms_are_said_in_words(seed3, traces):
     # the January 1950 answer to Kim Il Sung, as the trace recorded it, in the story
     trace = trace_world("baseline", "stueck", 3)
     answer = next(d for d in trace.months[4].decisions if d.rule == "answer_kim")
+    assert not answer.terms["in_moscow"]
     assert (f"on balance a war was worth {answer.terms['net_gain']:+.2f} to him, weighed at "
-            "the best moment he foresaw if Kim Il Sung asked from afar") in seed3
+            "the best moment he foresaw (he leans") in seed3
+    in_moscow = in_words("Stalin", "answer_kim", {"in_moscow": True, "moment_ripe": True,
+                                                  "net_gain": 0.42})
+    assert in_moscow == ["Kim Il Sung asked in Moscow", "the moment was ripe",
+                         "on balance a war was worth +0.42 to him, weighed as things stood "
+                         "(he leans for it)"]
     assert f"the North was {answer.terms['north_strength']:.2f} times as strong" in seed3
     assert not re.search(r"\w = \S", seed3), "no raw 'name = value' dumps"
 

@@ -74,17 +74,13 @@ def _gain(value: object) -> str:
     return f"on balance acting was worth {gain:+.2f} to him (he leans {leaning} it)"
 
 
-def _approval_gain(value: object) -> str:
-    """Kim's request: from afar Stalin weighs a war at the best moment he foresees, not now.
-
-    Why said: the story lists the quick victory's chance as it stands, and a gain
-    the same in January (chance 0.47) and April (0.99) read as a broken number.
-    """
-    gain = float(value)  # type: ignore[arg-type]
-    leaning = "for" if gain > 0 else "against"
-    return (f"on balance a war was worth {gain:+.2f} to him, weighed at the best moment he "
-            f"foresaw if Kim Il Sung asked from afar, as things stood if he asked in Moscow "
-            f"(he leans {leaning} it)")
+def _war_gain(when: str) -> Render:
+    """Kim's request: Stalin's gain from a war, weighed ``when`` (see ``BY_FLAG``)."""
+    def say(value: object) -> str:
+        gain = float(value)  # type: ignore[arg-type]
+        leaning = "for" if gain > 0 else "against"
+        return f"on balance a war was worth {gain:+.2f} to him, {when} (he leans {leaning} it)"
+    return say
 
 
 PHRASES: dict[str, Said] = {
@@ -178,7 +174,6 @@ PHRASES: dict[str, Said] = {
 """One phrasing per term name the rules record."""
 
 BY_RULE: dict[tuple[str, str, str], Said] = {
-    ("Stalin", "answer_kim", "net_gain"): Said(number=_approval_gain),
     ("SouthKorea", "march_north", "chance"): Said(number=_small("the chance of a first "
                                                                "strike was {}")),
     ("UnitedStates", "respond_to_attack", "chance"): Said(number="the chance it would fight "
@@ -193,6 +188,17 @@ BY_RULE: dict[tuple[str, str, str], Said] = {
                                                         "he resisted it"),
 }
 """(actor, rule, term) -> a phrasing where the table's is too vague for that rule."""
+
+BY_FLAG: dict[tuple[str, str, str], tuple[str, Said, Said]] = {
+    ("Stalin", "answer_kim", "net_gain"): (
+        "in_moscow", Said(number=_war_gain("weighed as things stood")),
+        Said(number=_war_gain("weighed at the best moment he foresaw"))),
+}
+"""(actor, rule, term) -> (flag term, phrasing where it holds, where not): one rule, two cases.
+
+Why: from afar Stalin weighs a war at the best moment he foresees, in Moscow as things
+stand. The story lists the quick victory's chance as it stands, and a gain the same in
+January (chance 0.47) and April (0.99) read as a broken number unless it says which."""
 
 AFTER_STALIN: dict[str, Said | None] = {
     "reached_stalin": None,
@@ -222,6 +228,9 @@ def in_words(actor: str, rule: str, terms: Mapping[str, object],
         if term in ONLY_IF and terms.get(ONLY_IF[term]) is False:
             continue
         said = phrasing(actor, rule, term, stalin_dead)
+        if (actor, rule, term) in BY_FLAG:
+            flag, holds, not_so = BY_FLAG[actor, rule, term]
+            said = holds if terms.get(flag) is True else not_so
         if said is None:
             if term not in PHRASES and not (stalin_dead and term in AFTER_STALIN):
                 phrases.append(f"{term.replace('_', ' ')}: {value}")
