@@ -250,8 +250,22 @@ def test_a_session_keeps_its_newest_refusals():
     for value in range(MAX_NOTICES + 2):
         session = receive(session, "scenario", f"/tmp/{value}")
     assert len(session.notices) == MAX_NOTICES
-    assert f"/tmp/{MAX_NOTICES + 1}" in session.notices[0]
+    assert f"/tmp/{MAX_NOTICES + 1}" in session.notices[0].text
     assert session.setting == Setting()
+
+
+def test_a_value_taken_as_sent_clears_the_refusals_of_its_control_only():
+    from korea1950.teaching.app.classroom import Session, receive
+
+    session = receive(receive(Session(), "seed", "abc"), "scenario", "/etc/passwd")
+    assert [notice.about for notice in session.notices] == ["scenario", "seed"]
+    session = receive(session, "seed", 7)
+    assert session.setting.seed == 7
+    assert [notice.about for notice in session.notices] == ["scenario"]
+    assert "/etc/passwd" in session.notices[0].text
+    clamped = receive(session, "seed", -5)  # taken, but changed: its notice stays
+    assert clamped.setting.seed == 0 and "-5" in clamped.notices[0].text
+    assert receive(clamped, "reading", "kim").notices == clamped.notices
 
 
 def test_a_long_story_is_cut_in_the_middle_and_keeps_its_summary():

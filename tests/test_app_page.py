@@ -47,7 +47,7 @@ def test_choosing_a_scenario_ticks_its_switch_and_a_path_is_refused(sidebar):
     assert widget(rc, v.Checkbox, "Soviet delegate returns and vetoes").v_model is True
     widget(rc, v.Select, "Scenario").v_model = "/etc/passwd"
     assert state.value.setting.scenario == "soviet_veto"
-    assert "Refused the scenario '/etc/passwd'" in state.value.notices[0]
+    assert "Refused the scenario '/etc/passwd'" in state.value.notices[0].text
     widget(rc, v.Checkbox, "The US does not intervene").v_model = True
     assert state.value.setting.switches == {"soviet_veto", "us_stays_out"}
     widget(rc, v.Select, "Scenario").v_model = "baseline"
@@ -62,10 +62,11 @@ def test_the_worlds_slider_and_the_seed_are_gated_when_they_change(sidebar):
     state, rc = sidebar
     widget(rc, v.Slider, "Worlds").fire_event("change", 10**12)
     assert state.value.setting.worlds == 50_000
-    assert "became 50,000" in state.value.notices[0]
+    assert "became 50,000" in state.value.notices[0].text
     assert widget(rc, v.Slider, "Worlds").v_model == 50_000
     seed = rc.find(v.TextField).widget
     seed.fire_event("change", "77")
     assert state.value.setting.seed == 77
     seed.fire_event("change", "../../etc")
-    assert state.value.setting.seed == 77 and "must be a whole number" in state.value.notices[0]
+    assert state.value.setting.seed == 77
+    assert "must be a whole number" in state.value.notices[0].text

@@ -113,19 +113,33 @@ MAX_NOTICES = 4
 
 
 @dataclass(frozen=True)
+class Notice:
+    """One refusal on the page, and the control (``what``, as ``admit`` names it) it is about."""
+
+    about: str
+    text: str
+
+
+@dataclass(frozen=True)
 class Session:
     """One browser session's state: its setting, the refusals to show, its story's world."""
 
     setting: Setting = field(default_factory=Setting)
-    notices: tuple[str, ...] = ()
+    notices: tuple[Notice, ...] = ()
     story_seed: int | None = None
     """The world whose story is told; ``None``: the world numbered by the setting's seed."""
 
 
 def receive(session: Session, what: str, value: object) -> Session:
-    """The session after one value from the browser, passed through the gate (``admit``)."""
+    """The session after one value from the browser, passed through the gate (``admit``).
+
+    A value taken as sent clears the notices about the same control: a refusal of
+    the seed "abc" no longer applies once the seed 7 is in place.
+    """
     admitted = admit(session.setting, what, value)
-    notices = (admitted.notices + session.notices)[:MAX_NOTICES]
+    kept = session.notices if admitted.notices else tuple(
+        notice for notice in session.notices if notice.about != what)
+    notices = (tuple(Notice(what, text) for text in admitted.notices) + kept)[:MAX_NOTICES]
     return Session(admitted.setting, notices, session.story_seed)
 
 

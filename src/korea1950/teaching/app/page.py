@@ -29,6 +29,7 @@ from korea1950.teaching.app.classroom import (
     SWITCH_PREFIX,
     SWITCHES,
     WORLDS,
+    Notice,
     Session,
     describe,
     reading_title,
@@ -115,13 +116,13 @@ def Controls(state: solara.Reactive[Session], started: Ref[Started | None]) -> N
 
 
 @solara.component
-def Notices(notices: tuple[str, ...], clear: Callable[[], None]) -> None:
+def Notices(notices: tuple[Notice, ...], clear: Callable[[], None]) -> None:
     """What the gate refused, one line each."""
     if not notices:
         return
     with solara.Column(classes=["korea-notices"]):
         for notice in notices:
-            solara.Warning(notice, dense=True)
+            solara.Warning(notice.text, dense=True)
         solara.Button("Dismiss", on_click=clear, text=True, small=True)
 
 
