@@ -104,7 +104,8 @@ def test_the_switches_set_the_levers_the_scenario_files_define():
     # Unticking the scenario's own switch puts its levers back to history.
     unticked = admit(vetoed, "switch:soviet_veto", False).setting
     assert effective_scenario(unticked).levers == Levers()
-    assert "Switched back to history: Soviet delegate returns and vetoes" in describe(unticked)
+    assert "Switched off, so as in history: Soviet delegate returns and vetoes" in describe(
+        unticked)
     both = admit(vetoed, "switch:us_stays_out", True).setting
     levers = effective_scenario(both).levers
     assert (levers.soviet_veto, levers.us_intervention) == ("always", "never")

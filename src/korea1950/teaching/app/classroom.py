@@ -251,7 +251,7 @@ def describe(setting: Setting) -> str:
     if added:
         parts.append("Switched on: " + "; ".join(added))
     if removed:
-        parts.append("Switched back to history: " + "; ".join(removed))
+        parts.append("Switched off, so as in history: " + "; ".join(removed))
     return (". ".join(parts) + f". {reading_title(setting.reading)}. "
             f"{setting.worlds:,} worlds, seed {setting.seed}.")
 
