@@ -14,10 +14,10 @@ import warnings
 
 import numpy as np
 
+from korea1950.running.summary import Z95
+
 RESAMPLES = 200
 """Bootstrap resamples behind each index's interval."""
-Z95 = 1.96
-"""Standard errors either side in a 95% interval."""
 
 
 def chance_variance(shares: np.ndarray, per_point: int) -> np.ndarray:

@@ -22,6 +22,7 @@ from korea1950.analysis.compare import KEY_OUTCOMES
 from korea1950.inputs.calendar import month_index
 from korea1950.inputs.labels import FRONT_AXIS, first_upper, outcome_label, reading_label
 from korea1950.inputs.scenarios import scenario_title
+from korea1950.running.summary import Z95
 
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000")
 """Reading colours, assigned in the order readings are given: the Okabe-Ito palette (Okabe
@@ -127,7 +128,7 @@ def plot_outcomes(rows: list[dict], outcomes: tuple[str, ...], stem: Path) -> li
         for offset, reading in zip(offsets, readings, strict=True):
             cells = [lookup[(s, reading, outcome)] for s in scenarios]
             ax.errorbar([c["probability"] for c in cells], y + offset,
-                        xerr=[1.96 * c["standard_error"] for c in cells],
+                        xerr=[Z95 * c["standard_error"] for c in cells],
                         fmt=styles[reading]["marker"], color=styles[reading]["color"],
                         markersize=7, capsize=3, label=reading_label(reading))
         ax.set_title(first_upper(outcome_label(outcome)))

@@ -10,7 +10,7 @@ from korea1950.inputs.labels import (
     outcome_label,
     timing_label,
 )
-from korea1950.running.summary import OUTCOMES, TIMINGS, Summary, histogram_quantile
+from korea1950.running.summary import OUTCOMES, TIMINGS, Z95, Summary, histogram_quantile
 
 REQUIRED_TIMINGS = ("stalin_approval_month", "invasion_month", "china_intervention_month",
                     "war_end_month")
@@ -53,9 +53,9 @@ def run_table(record: dict[str, Any], summary: Summary, scenario_title: str,
     """
     lines = [f"{scenario_title}, under {reading_label}: {record['replicates']:,} worlds, "
              f"seed {record['seed']}", "",
-             f"{'':<{LABEL}}{'share of worlds':>16}{'± 2 s.e.':>11}"]
+             f"{'':<{LABEL}}{'share of worlds':>16}{'± (95%)':>11}"]
     for name, share in record["outcomes"].items():
-        error = 2 * record["standard_errors"][name]
+        error = Z95 * record["standard_errors"][name]
         lines.append(f"{first_upper(outcome_label(name)):<{LABEL}}{share:>16.3f}{error:>11.3f}")
     if record["outcomes"].get("rhee_attacks", 0) > 0:
         lines.append(f"({INVASION_COUNTS_COUNTERATTACKS})")  # only where Rhee ever struck

@@ -131,6 +131,13 @@ class Summary:
         return counts / max(counts.sum(), 1)
 
 
+Z95 = 1.959963984540054
+"""Standard errors either side of an estimate in its 95% interval (the normal quantile).
+
+Written once: the report, ``run``, ``compare``, the page, the notebooks and the sensitivity
+indices all give 95% intervals, and a class comparing them must find the same numbers."""
+
+
 def binomial_error(share: float, worlds: int) -> float:
     """The standard error of a share of ``worlds`` (binomial; 0 for a share of 0 or 1)."""
     return float(np.sqrt(max(share * (1 - share), 0.0) / max(worlds, 1)))

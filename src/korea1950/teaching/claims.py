@@ -9,11 +9,10 @@ fewer worlds). One copy means one rule to test and to trust.
 import os
 
 from korea1950.inputs.labels import first_upper
+from korea1950.running.summary import Z95
 
 __all__ = ["Z95", "Claims", "first_upper", "notebook_worlds"]
 
-Z95 = 1.96
-"""A 95% interval is about this many standard errors either side."""
 WORLDS_VARIABLE = "KOREA1950_NOTEBOOK_WORLDS"
 """The environment variable that sets a notebook's worlds per run (the tests use fewer)."""
 SHIPPED_WORLDS = 20_000

@@ -7,6 +7,7 @@ share is 0 or 1, or every world has the same month), so the figure is exact for
 the model, or the interval is real but narrower than the last digit shown.
 """
 
+from korea1950.running.summary import Z95
 
 EXACT = "exact: every world agrees"
 """Wording for a figure with no spread at all (every simulated world gave the same answer)."""
@@ -31,7 +32,7 @@ def share_cell(probability: float, standard_error: float) -> str:
     value = f"{probability:.{DIGITS}f}"
     if standard_error == 0:
         return f"{value} {SHORT_EXACT}"
-    half = 2 * standard_error
+    half = Z95 * standard_error
     if half < SMALLEST / 2:
         return f"{value} ± < {SMALLEST:.{DIGITS}f}"
     return f"{value} ± {half:.{DIGITS}f}"

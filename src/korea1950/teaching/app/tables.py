@@ -21,10 +21,7 @@ from korea1950.analysis.timing_shift import NOT_COMPARABLE, NOT_COMPARABLE_MARK,
 from korea1950.inputs.calendar import month_name
 from korea1950.inputs.labels import first_upper, outcome_label, reading_label, timing_label
 from korea1950.inputs.record import Fact
-from korea1950.running.summary import OUTCOMES, TIMINGS, Summary
-
-Z = 1.96
-"""95% intervals."""
+from korea1950.running.summary import OUTCOMES, TIMINGS, Z95, Summary
 
 SHOWN = ("stalin_approves", "mao_consents", "invasion", "rhee_attacks", "soviet_veto",
          "un_authorization", "us_intervention", "incheon_landing", "un_crosses_38th",
@@ -37,7 +34,7 @@ counterattacks too: in "Mao withholds his consent" every invasion is one."""
 OTHERS = tuple(name for name in OUTCOMES if name not in SHOWN)
 
 
-def wilson(count: int, n: int, z: float = Z) -> tuple[float, float]:
+def wilson(count: int, n: int, z: float = Z95) -> tuple[float, float]:
     """Wilson score interval of the share ``count / n``."""
     if n <= 0:
         return (math.nan, math.nan)
