@@ -69,9 +69,12 @@ CSS = """
   padding: 6px 12px !important; }
 .korea-answers .v-btn__content { white-space: normal; text-align: left; flex: 1 1 auto; }
 .korea-play, .korea-verdict { padding-bottom: 96px; max-width: 60em; }
+.v-navigation-drawer .v-select__selection--comma { white-space: normal; overflow: visible;
+  text-overflow: clip; line-height: 1.35; margin: 6px 4px 6px 0; }
 """
 """A narrower sidebar and compact tables, so every row of the outcomes fits one screen; the
-role-play's answers one under another, wrapped, in sentence case, and clear of Solara's footer."""
+role-play's answers one under another, wrapped, in sentence case, and clear of Solara's footer;
+the sidebar's choices wrapped, so a scenario's title and a reading's thesis are read whole."""
 
 @solara.component
 def Controls(state: solara.Reactive[Session], started: Ref[Started | None]) -> None:
