@@ -296,3 +296,14 @@ def test_chunks_are_sent_a_window_at_a_time_and_come_back_in_order():
 def test_the_run_json_has_no_nan_for_a_tiny_run(capsys):
     assert main(["run", "baseline", "--replicates", "1", "--workers", "1", "--json"]) == 0
     json.loads(capsys.readouterr().out, parse_constant=pytest.fail)
+
+
+def test_a_long_list_of_names_is_cut_between_names_not_through_one():
+    from korea1950.inputs.errors import MAX_LINE, one_line
+
+    names = [f"outcome_number_{i:02d}" for i in range(40)]
+    line = one_line(f"unknown outcome 'x' (expected one of {', '.join(names)})")
+    assert len(line) <= MAX_LINE and "..., " in line
+    listed = line.split("expected one of ", 1)[1].rstrip(")").split(", ")
+    assert listed[0] == names[0] and listed[-1] == names[-1]
+    assert all(part in names or part == "..." for part in listed), listed

@@ -179,3 +179,20 @@ def test_the_model_stops_when_every_war_has_ended():
     assert world.month <= 88
     if world.month < 88:
         assert world.all_wars_over()
+
+
+def test_run_table_never_rounds_a_share_onto_certainty():
+    from korea1950.reporting.run_output import run_record, run_table
+
+    summary = simulate("baseline", "kim", replicates=500, seed=1, progress=False)
+    record = run_record(summary, "baseline", "kim", 1)
+    record["outcomes"].update(invasion=0.99985, soviet_ground_troops=0.0002,
+                              ongjin_operation=0.0, us_intervention=0.5)
+    record["standard_errors"].update(invasion=0.0000866, soviet_ground_troops=0.0001,
+                                     ongjin_operation=0.0, us_intervention=0.02)
+    rows = {line[:44].strip(): line[44:].split()
+            for line in run_table(record, summary, "Baseline", "a reading").splitlines()}
+    assert rows["North Korean invasion"] == [">0.999", "<0.001"]  # 3 in 20,000 did not invade
+    assert rows["Soviet ground troops"] == ["<0.001", "<0.001"]
+    assert rows["Limited attack on Ongjin"] == ["0.000", "exact"]  # every world agrees
+    assert rows["US intervention"] == ["0.500", f"{1.959964 * 0.02:.3f}"]

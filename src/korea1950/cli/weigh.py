@@ -31,7 +31,9 @@ from korea1950.inputs.labels import (
 )
 from korea1950.inputs.parameters import STALIN_MOTIVE_PARAMETERS
 from korea1950.inputs.scenarios import scenario_title
+from korea1950.reporting.study.numbers import unsigned_zero
 from korea1950.reporting.weigh_plots import write_figures
+from korea1950.running.summary import Z95
 
 COMMAND = "weigh"
 
@@ -59,10 +61,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--band-parameter", default=None,
                         choices=sorted(STALIN_MOTIVE_PARAMETERS), metavar="PARAMETER",
                         help="Stalin parameter fixed on a grid to find where the readings' "
-                             f"decisions differ (default {default_band_parameter()})")
+                             f"decisions differ (default {default_band_parameter()}); one of "
+                             f"{', '.join(sorted(STALIN_MOTIVE_PARAMETERS))}")
     parser.add_argument("--band-decision", default="stalin_approves", choices=sorted(EVENTS),
                         metavar="EVENT", help="the decision compared on that grid "
-                                              "(default stalin_approves)")
+                                              "(default stalin_approves); one of "
+                                              f"{', '.join(sorted(EVENTS))}")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     add_out_options(parser, None, "also write weigh.json and figures (PNG, SVG) to this folder")
     parser.set_defaults(handler=handle)
@@ -98,10 +102,12 @@ def summary_text(result: dict) -> str:
         lines += textwrap.wrap(sentence, WIDTH, initial_indent="- ",
                                subsequent_indent="  ")
     lines += ["", *textwrap.wrap(result["caveat"], WIDTH), "",
-              f"{result['replicates']:,} worlds per run, seed {result['seed']}; "
-              f"{result['robustness']['replicates']:,} per member of the prior family; "
-              f"{sum(result['calibration']['judging_worlds'].values()):,} judging worlds "
-              "in all", "", "log P(record | reading), 95% interval:"]
+              f"{result['replicates']:,} worlds per run, seed {result['seed']}"
+              + (f"; {result['robustness']['replicates']:,} per member of the prior family; "
+                 f"{sum(result['calibration']['judging_worlds'].values()):,} judging worlds "
+                 "in all" if result["bayes_factors"] else " (one reading: nothing to weigh "
+                 "it against, so no prior family and no judging worlds)"),
+              "", "log P(record | reading), 95% interval:"]
     for name, cell in result["readings"].items():
         lines.append(f"  {reading_label(name):<{NAME_WIDTH}}{cell['log_p_record']:8.3f}  "
                      f"[{cell['log_p_record_ci'][0]:.3f}, {cell['log_p_record_ci'][1]:.3f}]"
@@ -143,7 +149,7 @@ def summary_text(result: dict) -> str:
             WIDTH)]
     lines.append("\nShapley shares of P(war) (fraction of the whole effect):")
     for name, shares in result["responsibility"].items():
-        cells = "  ".join(f"{ACTOR_NAMES[actor]} {shares[actor]['share']:.3f} "
+        cells = "  ".join(f"{ACTOR_NAMES[actor]} {unsigned_zero(shares[actor]['share'], '.3f')} "
                           f"({_percent(shares[actor]['fraction'])})"
                           for actor in SHAPLEY_ACTORS if actor in shares)
         lines.append(f"  {reading_label(name):<{NAME_WIDTH}}{cells}   "
@@ -178,14 +184,15 @@ def _robustness_lines(robust: dict) -> list[str]:
     for pair in robust["pairs"]:
         lines += [f"\nover the prior family ({pair_label(pair['a'], pair['b'])}): log Bayes "
                   f"factor from {pair['log_bf_min']:+.3f} to {pair['log_bf_max']:+.3f} (as "
-                  f"cited {pair['log_bf_as_cited']:+.3f}); the sign "
+                  f"cited {pair['log_bf_as_cited']:+.3f}: the family's own run of "
+                  f"{robust['replicates']:,} worlds, hence not the headline's figure); the sign "
                   f"{'holds' if pair['sign_holds'] else 'does not hold'}",
                   "  priors that move it most (log Bayes factor; largest shift of each, "
-                  "+- its noise):"]
+                  "± its 95% sampling noise):"]
         for item in pair["by_prior"][:SHOWN_PRIORS]:
             cell = next(c for c in pair["table"] if c["variant"] == item["variant"])
-            lines += textwrap.wrap(f"{cell['log_bf']:+.3f}, shift {cell['shift']:+.3f} +- "
-                                   f"{cell['shift_se']:.3f}: {_variant_words(item)}", WIDTH,
+            lines += textwrap.wrap(f"{cell['log_bf']:+.3f}, shift {cell['shift']:+.3f} ± "
+                                   f"{Z95 * cell['shift_se']:.3f}: {_variant_words(item)}", WIDTH,
                                    initial_indent="    ", subsequent_indent="      ")
     if robust["skipped"]:
         lines += textwrap.wrap(f"left as cited: {robust['skipped_text']}", WIDTH,
@@ -238,4 +245,4 @@ def _posterior_lines(posterior: dict) -> list[str]:
 
 
 def _percent(fraction: float | None) -> str:
-    return "n/a" if fraction is None else f"{100 * fraction:.0f}%"
+    return "n/a" if fraction is None else f"{unsigned_zero(100 * fraction, '.0f')}%"

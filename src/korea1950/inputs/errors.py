@@ -45,7 +45,12 @@ def one_line(text: str, limit: int = MAX_LINE) -> str:
             return flat
     keep = limit - 3
     head = keep - keep // 3
-    return flat[:head] + "..." + flat[len(flat) - (keep - head):]
+    start, end = head, len(flat) - (keep - head)
+    # In a list of names, cut between two of them rather than through one ("ongjin_...s").
+    before, after = flat.rfind(", ", 0, start - 2), flat.find(", ", end)
+    if before > start - 40 and 0 <= after < end + 40:
+        return flat[:before + 2] + "..., " + flat[after + 2:]
+    return flat[:start] + "..." + flat[end:]
 
 
 def shown(value: Any, limit: int = 60) -> str:

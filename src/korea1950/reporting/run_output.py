@@ -42,6 +42,29 @@ LABEL = 44
 """Width of the label column (the longest outcome label fits)."""
 
 
+SHOWN = 0.001
+"""The last digit a share is shown to in ``run``'s table."""
+
+
+def _share(share: float) -> str:
+    """A share to three decimals, never rounded onto 0 or 1 unless every world agrees.
+
+    Why: 3 worlds without an invasion in 20,000 printed as "1.000" read as a certainty.
+    """
+    if 0 < share < SHOWN / 2:
+        return f"<{SHOWN:.3f}"
+    if 1 - SHOWN / 2 <= share < 1:
+        return f">{1 - SHOWN:.3f}"
+    return f"{share:.3f}"
+
+
+def _half_width(share: float, error: float) -> str:
+    """The 95% half-width: "exact" where every world agrees, "<0.001" where it is narrower."""
+    if share in (0.0, 1.0):
+        return "exact"
+    return f"<{SHOWN:.3f}" if error < SHOWN / 2 else f"{error:.3f}"
+
+
 def run_table(record: dict[str, Any], summary: Summary, scenario_title: str,
               reading_label: str) -> str:
     """The run for a reader: every outcome and timing by its label, with what the numbers mean.
@@ -56,7 +79,8 @@ def run_table(record: dict[str, Any], summary: Summary, scenario_title: str,
              f"{'':<{LABEL}}{'share of worlds':>16}{'± (95%)':>11}"]
     for name, share in record["outcomes"].items():
         error = Z95 * record["standard_errors"][name]
-        lines.append(f"{first_upper(outcome_label(name)):<{LABEL}}{share:>16.3f}{error:>11.3f}")
+        lines.append(f"{first_upper(outcome_label(name)):<{LABEL}}{_share(share):>16}"
+                     f"{_half_width(share, error):>11}")
     if record["outcomes"].get("rhee_attacks", 0) > 0:
         lines.append(f"({INVASION_COUNTS_COUNTERATTACKS})")  # only where Rhee ever struck
     lines += ["", "When, in the worlds where it happened: the months by which 10%, half and 90% "

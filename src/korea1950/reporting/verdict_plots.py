@@ -17,6 +17,7 @@ from korea1950.inputs.labels import (
     reading_label,
 )
 from korea1950.reporting.plots import PALETTE, plt, reading_styles, save_figure, slide
+from korea1950.running.summary import Z95
 
 CHANGE_COLOURS = {"mean-low": PALETTE[0], "mean-high": PALETTE[0],
                   "concentration-half": PALETTE[1], "concentration-double": PALETTE[1],
@@ -52,7 +53,7 @@ def variant_label(row: dict) -> str:
 
 @slide
 def plot_robustness(robust: dict, stem: Path) -> list[Path]:
-    """Each pair's log Bayes factor under every member of the prior family (+-2 SE)."""
+    """Each pair's log Bayes factor under every member of the prior family (95% intervals)."""
     pairs = robust["pairs"]
     rows = {row["id"]: row for row in robust["variants"]}
     count = min(len(robust["variants"]), SHOWN_VARIANTS)
@@ -76,7 +77,7 @@ def plot_robustness(robust: dict, stem: Path) -> list[Path]:
         for (marker, colour), indices in styles.items():
             # One call per style: hundreds of separate error bars make the SVG slow to write.
             ax.errorbar([table[i]["log_bf"] for i in indices], indices,
-                        xerr=[2 * table[i]["se"] for i in indices], fmt=marker, color=colour,
+                        xerr=[Z95 * table[i]["se"] for i in indices], fmt=marker, color=colour,
                         markersize=4, capsize=2, linewidth=0.8)
         ax.set_yticks(y, [variant_label(rows[cell["variant"]]) for cell in table])
         ax.set_xlabel(f"log Bayes factor (> 0 favours {reading_label(pair['a'])})")
@@ -91,7 +92,8 @@ def plot_robustness(robust: dict, stem: Path) -> list[Path]:
     ax.plot([], [], "o", color=PALETTE[1], label="a concentration halved or doubled")
     ax.plot([], [], "s", color="grey", label="many priors at once (joint)")
     figure.legend(*ax.get_legend_handles_labels(), loc="lower center", ncol=2, frameon=False)
-    figure.suptitle("How far the verdict moves over the family of priors (whiskers: 2 SE)")
+    figure.suptitle("How far the verdict moves over the family of priors (whiskers: 95% "
+                    "sampling intervals)")
     figure.tight_layout(rect=(0, 1.2 / height, 1, 1))
     return save_figure(figure, stem)
 

@@ -125,7 +125,8 @@ def plot_responsibility(shares: dict, stem: Path) -> list[Path]:
     ax.set_xlabel("actor whose enabling decision is switched off")
     ax.set_ylabel("Shapley share of the\nprobability of war")
     ax.set_title("How much the war depended on each decision (in the model; not blame)\n"
-                 "each actor's Shapley share of the probability of war")
+                 "each actor's Shapley share of the probability of war (whiskers: 95% "
+                 "bootstrap intervals)")
     ax.legend(title="reading")
     figure.tight_layout()
     return save_figure(figure, stem)

@@ -24,8 +24,8 @@ def build(context: StudyContext) -> str:
                           for reading in context.reading_names)
     return f"""## {TITLE}
 
-Share of worlds in which each outcome happened, with its 95% interval (1.96 standard errors either side;
-every outcome in `tables/outcomes.csv`, timings in `tables/timings.csv`,
+Share of worlds in which each outcome happened, with its 95% interval (1.96 standard errors
+either side; every outcome in `tables/outcomes.csv`, timings in `tables/timings.csv`,
 front-line bands in `tables/front.csv`, timing histograms in `tables/distributions.csv`).
 {SAMPLING_ONLY}
 
