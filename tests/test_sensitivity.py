@@ -1,6 +1,9 @@
 """Sensitivity analysis: SALib's indices for every reading parameter, reproducibly."""
 
+import csv
 import json
+import re
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -8,6 +11,7 @@ from SALib.analyze import sobol
 
 from korea1950.analysis.sensitivity import (
     CONVERGED_HALF_WIDTH,
+    chance_share,
     run_sensitivity,
     sample,
     to_prior,
@@ -16,6 +20,7 @@ from korea1950.analysis.sensitivity import (
 from korea1950.analysis.sobol import chance_variance, sobol_indices
 from korea1950.cli.main import main
 from korea1950.inputs.readings import load_reading
+from korea1950.reporting import sensitivity_plots
 from korea1950.running.evaluators import Processes
 
 
@@ -40,9 +45,13 @@ def test_sobol_gives_first_order_and_total_indices_with_intervals(capsys):
     parameters = set(varied_parameters(load_reading("stueck")))
     assert set(result["parameters"]) == parameters
     assert len(result["indices"]) == 2 * len(parameters)
+    flat = {s["outcome"] for s in result["convergence"] if s["flat"]}
     for row in result["indices"]:
         assert {"S1", "S1_conf", "ST", "ST_conf"} <= set(row)
-        assert row["ST_conf"] >= 0
+        if row["outcome"] in flat:  # no indices to give: empty, with the reason
+            assert row["ST_conf"] is None and row["note"].startswith("no indices")
+        else:
+            assert row["ST_conf"] >= 0
     veto = {r["parameter"]: r for r in result["indices"] if r["outcome"] == "soviet_veto"}
     # The boycott's value decides whether he comes back to veto; how candid his later
     # letters are cannot touch the veto at all.
@@ -153,3 +162,124 @@ def test_morris_and_bad_outcome(capsys):
     assert "mu*" in capsys.readouterr().out
     assert main(["sensitivity", "--outcomes", "invasoin", "--workers", "1"]) == 2
     assert "unknown outcome 'invasoin'" in capsys.readouterr().err
+
+
+def test_replicates_is_refused_and_the_help_says_what_sets_the_worlds(capsys):
+    """--replicates was accepted and ignored; unregistered, argparse would read it as an
+    abbreviation of --replicates-per-point. It is refused, before any work, in one line."""
+    for argv in (["--replicates", "1000"], ["--replicates=8"]):
+        with pytest.raises(SystemExit) as done:
+            main(["sensitivity", *argv, "--samples", "8", "--workers", "1"])
+        assert done.value.code == 2
+        error = capsys.readouterr().err
+        assert error.count("\n") == 1 and error.startswith("korea1950 sensitivity: error: ")
+        assert "--samples" in error and "--replicates-per-point" in error
+    with pytest.raises(SystemExit) as done:
+        main(["sensitivity", "--help"])
+    assert done.value.code == 0
+    text = " ".join(capsys.readouterr().out.split())
+    assert "--replicates REPLICATES" not in text and "number of simulated worlds" not in text
+    assert "each point is simulated --replicates-per-point times" in text
+
+
+def test_the_worlds_are_the_points_times_the_worlds_at_each(capsys):
+    parameters = len(varied_parameters(load_reading("stueck")))
+    assert main(["sensitivity", "--samples", "4", "--replicates-per-point", "3",
+                 "--outcomes", "invasion", "--workers", "1", "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["points"] == 4 * (parameters + 2)
+    assert result["worlds"] == 3 * 4 * (parameters + 2)
+
+
+def _captured_figures(monkeypatch) -> list[dict]:
+    """Every sensitivity figure drawn: its suptitle and panel titles."""
+    drawn: list[dict] = []
+    real = sensitivity_plots.save_figure
+
+    def record(figure, stem: Path) -> list[Path]:
+        drawn.append({"suptitle": figure.get_suptitle(),
+                      "panels": [ax.get_title() for ax in figure.axes if ax.get_title()]})
+        return real(figure, stem)
+
+    monkeypatch.setattr(sensitivity_plots, "save_figure", record)
+    return drawn
+
+
+def test_the_note_on_parameters_not_drawn_bounds_first_order_indices_too(monkeypatch,
+                                                                         tmp_path):
+    """Parameters are ranked by total index; here a hidden one's first-order estimate (0.5)
+    exceeds every total index drawn (at most 0.3), and the note's bound must cover it."""
+    names = varied_parameters(load_reading("stueck"))
+    assert len(names) > sensitivity_plots.SHOWN_PARAMETERS + 1
+    totals = [0.3 - 0.01 * i for i in range(len(names))]
+    rows = [{"outcome": "armistice", "parameter": name, "S1": 0.01, "S1_conf": 0.01,
+             "S1_converged": True, "ST": total, "ST_conf": 0.01, "ST_converged": True}
+            for name, total in zip(names, totals, strict=True)]
+    hidden = rows[sensitivity_plots.SHOWN_PARAMETERS]
+    hidden["S1"] = 0.5
+    drawn = _captured_figures(monkeypatch)
+    sensitivity_plots.plot_sensitivity(rows, "Sensitivity", tmp_path / "s",
+                                       convergence=[{"outcome": "armistice", "flat": False,
+                                                     "chance": 0.6, "chance_conf": 0.05}])
+    hidden_count = len(names) - sensitivity_plots.SHOWN_PARAMETERS
+    assert (f"{hidden_count} other parameters not drawn: every index (first order and total) "
+            "at most 0.500.") in drawn[0]["suptitle"]
+    # Without it the largest hidden total index would be the bound.
+    hidden["S1"] = 0.01
+    assert sensitivity_plots.hidden_note(rows, [r["parameter"] for r in rows[10:]],
+                                         ("S1", "ST")).endswith(f"at most {totals[10]:.3f}.")
+
+
+def test_chance_above_everything_is_said_as_an_estimate_not_a_share():
+    assert chance_share(0.954, 0.039) == ("95.4%", "±3.9%")
+    assert chance_share(1.018, 0.039) == (
+        "100%", "estimate 101.8% ±3.9%; a share cannot exceed 100%")
+    assert chance_share(-0.02, 0.01) == ("0%", "estimate -2.0% ±1.0%; a share cannot fall "
+                                                "below 0%")
+
+
+def test_an_outcome_without_indices_is_empty_in_the_tables_and_chance_is_capped(
+        monkeypatch, tmp_path, capsys):
+    """Under the veto the invasion (almost) always happens: no indices, so its rows in the
+    CSV and JSON have empty cells and a note, never converged zeros. US intervention has
+    indices; noise puts chance's estimated share above 100% at this size, and the text and
+    the figure both say 100% with the same estimate and interval."""
+    out = tmp_path / "sens"
+    drawn = _captured_figures(monkeypatch)
+    assert main(["sensitivity", "--scenario", "soviet_veto", "--samples", "8",
+                 "--replicates-per-point", "8", "--outcomes", "invasion,us_intervention",
+                 "--workers", "1", "--out", str(out)]) == 0
+    text = capsys.readouterr().out
+
+    with (out / "sensitivity.csv").open() as handle:
+        rows = list(csv.DictReader(handle))
+    keys = ("S1", "S1_conf", "S1_converged", "ST", "ST_conf", "ST_converged")
+    flat = [r for r in rows if r["outcome"] == "invasion"]
+    measured = [r for r in rows if r["outcome"] == "us_intervention"]
+    assert flat and measured
+    assert all(r[k] == "" for r in flat for k in keys)
+    assert all(r["note"].startswith("no indices: happens in ") and "too little variation"
+               in r["note"] for r in flat)
+    assert all(r["note"] == "" for r in measured)
+    assert all(float(r["ST_conf"]) > 0 for r in measured)
+    saved = json.loads((out / "sensitivity.json").read_text())
+    assert all(r["S1"] is None and r["ST_converged"] is None
+               for r in saved["indices"] if r["outcome"] == "invasion")
+
+    summary = saved["convergence"][1]
+    assert summary["outcome"] == "us_intervention" and summary["chance"] > 1
+    estimate = f"{summary['chance']:.1%} ±{summary['chance_conf']:.1%}"
+    assert (f"US intervention: chance within the world explains 100% of its variation "
+            f"(estimate {estimate}; a share cannot exceed 100%)") in text
+    shares = [float(s) for s in re.findall(r"(?<!estimate )(?<![\d.])(\d+\.?\d*)%", text)]
+    assert shares and max(shares) <= 100, "no share above 100% is stated as a share"
+    (figure,) = drawn
+    assert any(f"100%; estimate\n{estimate})" in title for title in figure["panels"])
+    assert "a share cannot exceed 100%" in figure["suptitle"]
+
+    # The scenario by its title, in the text and the figure.
+    assert text.splitlines()[0].endswith(
+        "The Soviet delegate returns and vetoes, under William Stueck's reading")
+    assert "soviet_veto" not in text
+    assert "The Soviet delegate returns and vetoes" in figure["suptitle"]
+    assert "soviet_veto" not in figure["suptitle"]

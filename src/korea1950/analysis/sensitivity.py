@@ -162,6 +162,29 @@ def sobol_rows(names: list[str], values: np.ndarray, chance: np.ndarray,
     return rows, summary
 
 
+def chance_share(chance: float, half: float | None = None) -> tuple[str, str]:
+    """Chance's share of an outcome's variation for a reader: the share, and what to say
+    beside it (its 95% interval, or the estimate it was capped from).
+
+    Why capped: chance's share is one minus the parameters' share, estimated from
+    a few worlds per point, so noise can put it above 100% (or below 0%), which no
+    share can be. Printing "101.8%" reads as a result; hiding the estimate reads as
+    certainty. So the share is stated within [0%, 100%] and the estimate with its
+    interval beside it, in the text and the figure alike.
+    """
+    interval = "" if half is None else f" ±{half:.1%}"
+    if 0 <= chance <= 1:
+        return f"{chance:.1%}", interval.strip()
+    capped, limit = (1.0, "exceed 100%") if chance > 1 else (0.0, "fall below 0%")
+    return f"{capped:.0%}", f"estimate {chance:.1%}{interval}; a share cannot {limit}"
+
+
+def chance_phrase(summary: dict) -> str:
+    """"explains X of its variation (...)": chance's share of one outcome, for a sentence."""
+    share, beside = chance_share(summary["chance"], summary.get("chance_conf"))
+    return f"explains {share} of its variation" + (f" ({beside})" if beside else "")
+
+
 def convergence_statement(outcome: str, rows: list[dict], summary: dict) -> dict:
     """Whether one outcome's indices have converged, in numbers and in one sentence a reader
     sees before the indices themselves."""
@@ -180,8 +203,8 @@ def convergence_statement(outcome: str, rows: list[dict], summary: dict) -> dict
                 "more --samples.")
     else:
         text = (f"{label}: converged - every index known to within "
-                f"±{CONVERGED_HALF_WIDTH} (95%); chance within the world explains "
-                f"{summary['chance']:.0%} of its variation.")
+                f"±{CONVERGED_HALF_WIDTH} (95%); chance within the world "
+                f"{chance_phrase(summary)}.")
     return {**statement, "statement": text}
 
 
@@ -221,11 +244,38 @@ def run_sensitivity(reading: str = "stueck", scenario: str = "baseline",
         else:
             found = analyse(method, names, quantiles, shares[:, j], seed)
         rows += [{"outcome": outcome, **row} for row in found]
-    return {"reading": loaded_reading.name, "scenario": loaded_scenario.name, "method": method,
+    return {"reading": loaded_reading.name, "scenario": loaded_scenario.name,
+            "scenario_title": loaded_scenario.title, "method": method,
             "samples": samples, "points": len(quantiles),
-            "replicates_per_point": replicates_per_point, "seed": seed,
+            "replicates_per_point": replicates_per_point,
+            "worlds": len(quantiles) * replicates_per_point, "seed": seed,
             "converged_half_width": CONVERGED_HALF_WIDTH, "parameters": names,
             "convergence": summaries, "indices": rows}
+
+
+def table_rows(result: dict) -> list[dict]:
+    """The indices as rows for a table a reader filters (the written CSV and JSON).
+
+    Why not ``result["indices"]`` as they are: an outcome too flat to share out
+    carries zeros there, flagged converged, so that code drawing or ranking the
+    indices needs no special case; in a table those read as measured zeros. Here
+    its index cells are empty and ``note`` says why; every other row has an empty
+    note. Morris rows (no flat outcomes) are returned unchanged.
+    """
+    flat = {s["outcome"]: s for s in result.get("convergence", []) if s["flat"]}
+    if result["method"] != "sobol":
+        return [dict(row) for row in result["indices"]]
+    rows = []
+    for row in result["indices"]:
+        summary = flat.get(row["outcome"])
+        if summary is None:
+            rows.append({**row, "note": None})
+            continue
+        empty = {key: None for key in row if key not in ("outcome", "parameter")}
+        rows.append({**row, **empty,
+                     "note": f"no indices: happens in {summary['mean_share']:.1%} of worlds "
+                             "whatever the parameters, too little variation to share out"})
+    return rows
 
 
 def _run(tasks: list[PointsTask], evaluator: Evaluator, progress: bool | None):

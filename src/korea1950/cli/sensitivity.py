@@ -10,7 +10,9 @@ from korea1950.analysis.sensitivity import (
     DEFAULT_PER_POINT,
     DEFAULT_SAMPLES,
     METHODS,
+    chance_phrase,
     run_sensitivity,
+    table_rows,
 )
 from korea1950.cli.common import (
     add_out_options,
@@ -21,31 +23,61 @@ from korea1950.cli.common import (
     reading_help,
 )
 from korea1950.inputs.labels import first_upper, outcome_label, parameter_label, reading_label
+from korea1950.inputs.scenarios import scenario_title
 from korea1950.reporting import sensitivity_plots
 
 COMMAND = "sensitivity"
+
+WORLDS = ("The worlds simulated are set by --samples and --replicates-per-point: N base "
+          "samples give N x (parameters + 2) sample points (Sobol; N x (parameters + 1) for "
+          "Morris), and each point is simulated --replicates-per-point times.")
+"""What sets the number of worlds, in the help and in the refusal of ``--replicates``."""
+
+
+class RefuseReplicates(argparse.Action):
+    """``--replicates`` refused with what to use instead.
+
+    Why refused rather than left out: the other simulation commands take
+    ``--replicates``, and argparse would otherwise read it as an abbreviation of
+    ``--replicates-per-point`` - ``--replicates 20000`` would silently mean 20,000
+    worlds at every one of thousands of points. Why no meaning of its own: the
+    number of worlds is the number of points times the worlds at each, and the
+    number of points is fixed by ``--samples`` and the reading's parameters.
+    """
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: str | None = None) -> None:
+        parser.error("--replicates is not an option of sensitivity: it simulates --samples "
+                     "x (parameters + 2) points (Morris: + 1), each --replicates-per-point "
+                     "times")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the `sensitivity` subcommand."""
     parser = subparsers.add_parser(
         "sensitivity", help="global sensitivity of outcomes to the reading's parameters",
+        # "resolve": --replicates from the shared run options is replaced by its refusal
+        conflict_handler="resolve",
         description="Sobol or Morris sensitivity (SALib) of key outcomes to every parameter of "
                     "a reading, sampled through the reading's priors. Sobol indices are "
                     "shares of each outcome's variation across worlds, with what is left to "
                     "chance; each says whether it has converged (95% half-width at most "
-                    f"{CONVERGED_HALF_WIDTH}).")
+                    f"{CONVERGED_HALF_WIDTH}). {WORLDS}")
     parser.add_argument("--reading", default="stueck", help=reading_help())
     parser.add_argument("--scenario", default="baseline", help="scenario name or path")
     parser.add_argument("--method", choices=METHODS, default="sobol")
     parser.add_argument("--samples", type=positive_int, default=DEFAULT_SAMPLES,
-                        help=f"SALib base sample size N (default {DEFAULT_SAMPLES})")
+                        help=f"SALib base sample size N: N x (parameters + 2) sample points "
+                             f"for Sobol, N x (parameters + 1) for Morris (default "
+                             f"{DEFAULT_SAMPLES})")
     parser.add_argument("--outcomes", default=",".join(DEFAULT_OUTCOMES),
                         help="comma-separated outcomes")
     parser.add_argument("--replicates-per-point", type=positive_int, default=DEFAULT_PER_POINT,
                         help=f"worlds simulated at each sample point (default "
                              f"{DEFAULT_PER_POINT})")
     add_run_options(parser, replicates=1)
+    parser.add_argument("--replicates", action=RefuseReplicates, default=argparse.SUPPRESS,
+                        help=argparse.SUPPRESS)
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     add_out_options(parser, None, "also write sensitivity.csv/.json/.md and a figure to this "
                                   "folder")
@@ -59,23 +91,27 @@ def handle(args: argparse.Namespace) -> int:
     with evaluator_from(args) as evaluator:
         result = run_sensitivity(args.reading, args.scenario, args.method, args.samples,
                                  outcomes, args.replicates_per_point, args.seed, evaluator)
+    # What a reader filters (CSV, JSON) has empty cells where an outcome has no indices.
+    written = {**result, "indices": table_rows(result)}
     if folder:
         with folder.staging() as staging:
-            (staging / "sensitivity.json").write_text(json.dumps(result, indent=1))
-            (staging / "sensitivity.csv").write_text(to_csv(result["indices"]))
+            (staging / "sensitivity.json").write_text(json.dumps(written, indent=1))
+            (staging / "sensitivity.csv").write_text(to_csv(written["indices"]))
             (staging / "sensitivity.md").write_text(markdown(result))
             sensitivity_plots.plot_sensitivity(result["indices"], title_of(result),
                                                staging / "sensitivity",
                                                convergence=result.get("convergence"))
-    print(json.dumps(result, indent=1) if args.json else table(result))
+    print(json.dumps(written, indent=1) if args.json else table(result))
     return 0
 
 
 def title_of(result: dict) -> str:
-    """A figure title naming what is shown, the reading (by its historian) and the scenario."""
+    """A figure title naming what is shown, the reading (by its historian) and the scenario
+    (by its own title: a reader does not know ``soviet_veto``)."""
     what = ("Which of Stalin's motives move each outcome" if result["method"] == "sobol"
             else "Which of Stalin's motives move each outcome (Morris screening)")
-    return f"{what}: {reading_label(result['reading'])}, scenario {result['scenario']}"
+    scenario = result.get("scenario_title") or scenario_title(result["scenario"])
+    return f"{what}: {scenario}, under {reading_label(result['reading'])}"
 
 
 def shown(value: float, half: float) -> str:
@@ -98,9 +134,8 @@ def _sobol_lines(result: dict) -> list[str]:
     flat = {s["outcome"] for s in result["convergence"] if s["flat"]}
     lines += ["", "Indices are shares of the outcome's variation across worlds; the rest is "
               "chance within the world:"]
-    lines += [f"  {first_upper(outcome_label(s['outcome']))}: chance within the world explains "
-              f"{s['chance']:.1%} (±{s['chance_conf']:.1%}) of its variation"
-              for s in result["convergence"] if not s["flat"]]
+    lines += [f"  {first_upper(outcome_label(s['outcome']))}: chance within the world "
+              f"{chance_phrase(s)}" for s in result["convergence"] if not s["flat"]]
     rows = [r for r in result["indices"] if r["outcome"] not in flat]
     if not rows:
         return lines
@@ -124,8 +159,8 @@ def _sobol_lines(result: dict) -> list[str]:
 
 def table(result: dict) -> str:
     """Plain-text indices, with each outcome's convergence stated before them."""
-    lines = [title_of(result), f"{result['points']} points x {result['replicates_per_point']} "
-             "worlds", ""]
+    lines = [title_of(result), f"{result['points']:,} points x {result['replicates_per_point']:,} "
+             f"worlds = {result['points'] * result['replicates_per_point']:,} worlds", ""]
     if result["method"] == "sobol":
         return "\n".join(lines + _sobol_lines(result))
     lines.append(f"{'outcome':<38}{'parameter':<28}{'mu*':>8}{'±':>7}{'sigma':>8}")
@@ -139,8 +174,9 @@ def table(result: dict) -> str:
 def markdown(result: dict) -> str:
     """The same as Markdown: the convergence statements, then one table per outcome."""
     parts = [f"# {title_of(result)}", "",
-             f"{result['points']} sample points x {result['replicates_per_point']} worlds "
-             f"({result['samples']} base samples, seed {result['seed']})."]
+             f"{result['points']:,} sample points x {result['replicates_per_point']:,} worlds "
+             f"= {result['points'] * result['replicates_per_point']:,} worlds "
+             f"({result['samples']:,} base samples, seed {result['seed']})."]
     if result["method"] != "sobol":
         parts += ["", "| outcome | parameter | mu* | ± | sigma |", "|---|---|---|---|---|"]
         parts += [f"| {outcome_label(r['outcome'])} | {parameter_label(r['parameter'])} | "
@@ -159,9 +195,8 @@ def markdown(result: dict) -> str:
         rows = [r for r in result["indices"] if r["outcome"] == summary["outcome"]]
         parts += ["", f"## {outcome_label(summary['outcome'])}", "",
                   f"Happens in {summary['mean_share']:.1%} of worlds; chance within the world "
-                  f"explains {summary['chance']:.1%} (±{summary['chance_conf']:.1%}) of its "
-                  "variation.", "", "| parameter | first order | total | converged |",
-                  "|---|---|---|---|"]
+                  f"{chance_phrase(summary)}.", "",
+                  "| parameter | first order | total | converged |", "|---|---|---|---|"]
         for row in sorted(rows, key=lambda r: -r["ST"]):
             settled = "yes" if row["S1_converged"] and row["ST_converged"] else "**no**"
             parts.append(f"| {parameter_label(row['parameter'])} | "

@@ -12,7 +12,7 @@ from matplotlib.colors import to_rgb
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
-from korea1950.analysis.sensitivity import CONVERGED_HALF_WIDTH
+from korea1950.analysis.sensitivity import CONVERGED_HALF_WIDTH, chance_share
 from korea1950.inputs.labels import first_upper, outcome_label, parameter_label
 from korea1950.reporting.plots import PALETTE, grid, ordered, save_figure, slide
 
@@ -22,7 +22,7 @@ two readings in every other figure, and must not mean something else here."""
 
 SHOWN_PARAMETERS = 10
 """Most parameters a sensitivity figure draws: those with the largest total index; the
-rest are named in a note with the largest index among them."""
+rest are counted in a note with the largest index among them (``hidden_note``)."""
 
 
 def _sensitivity_order(rows: list[dict], key: str) -> list[str]:
@@ -42,8 +42,50 @@ def _greyed(colour: str) -> tuple[float, float, float]:
 def _all_zero(rows: list[dict], outcome: str) -> bool:
     """Whether an outcome's Sobol rows are all exactly zero: the analysis's mark of an
     outcome too flat to have indices, for callers that pass no convergence summary."""
-    return all(r[k] == 0 for r in rows if r["outcome"] == outcome
+    return all(r[k] in (0, None) for r in rows if r["outcome"] == outcome
                for k in ("S1", "ST", "S1_conf", "ST_conf"))
+
+
+def hidden_note(rows: list[dict], hidden: list[str], keys: tuple[str, ...]) -> str:
+    """The note on parameters not drawn: how many, and a bound on every index among them.
+
+    Why over every measure drawn (first order and total, not total alone): the
+    parameters are ranked by total index, but an estimated first-order index can
+    exceed its total one, and "every index at most X" must hold for each index the
+    reader would have seen. Only the outcomes drawn count (``rows`` are theirs);
+    empty cells (an outcome with no indices) are skipped.
+    """
+    if not hidden:
+        return ""
+    values = [r[key] for r in rows if r["parameter"] in hidden for key in keys
+              if r.get(key) is not None]
+    largest = max(values, default=0.0)
+    which = "index (first order and total)" if "S1" in keys else "mu*"
+    return (f"{len(hidden)} other parameters not drawn: every {which} at most "
+            f"{max(largest, 0):.3f}.")
+
+
+def _chance_title(summary: dict | None) -> str:
+    """The line under a panel's outcome: chance's share as the text gives it, within
+    [0%, 100%], with the estimate and its 95% interval beside it when noise put it outside
+    (the figure's note says why, once: ``_capped_note``)."""
+    if not summary or "chance" not in summary:
+        return ""
+    share, beside = chance_share(summary["chance"], summary.get("chance_conf"))
+    if beside.startswith("estimate"):
+        estimate = beside.split(";")[0].removeprefix("estimate ")
+        return f"\n(chance within the world:\n{share}; estimate\n{estimate})"  # narrow panels
+    return f"\n(chance within the world: {share})"
+
+
+def _capped_note(summaries: list[dict]) -> str:
+    """Why a panel shows chance's share beside a different estimate, or "" if none does."""
+    chances = [s["chance"] for s in summaries if "chance" in s]
+    limits = (["as 100% where its estimate is above: a share cannot exceed 100%"]
+              if any(c > 1 for c in chances) else [])
+    limits += (["as 0% where its estimate is below: a share cannot be negative"]
+               if any(c < 0 for c in chances) else [])
+    return ("Chance within the world is shown " + "; ".join(limits) + ".") if limits else ""
 
 
 def _converged(row: dict, key: str) -> bool:
@@ -92,10 +134,7 @@ def plot_sensitivity(rows: list[dict], title: str, stem: Path,
                     bar.set_edgecolor("0.45")
             ax.errorbar(values, at, xerr=errors, fmt="none", ecolor="black", capsize=2,
                         linewidth=1)
-        summary = summaries.get(outcome)
-        chance = (f"\n(chance within the world: {min(1.0, max(0.0, summary['chance'])):.0%})"
-                  if summary and "chance" in summary else "")
-        ax.set_title(first_upper(outcome_label(outcome)) + chance)
+        ax.set_title(first_upper(outcome_label(outcome)) + _chance_title(summaries.get(outcome)))
         ax.axvline(0, color="grey", linewidth=0.8)
         ax.xaxis.set_major_locator(MaxNLocator(4))
         ax.set_xlabel("share of the outcome's variation" if sobol
@@ -113,12 +152,14 @@ def plot_sensitivity(rows: list[dict], title: str, stem: Path,
     figure.legend(handles, labels, loc="lower center", ncol=3, frameon=False)
     notes = []
     if hidden:
-        largest = max(r[measures[-1][0]] for r in rows if r["parameter"] in hidden)
-        notes.append(f"{len(hidden)} other parameters not drawn: every index at most "
-                     f"{max(largest, 0):.3f}.")
+        notes.append(hidden_note([r for r in rows if r["outcome"] in outcomes], hidden,
+                                 tuple(key for key, _ in measures)))
     if flat:
         notes.append("No indices for " + ", ".join(outcome_label(o) for o in flat)
-                     + ": it hardly varies across worlds.")
+                     + (": it hardly varies" if len(flat) == 1 else ": they hardly vary")
+                     + " across worlds.")
+    if capped := _capped_note([summaries[o] for o in outcomes if o in summaries]):
+        notes.append(capped)
     if sobol:
         notes.append("Whiskers: 95% intervals; a negative estimate is noise within its "
                      "interval and is drawn as 0.")
