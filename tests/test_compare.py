@@ -1,5 +1,6 @@
 """`korea1950 compare` and `list`: scenarios x any number of readings, as tables and figures."""
 
+import csv
 import hashlib
 import json
 
@@ -13,7 +14,13 @@ from korea1950.analysis.compare import (
     outcome_rows,
     run_comparison,
 )
-from korea1950.analysis.timing_shift import SHORT_NOTES, timing_shift_rows
+from korea1950.analysis.timing_shift import (
+    NOT_COMPARABLE_NOTE,
+    NOT_COMPARABLE_WHEN,
+    SHORT_NOTES,
+    comparability,
+    timing_shift_rows,
+)
 from korea1950.cli.main import main
 from korea1950.inputs.calendar import HORIZON_MONTHS, month_index
 from korea1950.inputs.readings import bundled_reading_names, load_reading
@@ -122,6 +129,8 @@ def test_plots_draw_from_plain_hand_written_tables(tmp_path):
     (["--readings", "kim,kim"], "two readings share the name 'kim'"),
     (["baseline", "atlantis"], "atlantis"),
     (["--replicates", "0"], "positive integer"),
+    (["--readings", ""], "one or more comma-separated reading names"),
+    (["--readings", " , "], "leave --readings out for every bundled reading"),
 ])
 def test_bad_compare_input_is_one_line_and_writes_nothing(tmp_path, capsys, arguments,
                                                           fragment):
@@ -190,6 +199,8 @@ def test_timing_shifts_compare_median_months_with_the_baseline(small):
         if row["shift_months"] == "":
             assert row["shift_note"] in SHORT_NOTES, row  # the figure says it in short
             continue
+        # a shift over different sets of worlds says so on its own row
+        assert row["shift_note"] == ("" if row["comparable"] else NOT_COMPARABLE_NOTE), row
         assert row["scenario_worlds"] >= max(30, row["baseline_worlds"] / 2)
         assert row["shift_months"] == (month_index(row["scenario_median_month"])
                                        - month_index(row["baseline_median_month"]))
@@ -261,6 +272,9 @@ def test_compare_prints_the_largest_changes_in_the_readers_words_then_where_it_w
     for row in (r for r in rows if r["outcome"] == "un_authorization"):
         assert (f"{row['difference_from_baseline']:+.2f} [{row['difference_ci_low']:+.2f}, "
                 f"{row['difference_ci_high']:+.2f}]") in authorised
+    assert "tables/timing_vs_baseline.csv" in summary and "tables/timings.csv" not in summary
+    assert (out / "tables" / "timing_vs_baseline.csv").exists()
+    assert "-0.00" not in summary, "no minus sign on a change that rounds to zero"
     covers_zero = {r["outcome"] for r in rows
                    if r["difference_ci_low"] <= 0 <= r["difference_ci_high"]}
     both = {o for o in covers_zero
@@ -286,3 +300,85 @@ def test_what_a_scenario_imposes_depends_on_its_levers_values():
     assert "ongjin_operation" in ongjin, "the lever makes the attack the limited one"
     assert "stalin_approves" not in ongjin, "whether he approves is still his rule's"
     assert imposed_outcomes(load_scenario("baseline").levers) == set()
+
+
+def test_outcome_shares_come_with_their_95_percent_interval_clipped_to_zero_and_one(small):
+    rows = {(r["scenario"], r["reading"], r["outcome"]): r for r in outcome_rows(small)}
+    summary = small.summary("soviet_veto", "kim")
+    row = rows[("soviet_veto", "kim", "us_intervention")]
+    p, se = summary.probability("us_intervention"), summary.standard_error("us_intervention")
+    assert 0 < p < 1 and se > 0
+    assert row["probability_ci_low"] == pytest.approx(p - Z95 * se, abs=2e-6)
+    assert row["probability_ci_high"] == pytest.approx(p + Z95 * se, abs=2e-6)
+    # the US never intervenes where it stays out: share 0, interval exactly [0, 0]
+    never = rows[("us_stays_out", "kim", "us_intervention")]
+    assert (never["probability"], never["probability_ci_low"],
+            never["probability_ci_high"]) == (0, 0, 0)
+    for r in rows.values():
+        assert 0 <= r["probability_ci_low"] <= r["probability"] <= r["probability_ci_high"] <= 1
+
+
+def test_the_baselines_difference_from_itself_is_exactly_zero_with_no_interval(small):
+    baseline = [r for r in outcome_rows(small) if r["scenario"] == "baseline"]
+    assert baseline and any(r["standard_error"] > 0 for r in baseline)  # not vacuous
+    for row in baseline:
+        assert (row["difference_from_baseline"], row["difference_ci_low"],
+                row["difference_ci_high"]) == (0, 0, 0)
+        assert "-0.0" not in json.dumps(row)
+
+
+def test_a_change_in_share_that_rounds_to_zero_is_written_without_a_minus_sign():
+    # 4946 of 5000 worlds under the baseline, 4945 under the what-if: -0.02 points
+    base, what_if = (_fake({9: n}) for n in (4946, 4945))
+    change = comparability(base, what_if, "invasion")["share_change_points"]
+    assert change == 0 and str(change) == "0.0"
+    assert json.dumps(comparability(_fake({9: 40}), _fake({9: 30}), "invasion")) == (
+        '{"baseline_share": 1.0, "scenario_share": 1.0, "share_change_points": 0.0, '
+        '"comparable": true}')
+
+
+def test_a_shift_over_different_sets_of_worlds_says_so_in_its_note():
+    # every one of 40 baseline worlds invades in month 9; 30 of the what-if's 40 in month 12:
+    # enough worlds for a shift, but 75% against 100% of worlds, 25 points and under 80%
+    fewer = Summary(40, _fake({12: 30}).tallies)
+    comparison = Comparison([load_scenario("baseline"), load_scenario("no_ccp_victory")],
+                            [load_reading("kim")], 40, 1,
+                            {("baseline", "kim"): _fake({9: 40}),
+                             ("no_ccp_victory", "kim"): fewer})
+    row = next(r for r in timing_shift_rows(comparison) if r["event"] == "invasion")
+    assert row["share_change_points"] == -25.0 and row["comparable"] is False
+    assert row["shift_months"] == 3, "the shift is still given, as the report gives it"
+    assert row["shift_note"] == NOT_COMPARABLE_NOTE
+    assert row["shift_note"].startswith("not comparable") and NOT_COMPARABLE_WHEN in row[
+        "shift_note"] and "like-for-like" in row["shift_note"]
+
+
+def test_compare_writes_a_readme_giving_every_column_and_its_unit(tmp_path):
+    out = tmp_path / "cmp"
+    assert main(["compare", "baseline", "us_stays_out", "--readings", "kim",
+                 "--replicates", "200", "--workers", "1", "--out", str(out)]) == 0
+    readme = (out / "tables" / "README.md").read_text()
+    for csv_file in sorted((out / "tables").glob("*.csv")):
+        columns = csv_file.read_text().splitlines()[0].split(",")
+        section = readme.split(f"## {csv_file.name}\n", 1)[1].split("\n## ", 1)[0]
+        for column in columns:
+            line = next(x for x in section.splitlines() if x.startswith(f"- `{column}`:"))
+            assert "(not described)" not in line, (csv_file.name, column)
+    assert "0 to 1, not percent" in readme
+    assert "`share_change_points`: scenario_share minus baseline_share in PERCENTAGE POINTS" \
+        in readme
+    rows = list(csv.DictReader((out / "tables" / "timing_vs_baseline.csv").open()))
+    stays_out = next(r for r in rows if r["event"] == "us_intervention")
+    assert float(stays_out["share_change_points"]) < -50  # points, not a 0-1 share
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert "tables/README.md" in manifest["files"]
+
+
+def test_the_summary_writes_a_change_that_rounds_to_zero_without_a_sign():
+    from korea1950.cli.compare import _change
+
+    row = {"difference_from_baseline": -0.004, "difference_ci_low": -0.012,
+           "difference_ci_high": 0.0041}
+    assert _change(row) == "0.00 [-0.01, 0.00]"
+    assert _change({"difference_from_baseline": -0.32, "difference_ci_low": -0.34,
+                    "difference_ci_high": -0.29}) == "-0.32 [-0.34, -0.29]"

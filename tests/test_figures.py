@@ -13,6 +13,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from matplotlib.colors import to_rgb
+from matplotlib.lines import Line2D
 
 from korea1950.analysis.weigh.responsibility import ACTORS
 from korea1950.reporting import plots, sensitivity_plots, verdict_plots, weigh_plots
@@ -295,8 +296,98 @@ def test_the_front_band_drawn_is_the_band_the_caption_names(monkeypatch, tmp_pat
     bands = [collection.get_paths()[0].vertices[:, 1] for ax in figures[0].axes
              for collection in ax.collections if collection.get_paths()]
     assert bands and all((min(y), max(y)) == (0.4, 0.7) for y in bands)
-    legend = [text.get_text() for text in figures[0].legends[0].get_texts()]
-    assert plots.FRONT_BAND_WORDS in legend
+    legend = figures[0].legends[0]
+    assert plots.FRONT_BAND_WORDS in legend.get_title().get_text()
+
+
+def test_each_readings_band_in_the_front_legend_has_that_readings_colour(monkeypatch,
+                                                                          tmp_path):
+    """The legend's swatch of a reading is its band (in its colour) under its median line,
+    so a reader can tell which band is whose; no grey swatch stands for every band."""
+    figures = _captured(monkeypatch, plots)
+    plots.plot_fan(_front_rows(), tmp_path / "front")
+    legend = figures[0].legends[0]
+    labels = [text.get_text() for text in legend.get_texts()]
+    assert labels[:2] == ["Donggil Kim's reading", "William Stueck's reading"]
+    colours = plots.reading_colours(list(READINGS))
+    for reading, band in zip(READINGS, legend.legend_handles[:2], strict=True):
+        assert to_rgb(band.get_facecolor()[:3]) == to_rgb(colours[reading])
+    # each reading's median line is drawn over its band in the swatch
+    drawn = [to_rgb(line.get_color()) for line in legend.findobj(Line2D)]
+    assert {to_rgb(c) for c in colours.values()} < set(drawn)
+    bands = [(to_rgb(c.get_facecolor()[0][:3]), c.get_alpha()) for ax in figures[0].axes
+             for c in ax.collections if c.get_paths()]
+    assert {colour for colour, _ in bands} == {to_rgb(c) for c in colours.values()}
+
+
+def _long_front_rows(until: str, last: str, moves: bool) -> list[dict]:
+    """Front rows from 1949-09 to ``last``, flat after ``until`` unless ``moves``."""
+    months = []
+    year, month = 1949, 9
+    while f"{year}-{month:02d}" <= last:
+        months.append(f"{year}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return [{"scenario": s, "reading": r, "month": m, "p10": 0.2, "p25": 0.4,
+             "median": 0.6 if moves and m > until and s == "soviet_veto" else 0.5,
+             "p75": 0.7, "p90": 0.9} for s in SCENARIOS for r in READINGS for m in months]
+
+
+def test_the_front_figure_says_where_it_stops_when_the_table_runs_on(monkeypatch, tmp_path):
+    figures = _captured(monkeypatch, plots)
+    plots.plot_fan(_long_front_rows("1954-12", "1956-12", moves=False), tmp_path / "front")
+    title = " ".join(figures[0].get_suptitle().split())  # wrapped to the panels' width
+    assert ("Drawn until December 1954; the table (front.csv) runs to December 1956, and no "
+            "median or band moves after it.") in title
+    dated = [line.get_xdata() for ax in figures[0].axes for line in ax.lines
+             if len(line.get_xdata()) > 2]  # not the 38th parallel's axhline
+    assert dated and str(max(max(x) for x in dated)).startswith("1954-12")
+    moving = plots.front_span_note(_long_front_rows("1954-12", "1956-12", moves=True))
+    assert moving.endswith("the front still moves after it in some panels.")
+    # a table that ends before the figure would stop needs no note
+    assert plots.front_span_note(_front_rows()) == ""
+    plots.plot_fan(_front_rows(), tmp_path / "short")
+    assert "\n" not in figures[1].get_suptitle()
+
+
+def test_the_heatmap_capitalises_outcomes_as_run_does(seen, tmp_path):
+    from korea1950.inputs.labels import first_upper, outcome_label
+
+    outcomes = ("armistice", "north_unifies")
+    rows = [{"scenario": s, "reading": r, "outcome": o, "probability": 0.5,
+             "standard_error": 0.01, "difference_from_baseline": 0.1 * (s != "baseline")}
+            for s in SCENARIOS for r in READINGS for o in outcomes]
+    plots.plot_heatmap(rows, outcomes, tmp_path / "change")
+    texts = {text for text, _ in seen[0][1]["texts"]}
+    assert {"Armistice", "The North unifies Korea"} <= texts
+    assert {first_upper(outcome_label(o)) for o in outcomes} <= texts
+    assert not {outcome_label(o) for o in outcomes} & texts, "no lower-case label"
+
+
+def test_a_scenario_and_reading_from_files_appear_by_their_own_titles(seen, tmp_path):
+    """A scenario loaded from a file is no bundled one: its name alone would show as
+    "my veto variant"; the title the file gives must show in every figure instead."""
+    def renamed(rows: list[dict]) -> list[dict]:
+        return [{**r, "scenario": "my_veto_variant" if r["scenario"] == "soviet_veto"
+                 else r["scenario"], "reading": "mine" if r["reading"] == "stueck"
+                 else r["reading"]} for r in rows]
+
+    tables = {"outcomes": renamed(_outcome_rows()), "front": renamed(_front_rows()),
+              "distributions": renamed(_distribution_rows())}
+    titles, labels = {"my_veto_variant": "My veto variant"}, {"mine": "My variant of Kim"}
+    for name, rows in tables.items():
+        getattr(plots, {"outcomes": "plot_outcomes", "front": "plot_fan",
+                        "distributions": "plot_timing"}[name])(
+            *((rows, OUTCOMES) if name == "outcomes" else (rows,)), tmp_path / name,
+            titles=titles, labels=labels)
+    plots.plot_heatmap(tables["outcomes"], OUTCOMES, tmp_path / "change", titles=titles,
+                       labels=labels)
+    assert len(seen) == 4
+    for stem, view in seen:
+        texts = {text for text, _ in view["texts"]}
+        assert "My veto variant" in texts, stem.name
+        assert not any("my veto variant" in t for t in texts), stem.name
+        assert any("My variant of Kim" in t for t in texts), stem.name
+        assert not any("'mine'" in t for t in texts), stem.name
 
 
 def test_a_family_member_names_whose_range_its_moved_mean_sits_in():

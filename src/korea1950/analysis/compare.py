@@ -89,7 +89,15 @@ def run_comparison(scenarios: list[str] | None = None, readings: list[str] | Non
 
 
 def outcome_rows(comparison: Comparison) -> list[dict]:
-    """One row per scenario x reading x outcome: share, s.e., difference from baseline, 95% CI."""
+    """One row per scenario x reading x outcome: share, s.e. and 95% interval, difference from
+    the baseline and its 95% interval.
+
+    Every share and difference is a share of worlds, 0 to 1 (not percent). The
+    share's interval is p ± ``Z95`` s.e., clipped to [0, 1], since a share outside
+    them means nothing. The baseline's rows are the baseline itself: their
+    difference is 0 by construction, so its interval is exactly [0, 0] rather than
+    the ±1.96·√2·s.e. the formula would give for two independent runs.
+    """
     rows = []
     for scenario in comparison.scenario_names:
         for reading in comparison.reading_names:
@@ -98,15 +106,23 @@ def outcome_rows(comparison: Comparison) -> list[dict]:
             for outcome in OUTCOMES:
                 p, se = summary.probability(outcome), summary.standard_error(outcome)
                 diff = p - base.probability(outcome)
-                diff_se = (se ** 2 + base.standard_error(outcome) ** 2) ** 0.5
+                diff_se = (0.0 if scenario == "baseline"
+                           else (se ** 2 + base.standard_error(outcome) ** 2) ** 0.5)
                 rows.append({
                     "scenario": scenario, "reading": reading, "outcome": outcome,
                     "probability": round(p, 6), "standard_error": round(se, 6),
-                    "difference_from_baseline": round(diff, 6),
-                    "difference_ci_low": round(diff - Z95 * diff_se, 6),
-                    "difference_ci_high": round(diff + Z95 * diff_se, 6),
+                    "probability_ci_low": _rounded(max(0.0, p - Z95 * se)),
+                    "probability_ci_high": _rounded(min(1.0, p + Z95 * se)),
+                    "difference_from_baseline": _rounded(diff),
+                    "difference_ci_low": _rounded(diff - Z95 * diff_se),
+                    "difference_ci_high": _rounded(diff + Z95 * diff_se),
                 })
     return rows
+
+
+def _rounded(value: float) -> float:
+    """``value`` to 6 decimals, never "-0.0": a minus sign on a zero reads as a fall."""
+    return round(value, 6) + 0.0
 
 
 def timing_rows(comparison: Comparison) -> list[dict]:
@@ -166,6 +182,92 @@ def comparison_tables(comparison: Comparison) -> dict[str, list[dict]]:
     return {"outcomes": outcome_rows(comparison), "timings": timing_rows(comparison),
             "front": front_rows(comparison), "distributions": distribution_rows(comparison),
             "timing_vs_baseline": timing_shift_rows(comparison)}
+
+
+COLUMNS: dict[str, dict[str, str]] = {
+    "outcomes": {
+        "scenario": "scenario name (manifest.json names the file that defines it; the "
+                    "figures show its title)",
+        "reading": "reading name (likewise)",
+        "outcome": "outcome or event name (the figures show it in words)",
+        "probability": "share of worlds in which it happened, 0 to 1 (not percent)",
+        "standard_error": "binomial standard error of that share, 0 to 1",
+        "probability_ci_low": "lower end of the share's 95% interval, 0 to 1 (clipped at 0)",
+        "probability_ci_high": "upper end of the share's 95% interval, 0 to 1 (clipped at 1)",
+        "difference_from_baseline": "share minus the baseline's share under the same "
+                                    "reading, -1 to +1 (0 in the baseline's own rows)",
+        "difference_ci_low": "lower end of the difference's 95% interval (independent-samples "
+                             "error, so if anything too wide; exactly 0 for the baseline)",
+        "difference_ci_high": "upper end of the same interval",
+    },
+    "timings": {
+        "scenario": "scenario name", "reading": "reading name",
+        "timing": "which timing: an event's month (e.g. invasion_month) or war_months",
+        "median": "median over the worlds where the event happened: a month as YYYY-MM, or "
+                  "for war_months a number of months; empty if it never happened",
+        "p10": "10th percentile, in the same unit", "p90": "90th percentile, same unit",
+    },
+    "front": {
+        "scenario": "scenario name", "reading": "reading name", "month": "month, YYYY-MM",
+        "p10": "10th percentile of the front's position: the share of the peninsula's length "
+               "held by the North, 0 to 1 (0.5: about the 38th parallel), over every world, "
+               "those at peace included",
+        "p25": "25th percentile, same unit", "median": "median, same unit",
+        "p75": "75th percentile, same unit", "p90": "90th percentile, same unit",
+    },
+    "distributions": {
+        "scenario": "scenario name", "reading": "reading name",
+        "distribution": "invasion_month or war_months",
+        "value": "a month index (0: 1949-09) for invasion_month, a number of months for "
+                 "war_months",
+        "month": "the month of value as YYYY-MM (invasion_month only)",
+        "worlds": "how many worlds had that value",
+    },
+    "timing_vs_baseline": {
+        "scenario": "scenario name (the baseline has no row)", "reading": "reading name",
+        "event": "event name",
+        "baseline_worlds": "worlds in which the event happened under the baseline",
+        "scenario_worlds": "the same under the scenario",
+        "baseline_share": "share of worlds with the event under the baseline, 0 to 1",
+        "scenario_share": "the same under the scenario, 0 to 1",
+        "share_change_points": "scenario_share minus baseline_share in PERCENTAGE POINTS, "
+                               "-100 to +100 (unlike the 0-1 shares elsewhere)",
+        "comparable": "False where the two medians are over different sets of worlds; then "
+                      "the shift is not a like-for-like comparison (see shift_note)",
+        "baseline_median_month": "median month of the event under the baseline, YYYY-MM",
+        "scenario_median_month": "the same under the scenario",
+        "shift_months": "scenario minus baseline median, in whole months (positive: later); "
+                        "empty where shift_note says why there is none",
+        "shift_ci_low": "lower end of the shift's 95% bootstrap interval, months",
+        "shift_ci_high": "upper end of the same interval, months",
+        "shift_note": "why a row has no shift, or why its shift is not comparable "
+                      "(starts 'not comparable'); empty for a like-for-like shift",
+    },
+}
+"""What each column of each comparison table holds and in what unit, for ``tables_readme``:
+shares are 0-1 everywhere but in ``share_change_points``, which is in percentage points."""
+
+
+def tables_readme(tables: dict[str, list[dict]]) -> str:
+    """A Markdown README for the tables folder: each table's columns, meaning and unit.
+
+    Why: a CSV carries no units, and the comparison's tables mix them (shares 0-1,
+    a change in percentage points, months as YYYY-MM, numbers of months); whoever
+    opens the files without the code needs to be told. Only the columns the
+    tables actually hold are listed, in their order.
+    """
+    lines = ["# Tables of `korea1950 compare`", "",
+             "Each table is written twice, as CSV and as JSON (a list of rows). Shares of "
+             "worlds are 0 to 1, not percent, except `share_change_points` in "
+             "`timing_vs_baseline`, which is in percentage points. 95% intervals are the "
+             "simulation's sampling error only.", ""]
+    for name, rows in tables.items():
+        described = COLUMNS.get(name, {})
+        lines += [f"## {name}.csv", ""]
+        for column in (rows[0] if rows else described):
+            lines.append(f"- `{column}`: {described.get(column, '(not described)')}")
+        lines.append("")
+    return "\n".join(lines)
 
 
 def to_csv(rows: list[dict]) -> str:

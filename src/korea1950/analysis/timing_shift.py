@@ -67,7 +67,15 @@ def timing_shift_rows(comparison: "Comparison") -> list[dict]:
     of worlds with the event moves by more than ``COMPARABLE_POINTS``, or the smaller
     share is below ``COMPARABLE_RATIO`` of the larger - the row
     says so (``comparable``, see ``comparability``), since its two medians are then
-    over different sets of worlds.
+    over different sets of worlds. Such a row keeps its shift and interval, as the
+    report (marked ``NOT_COMPARABLE_MARK``) and the page do, but its ``shift_note``
+    says in words that the shift is not a like-for-like comparison
+    (``NOT_COMPARABLE_NOTE``): whoever filters the CSV on ``shift_months`` alone
+    must not take it for a move in time.
+
+    Units: ``baseline_share`` and ``scenario_share`` are shares of worlds (0 to 1);
+    ``share_change_points`` is their difference in percentage points (-100 to +100);
+    shifts and their interval are whole months (positive: later).
     """
     baseline_medians: dict[tuple[str, str], np.ndarray] = {}
     rows = []
@@ -91,6 +99,8 @@ def timing_shift_rows(comparison: "Comparison") -> list[dict]:
                             _row_stream(comparison.seed, "baseline", reading, event))
                     row |= _shift(base, summary, event, baseline_medians[(reading, event)],
                                   _row_stream(comparison.seed, scenario, reading, event))
+                    if not row["comparable"]:
+                        row["shift_note"] = NOT_COMPARABLE_NOTE
                 rows.append(row)
     return rows
 
@@ -125,6 +135,13 @@ NOT_COMPARABLE = (f"{NOT_COMPARABLE_MARK} Against the baseline, {NOT_COMPARABLE_
                   "a like-for-like comparison.")
 """The footnote to every table or list that shows a marked shift."""
 
+NOT_COMPARABLE_NOTE = (f"not comparable: {NOT_COMPARABLE_WHEN}, so the "
+                       "two medians are over different sets of worlds and the shift is not a "
+                       "like-for-like comparison")
+"""The ``shift_note`` of a row that has a shift but is not comparable (``comparable`` false):
+the footnote's words (``NOT_COMPARABLE``) on the row itself, since a CSV has no footnotes;
+it starts "not comparable" so a filter can find it."""
+
 
 def comparability(base: Summary, summary: Summary, event: str) -> dict:
     """The share of worlds with the event under the baseline and the scenario, and whether
@@ -142,8 +159,16 @@ def comparability(base: Summary, summary: Summary, event: str) -> dict:
     larger = max(before, after)
     kept = min(before, after) / larger if larger else 1.0
     return {"baseline_share": round(before, 4), "scenario_share": round(after, 4),
-            "share_change_points": round(change, 1),
+            "share_change_points": _unsigned(round(change, 1)),
             "comparable": bool(abs(change) <= COMPARABLE_POINTS and kept >= COMPARABLE_RATIO)}
+
+
+def _unsigned(value: float) -> float:
+    """``value`` with the sign of a zero dropped: a change that rounds to 0.0 is written
+    "0.0", not "-0.0", which reads as a finding (a fall) where there is none. (The same
+    rule as ``reporting.study.numbers.unsigned_zero``, for a number rather than a text;
+    importing that would make the analysis depend on the report.)"""
+    return value + 0.0
 
 
 NOT_IN_BASELINE = "never happens under the baseline"

@@ -13,6 +13,7 @@ from korea1950.analysis.compare import (
     Comparison,
     comparison_tables,
     run_comparison,
+    tables_readme,
     write_tables,
 )
 from korea1950.cli.common import add_out_options, add_run_options, evaluator_from, output_folder
@@ -29,10 +30,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "compare", help="compare scenarios under several readings (tables and figures)",
         description="Run every given scenario (default: all bundled) under every reading and "
-                    "write outcome shares, timings and differences from the baseline with 95% "
-                    "intervals (CSV and JSON), plus comparison figures (PNG and SVG).")
+                    "write outcome shares (0 to 1), timings, differences from the baseline and "
+                    "shifts in timing, each with 95% intervals (CSV and JSON; columns and "
+                    "units in tables/README.md), plus comparison figures (PNG and SVG).")
     parser.add_argument("scenarios", nargs="*", help="scenario names or paths (default: all)")
-    parser.add_argument("--readings", default=None,
+    parser.add_argument("--readings", default=None, type=reading_list,
                         help="comma-separated reading names or paths (default: every bundled "
                              "reading, see 'korea1950 list')")
     add_run_options(parser, replicates=20_000)
@@ -40,19 +42,36 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=handle)
 
 
+def reading_list(text: str) -> list[str]:
+    """The readings ``--readings`` names, in order; an empty list is refused.
+
+    Why refuse: leaving the option out means every bundled reading, but
+    ``--readings ""`` (an unset shell variable, say) names none, and quietly running
+    every reading instead would answer a question nobody asked.
+    """
+    names = [item.strip() for item in text.split(",") if item.strip()]
+    if not names:
+        raise argparse.ArgumentTypeError(
+            f"expected one or more comma-separated reading names or paths, got {text!r} "
+            "(leave --readings out for every bundled reading)")
+    return names
+
+
 def handle(args: argparse.Namespace) -> int:
     """Run the comparison and write tables, figures and manifest atomically."""
-    readings = ([item.strip() for item in args.readings.split(",") if item.strip()]
-                if args.readings else None)
     evaluator = evaluator_from(args)
     folder = output_folder(args)
     with evaluator:
-        comparison = run_comparison(args.scenarios or None, readings, args.replicates,
+        comparison = run_comparison(args.scenarios or None, args.readings, args.replicates,
                                     args.seed, evaluator)
     with folder.staging() as staging:
         tables = comparison_tables(comparison)
         write_tables(tables, staging / "tables")
-        write_comparison_figures(tables, staging / "figures")
+        (staging / "tables" / "README.md").write_text(tables_readme(tables))
+        write_comparison_figures(tables, staging / "figures",
+                                 {s.name: s.title for s in comparison.scenarios},
+                                 {r.name: reading_label(r.name, r.title)
+                                  for r in comparison.readings})
         write_manifest(comparison, evaluator, command_line(COMMAND, args), staging)
     print("\n".join(summary_lines(comparison, tables["outcomes"])))
     print(f"\nwrote {args.out}/tables ({', '.join(tables)}), {args.out}/figures and "
@@ -81,8 +100,9 @@ def summary_lines(comparison: Comparison, rows: list[dict]) -> list[str]:
     scenarios = {s.name: s.title for s in comparison.scenarios}
     imposed = {s.name: imposed_outcomes(s.levers) for s in comparison.scenarios}
     others = [name for name in scenarios if name != "baseline"]
+    labels = {r.name: reading_label(r.name, r.title) for r in readings}
     lines = [f"{len(scenarios)} scenarios x {len(readings)} readings "
-             f"({', '.join(reading_label(r.name) for r in readings)}), "
+             f"({', '.join(labels.values())}), "
              f"{comparison.replicates:,} worlds each, seed {comparison.seed}"]
     if not others:
         return [*lines, "Only the baseline was run: there is no change against it to show."]
@@ -99,7 +119,7 @@ def summary_lines(comparison: Comparison, rows: list[dict]) -> list[str]:
     lines += ["", "Largest changes against the baseline (every lever as in history), in the "
                   "share of worlds, with 95% intervals (not those the scenario imposes "
                   "itself):",
-              " " * LABEL_WIDTH + "".join(reading_label(r.name)[:CELL_WIDTH - 2]
+              " " * LABEL_WIDTH + "".join(_cut(labels[r.name], CELL_WIDTH - 2)
                                           .rjust(CELL_WIDTH) for r in readings)]
     for scenario in others:
         lines.append(scenarios[scenario])
@@ -110,12 +130,30 @@ def summary_lines(comparison: Comparison, rows: list[dict]) -> list[str]:
         if not shown:
             lines.append("  no change the worlds can tell from zero, beyond what the scenario "
                          "imposes itself")
-    lines.append("Every outcome, timing and interval: tables/outcomes.csv and "
-                 "tables/timings.csv.")
+    lines += WHERE_TABLES
     return lines
 
 
+WHERE_TABLES = ["Every outcome's share and change, with 95% intervals: tables/outcomes.csv.",
+                "Every shift in timing, with 95% intervals: tables/timing_vs_baseline.csv "
+                "(columns and units: tables/README.md)."]
+"""The summary's last lines: where the numbers it leaves out are (files ``handle`` writes)."""
+
+
+def _cut(text: str, width: int) -> str:
+    """``text`` in at most ``width`` characters, an ellipsis marking a cut (a long title)."""
+    return text if len(text) <= width else text[:width - 1] + "…"
+
+
 def _change(row: dict) -> str:
-    """A difference from the baseline and its 95% interval, e.g. ``-0.32 [-0.34, -0.29]``."""
-    return (f"{row['difference_from_baseline']:+.2f} [{row['difference_ci_low']:+.2f}, "
-            f"{row['difference_ci_high']:+.2f}]")
+    """A difference from the baseline and its 95% interval, e.g. ``-0.32 [-0.34, -0.29]``;
+    a figure that rounds to zero is written ``0.00``, since "-0.00" reads as a fall."""
+    return (f"{_signed(row['difference_from_baseline'])} [{_signed(row['difference_ci_low'])}, "
+            f"{_signed(row['difference_ci_high'])}]")
+
+
+def _signed(value: float) -> str:
+    """A change to two decimals with its sign, and none on a change that rounds to zero
+    (``unsigned_zero``'s rule, which also drops the "+" a zero would get here)."""
+    text = format(value, "+.2f")
+    return text[1:] if float(text) == 0 else text

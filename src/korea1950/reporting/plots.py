@@ -6,10 +6,14 @@ tables) and a path stem, writes ``stem.png`` and ``stem.svg``, and returns
 both paths. None of them sees a model. Every name a reader sees comes from
 ``korea1950.inputs.labels`` (readings by their historian, outcomes in words) or
 from a scenario's own title; fonts are at least ``MIN_FONT`` points at the
-saved size, so a figure can go on a slide as it is.
+saved size, so a figure can go on a slide as it is. A scenario or reading loaded
+from a file is no bundled one, so its name alone cannot give its title: the
+caller passes ``titles`` (scenario name -> title) and ``labels`` (reading name ->
+label) for those, and the bundled ones are looked up.
 """
 
 from pathlib import Path
+from textwrap import fill
 
 import matplotlib
 
@@ -17,9 +21,12 @@ matplotlib.use("Agg")
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import numpy as np
+from matplotlib.legend_handler import HandlerTuple
+from matplotlib.lines import Line2D
+from matplotlib.patches import Patch
 
 from korea1950.analysis.compare import KEY_OUTCOMES
-from korea1950.inputs.calendar import month_index
+from korea1950.inputs.calendar import month_index, month_text
 from korea1950.inputs.labels import FRONT_AXIS, first_upper, outcome_label, reading_label
 from korea1950.inputs.scenarios import scenario_title
 from korea1950.running.summary import Z95
@@ -71,6 +78,20 @@ def ordered(rows: list[dict], key: str) -> list[str]:
     return list(seen)
 
 
+Names = dict[str, str] | None
+"""Titles of scenarios or labels of readings by name, for those no bundled name gives."""
+
+
+def _scenario(name: str, titles: Names) -> str:
+    """A scenario's title: the one given (a scenario from a file) or the bundled one's."""
+    return (titles or {}).get(name) or scenario_title(name)
+
+
+def _reading(name: str, labels: Names) -> str:
+    """A reading's label: the one given (a reading from a file) or its historian's."""
+    return (labels or {}).get(name) or reading_label(name)
+
+
 REPRODUCIBLE = {"svg.hashsalt": "korea1950"}
 """Settings under which figures are saved: a fixed salt makes the SVG's element ids (clip
 paths, markers) the same on every run instead of random."""
@@ -112,7 +133,8 @@ def _legend_below(figure: plt.Figure, ax: plt.Axes, columns: int = 4) -> None:
 
 
 @slide
-def plot_outcomes(rows: list[dict], outcomes: tuple[str, ...], stem: Path) -> list[Path]:
+def plot_outcomes(rows: list[dict], outcomes: tuple[str, ...], stem: Path,
+                  titles: Names = None, labels: Names = None) -> list[Path]:
     """(a) Outcome shares by scenario and reading, with 95% intervals; a panel per outcome.
 
     Dots rather than bars: a share near 1 and one near 0 read as easily, and the
@@ -130,13 +152,13 @@ def plot_outcomes(rows: list[dict], outcomes: tuple[str, ...], stem: Path) -> li
             ax.errorbar([c["probability"] for c in cells], y + offset,
                         xerr=[Z95 * c["standard_error"] for c in cells],
                         fmt=styles[reading]["marker"], color=styles[reading]["color"],
-                        markersize=7, capsize=3, label=reading_label(reading))
+                        markersize=7, capsize=3, label=_reading(reading, labels))
         ax.set_title(first_upper(outcome_label(outcome)))
         ax.set_xlim(-0.03, 1.03)
         ax.set_xlabel("share of worlds")
         ax.grid(axis="x", alpha=0.3)
     for ax in axes[:, 0]:
-        ax.set_yticks(y, [scenario_title(s) for s in scenarios])
+        ax.set_yticks(y, [_scenario(s, titles) for s in scenarios])
         ax.set_ylabel("scenario")
     axes[0, 0].invert_yaxis()  # the y axis is shared: turning it once turns every panel
     _legend_below(figure, axes.flat[0])
@@ -155,17 +177,44 @@ FRONT_BAND = ("p25", "p75")
 FRONT_BAND_WORDS = "the middle 50% of worlds"
 """What the band holds, in the words the figure's legend and the report's caption share."""
 FRONT_UNTIL = "1954-12"
-"""The last month the front-line figure draws."""
+"""The last month the front-line figure draws: the years of war get the width (the table
+runs to the horizon, and the figure says so when it stops before)."""
+FRONT_COLUMNS = ("p10", "p25", "median", "p75", "p90")
+"""The front table's quantile columns, compared to tell whether the front moves at all."""
+
+
+def front_span_note(rows: list[dict], until: str = FRONT_UNTIL) -> str:
+    """What the front-line figure leaves out, in words ("" if it draws every month).
+
+    Why: the table runs to the horizon (December 1956) while the figure stops at
+    ``until``; a reader must not take the end of the axis for the end of the data,
+    and should know whether anything happens in the months not drawn.
+    """
+    months = sorted({row["month"] for row in rows})
+    if not months or months[-1] <= until:
+        return ""
+    last = {(r["scenario"], r["reading"]): r for r in rows if r["month"] == until}
+    moved = any(row["month"] > until and (row["scenario"], row["reading"]) in last
+                and any(row[c] != last[(row["scenario"], row["reading"])][c]
+                        for c in FRONT_COLUMNS) for row in rows)
+    after = ("the front still moves after it in some panels" if moved
+             else "no median or band moves after it")
+    return (f"Drawn until {month_text(until)}; the table (front.csv) runs to "
+            f"{month_text(months[-1])}, and {after}.")
 
 
 @slide
-def plot_fan(rows: list[dict], stem: Path, until: str = FRONT_UNTIL) -> list[Path]:
+def plot_fan(rows: list[dict], stem: Path, until: str = FRONT_UNTIL,
+             titles: Names = None, labels: Names = None) -> list[Path]:
     """(b) The front line over time: each reading's median and middle 50% of worlds, a panel
     per scenario.
 
     Only the middle half is drawn: the 10-90% band spans almost the whole peninsula
     for years and hides the medians. Each reading has its own colour and line style,
-    and its band is outlined in that style, so overlapping bands stay readable.
+    and its band is outlined in that style, so overlapping bands stay readable; the
+    legend's swatch for a reading is its line drawn over its band, so a reader can
+    tell which band is whose. If the rows run past ``until``, the figure says so
+    (``front_span_note``).
     """
     scenarios, readings = ordered(rows, "scenario"), ordered(rows, "reading")
     styles = reading_styles(readings)
@@ -183,27 +232,40 @@ def plot_fan(rows: list[dict], stem: Path, until: str = FRONT_UNTIL) -> list[Pat
                 ax.plot(dates, edge, color=style["color"], linestyle=style["linestyle"],
                         linewidth=0.8, alpha=0.8)
             ax.plot(dates, [c["median"] for c in cells], color=style["color"],
-                    linestyle=style["linestyle"], linewidth=2.4,
-                    label=f"{reading_label(reading)}: median")
+                    linestyle=style["linestyle"], linewidth=2.4)
         ax.axhline(0.5, color="grey", linestyle=":", linewidth=1)
-        ax.set_title(scenario_title(scenario))
+        ax.set_title(_scenario(scenario, titles))
         ax.set_ylim(0, 1)
         ax.xaxis.set_major_locator(mdates.YearLocator())
         ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
         ax.set_xlabel("date")
     for ax in axes[:, 0]:
         ax.set_ylabel(FRONT_AXIS)
-    ax = axes.flat[0]
-    ax.fill_between([], [], [], color="grey", alpha=0.25, label=FRONT_BAND_WORDS)
-    ax.plot([], [], color="grey", linestyle=":", label="38th parallel (before the war)")
-    _legend_below(figure, ax)
-    figure.suptitle("Where the front line runs: median world and middle half of worlds")
-    figure.tight_layout(rect=(0, 0.07, 1, 1))
+    handles: list = []
+    for reading in readings:
+        style = styles[reading]
+        band = Patch(facecolor=style["color"], alpha=0.25, edgecolor=style["color"],
+                     linestyle=style["linestyle"], linewidth=0.8)
+        line = Line2D([], [], color=style["color"], linestyle=style["linestyle"],
+                      linewidth=2.4)
+        handles.append((band, line))
+    handles.append(Line2D([], [], color="grey", linestyle=":"))
+    names = [_reading(r, labels) for r in readings] + ["38th parallel (before the war)"]
+    figure.legend(handles, names, loc="upper center", ncol=min(3, len(names)), frameon=False,
+                  bbox_to_anchor=(0.5, 0.0), handler_map={tuple: HandlerTuple(ndivide=1)},
+                  handlelength=3, handleheight=1.6,
+                  title=f"Each reading: its median world (line) and {FRONT_BAND_WORDS} "
+                        "(band, in its colour)")
+    note = fill(front_span_note(rows, until), 50 * axes.shape[1])  # as wide as the panels
+    figure.suptitle("Where the front line runs: median world and middle half of worlds"
+                    + (f"\n{note}" if note else ""))
+    figure.tight_layout()
     return save_figure(figure, stem)
 
 
 @slide
-def plot_heatmap(rows: list[dict], outcomes: tuple[str, ...], stem: Path) -> list[Path]:
+def plot_heatmap(rows: list[dict], outcomes: tuple[str, ...], stem: Path,
+                 titles: Names = None, labels: Names = None) -> list[Path]:
     """(c) Change against the baseline, scenario x outcome, one panel per reading."""
     scenarios = [s for s in ordered(rows, "scenario") if s != "baseline"]
     readings = ordered(rows, "reading")
@@ -219,15 +281,15 @@ def plot_heatmap(rows: list[dict], outcomes: tuple[str, ...], stem: Path) -> lis
     for ax, reading in zip(axes[0], readings, strict=True):
         grid = np.array([[lookup[(s, reading, o)] for o in outcomes] for s in scenarios])
         image = ax.imshow(grid, cmap="RdBu_r", vmin=-1, vmax=1, aspect="auto")
-        ax.set_xticks(range(len(outcomes)), [outcome_label(o) for o in outcomes],
+        ax.set_xticks(range(len(outcomes)), [first_upper(outcome_label(o)) for o in outcomes],
                       rotation=50, ha="right")
-        ax.set_yticks(range(len(scenarios)), [scenario_title(s) for s in scenarios])
+        ax.set_yticks(range(len(scenarios)), [_scenario(s, titles) for s in scenarios])
         ax.tick_params(axis="y", labelleft=ax is axes[0, 0])
         for (i, j), value in np.ndenumerate(grid):
             if abs(value) >= LABELLED_CHANGE:
                 ax.text(j, i, f"{value:+.2f}", ha="center", va="center", fontsize=MIN_FONT,
                         color="white" if abs(value) > DARK_CHANGE else "black")
-        ax.set_title(first_upper(reading_label(reading)))
+        ax.set_title(first_upper(_reading(reading, labels)))
         ax.set_xlabel("outcome")
     axes[0, 0].set_ylabel("scenario")
     figure.colorbar(image, ax=axes[0].tolist(), shrink=0.7,
@@ -254,7 +316,8 @@ def _quantiles(counts: dict[int, int], levels: tuple[float, ...]) -> list[int]:
 
 
 @slide
-def plot_timing(rows: list[dict], stem: Path) -> list[Path]:
+def plot_timing(rows: list[dict], stem: Path, titles: Names = None,
+                labels: Names = None) -> list[Path]:
     """(d) Timing distributions - invasion month, war length - per scenario and reading.
 
     Takes the long-form histogram rows (scenario, reading, distribution, value,
@@ -284,12 +347,12 @@ def plot_timing(rows: list[dict], stem: Path) -> list[Path]:
                         alpha=0.6, solid_capstyle="butt")
                 ax.plot(p50, y + offset, style["marker"], color=style["color"], markersize=8,
                         markeredgecolor="white",
-                        label=reading_label(reading) if y == 0 else None)
+                        label=_reading(reading, labels) if y == 0 else None)
         ax.set_title(title)
         ax.set_xlabel(label)
         ax.grid(axis="x", alpha=0.3)
     left = axes[0]
-    left.set_yticks(range(len(scenarios)), [scenario_title(s) for s in scenarios])
+    left.set_yticks(range(len(scenarios)), [_scenario(s, titles) for s in scenarios])
     left.set_ylabel("scenario")
     left.invert_yaxis()
     years = range(1950, 1957)
@@ -301,14 +364,20 @@ def plot_timing(rows: list[dict], stem: Path) -> list[Path]:
     return save_figure(figure, stem)
 
 
-def write_comparison_figures(tables: dict[str, list[dict]], folder: Path) -> dict[str, Path]:
-    """Draw the four comparison figures from the tables; return each figure's PNG by name."""
+def write_comparison_figures(tables: dict[str, list[dict]], folder: Path,
+                             titles: Names = None, labels: Names = None) -> dict[str, Path]:
+    """Draw the four comparison figures from the tables; return each figure's PNG by name.
+
+    ``titles`` and ``labels`` name the scenarios and readings as the run loaded them
+    (needed for those from files, whose names alone say nothing to a reader).
+    """
+    names = {"titles": titles, "labels": labels}
     drawn = {
         "outcomes": plot_outcomes(tables["outcomes"], KEY_OUTCOMES[:6],
-                                  folder / "outcomes"),
+                                  folder / "outcomes", **names),
         "change_vs_baseline": plot_heatmap(tables["outcomes"], KEY_OUTCOMES,
-                                           folder / "change_vs_baseline"),
-        "front_line": plot_fan(tables["front"], folder / "front_line"),
-        "timing": plot_timing(tables["distributions"], folder / "timing"),
+                                           folder / "change_vs_baseline", **names),
+        "front_line": plot_fan(tables["front"], folder / "front_line", **names),
+        "timing": plot_timing(tables["distributions"], folder / "timing", **names),
     }
     return {name: paths[0] for name, paths in drawn.items()}
