@@ -130,7 +130,7 @@ def test_plots_draw_from_plain_hand_written_tables(tmp_path):
     (["baseline", "atlantis"], "atlantis"),
     (["--replicates", "0"], "positive integer"),
     (["--readings", ""], "one or more comma-separated reading names"),
-    (["--readings", " , "], "leave --readings out for every bundled reading"),
+    (["--readings", " , "], "leave --readings out for the default"),
 ])
 def test_bad_compare_input_is_one_line_and_writes_nothing(tmp_path, capsys, arguments,
                                                           fragment):

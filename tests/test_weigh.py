@@ -264,6 +264,7 @@ def exit_code(args: list[str]) -> int:
     (["--readings", "kim,nosuchreading"], "nosuchreading"),
     (["--band-parameter", "courage"], "courage"),
     (["--replicates", "0"], "replicates"),
+    (["--readings", ""], "leave --readings out"),  # an unset shell variable names none
 ])
 def test_bad_input_is_one_line_and_exit_code_two(capsys, args, named):
     assert exit_code(["weigh", *args]) == 2

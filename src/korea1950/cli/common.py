@@ -108,6 +108,21 @@ def add_out_options(parser: argparse.ArgumentParser, default: Path | None, what:
                              "changed since (never files it did not write)")
 
 
+def reading_list(text: str) -> list[str]:
+    """The readings ``--readings`` names, in order; an empty list is refused.
+
+    Why refuse: leaving the option out gives the command's default readings, but
+    ``--readings ""`` (an unset shell variable, say) names none, and quietly running
+    the default instead would answer a question nobody asked.
+    """
+    names = [item.strip() for item in text.split(",") if item.strip()]
+    if not names:
+        raise argparse.ArgumentTypeError(
+            f"expected one or more comma-separated reading names or paths, got {text!r} "
+            "(leave --readings out for the default)")
+    return names
+
+
 def output_folder(args: argparse.Namespace) -> OutputFolder | None:
     """The checked --out folder (None without --out): refused now, before any work."""
     return OutputFolder(args.out, args.force) if args.out else None

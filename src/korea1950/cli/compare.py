@@ -16,7 +16,13 @@ from korea1950.analysis.compare import (
     tables_readme,
     write_tables,
 )
-from korea1950.cli.common import add_out_options, add_run_options, evaluator_from, output_folder
+from korea1950.cli.common import (
+    add_out_options,
+    add_run_options,
+    evaluator_from,
+    output_folder,
+    reading_list,
+)
 from korea1950.inputs.labels import first_upper, outcome_label, reading_label
 from korea1950.inputs.levers import imposed_outcomes
 from korea1950.reporting.manifest import command_line, write_manifest
@@ -40,21 +46,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_run_options(parser, replicates=20_000)
     add_out_options(parser, Path("comparison"), "results folder")
     parser.set_defaults(handler=handle)
-
-
-def reading_list(text: str) -> list[str]:
-    """The readings ``--readings`` names, in order; an empty list is refused.
-
-    Why refuse: leaving the option out means every bundled reading, but
-    ``--readings ""`` (an unset shell variable, say) names none, and quietly running
-    every reading instead would answer a question nobody asked.
-    """
-    names = [item.strip() for item in text.split(",") if item.strip()]
-    if not names:
-        raise argparse.ArgumentTypeError(
-            f"expected one or more comma-separated reading names or paths, got {text!r} "
-            "(leave --readings out for every bundled reading)")
-    return names
 
 
 def handle(args: argparse.Namespace) -> int:

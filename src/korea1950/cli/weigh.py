@@ -19,6 +19,7 @@ from korea1950.cli.common import (
     evaluator_from,
     output_folder,
     positive_int,
+    reading_list,
 )
 from korea1950.inputs.events import EVENTS
 from korea1950.inputs.labels import (
@@ -47,7 +48,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "the scenarios that would best tell the readings apart, and each actor's "
                     "Shapley share of the probability of war. Every figure is conditional on "
                     "the model and its assumptions.")
-    parser.add_argument("--readings", default="kim,stueck",
+    parser.add_argument("--readings", default="kim,stueck", type=reading_list,
                         help="comma-separated reading names or paths (default kim,stueck)")
     add_run_options(parser, replicates=20_000)
     parser.add_argument("--robustness-replicates", type=positive_int, default=None, metavar="N",
@@ -74,7 +75,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def handle(args: argparse.Namespace) -> int:
     """Weigh, write the folder if asked, and print."""
-    readings = [item.strip() for item in args.readings.split(",") if item.strip()]
+    readings = args.readings
     folder = output_folder(args)
     with evaluator_from(args) as evaluator:  # one pool for the weighing and the band
         result = run_weigh(readings, args.replicates, args.seed, evaluator,
