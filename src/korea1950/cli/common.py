@@ -108,19 +108,26 @@ def add_out_options(parser: argparse.ArgumentParser, default: Path | None, what:
                              "changed since (never files it did not write)")
 
 
-def reading_list(text: str) -> list[str]:
-    """The readings ``--readings`` names, in order; an empty list is refused.
+def reading_list(text: str) -> str:
+    """``--readings`` checked: its names or paths, comma-separated; an empty list is refused.
 
     Why refuse: leaving the option out gives the command's default readings, but
     ``--readings ""`` (an unset shell variable, say) names none, and quietly running
-    the default instead would answer a question nobody asked.
+    the default instead would answer a question nobody asked. Why text and not a
+    list: the manifest rebuilds the command from the parsed arguments, where a list
+    reads as positional words (``readings`` splits it).
     """
-    names = [item.strip() for item in text.split(",") if item.strip()]
+    names = readings(text)
     if not names:
         raise argparse.ArgumentTypeError(
             f"expected one or more comma-separated reading names or paths, got {text!r} "
             "(leave --readings out for the default)")
-    return names
+    return ",".join(names)
+
+
+def readings(text: str | None) -> list[str] | None:
+    """The readings a checked ``--readings`` names, in order (None if it was left out)."""
+    return None if text is None else [item.strip() for item in text.split(",") if item.strip()]
 
 
 def output_folder(args: argparse.Namespace) -> OutputFolder | None:

@@ -22,6 +22,7 @@ from korea1950.cli.common import (
     evaluator_from,
     output_folder,
     reading_list,
+    readings,
 )
 from korea1950.inputs.labels import first_upper, outcome_label, reading_label
 from korea1950.inputs.levers import imposed_outcomes
@@ -53,8 +54,8 @@ def handle(args: argparse.Namespace) -> int:
     evaluator = evaluator_from(args)
     folder = output_folder(args)
     with evaluator:
-        comparison = run_comparison(args.scenarios or None, args.readings, args.replicates,
-                                    args.seed, evaluator)
+        comparison = run_comparison(args.scenarios or None, readings(args.readings),
+                                    args.replicates, args.seed, evaluator)
     with folder.staging() as staging:
         tables = comparison_tables(comparison)
         write_tables(tables, staging / "tables")

@@ -20,6 +20,7 @@ from korea1950.cli.common import (
     output_folder,
     positive_int,
     reading_list,
+    readings,
 )
 from korea1950.inputs.events import EVENTS
 from korea1950.inputs.labels import (
@@ -75,10 +76,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def handle(args: argparse.Namespace) -> int:
     """Weigh, write the folder if asked, and print."""
-    readings = args.readings
+    chosen = readings(args.readings) or []
     folder = output_folder(args)
     with evaluator_from(args) as evaluator:  # one pool for the weighing and the band
-        result = run_weigh(readings, args.replicates, args.seed, evaluator,
+        result = run_weigh(chosen, args.replicates, args.seed, evaluator,
                            band_parameter=args.band_parameter, band_decision=args.band_decision,
                            robustness_replicates=args.robustness_replicates,
                            calibration_replicates=args.calibration_replicates)
