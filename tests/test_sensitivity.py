@@ -283,3 +283,16 @@ def test_an_outcome_without_indices_is_empty_in_the_tables_and_chance_is_capped(
     assert "soviet_veto" not in text
     assert "The Soviet delegate returns and vetoes" in figure["suptitle"]
     assert "soviet_veto" not in figure["suptitle"]
+
+
+def test_the_study_names_the_invasions_leading_parameters_in_words():
+    from korea1950.inputs.labels import parameter_label
+    from korea1950.reporting.study.sections.sensitivity import _leaders
+
+    rows = [{"outcome": "invasion", "parameter": name, "ST": total, "ST_conf": 0.02}
+            for name, total in (("values_boycott_solidarity", 0.4), ("war_burden", 0.1),
+                                ("expects_us_to_fight", 0.3), ("acheson_effect", 0.05))]
+    text = _leaders(rows)
+    assert text.startswith("For the invasion, the largest total indices are "
+                           f"{parameter_label('values_boycott_solidarity')} (total 0.40 ± 0.02)")
+    assert "values_boycott_solidarity" not in text and "acheson" not in text

@@ -1,7 +1,8 @@
 """Which of Stalin's uncertain motives drive the outcomes, under each reading (Sobol, SALib)."""
 
 from korea1950.analysis.compare import to_csv
-from korea1950.analysis.sensitivity import DEFAULT_SAMPLES, run_sensitivity
+from korea1950.analysis.sensitivity import DEFAULT_SAMPLES, run_sensitivity, table_rows
+from korea1950.inputs.labels import parameter_label
 from korea1950.reporting import sensitivity_plots
 from korea1950.reporting.study.context import StudyContext
 from korea1950.reporting.study.numbers import SMALLEST
@@ -40,7 +41,9 @@ def build(context: StudyContext) -> str:
                                  replicates_per_point=PER_POINT, seed=context.seed,
                                  execution=context.workers, progress=context.progress)
         rows = result["indices"]
-        (context.tables_dir / f"sensitivity_{reading.name}.csv").write_text(to_csv(rows))
+        # empty cells, with a note, where an outcome is too flat to have indices
+        (context.tables_dir / f"sensitivity_{reading.name}.csv").write_text(
+            to_csv(table_rows(result)))
         sensitivity_plots.plot_sensitivity(
             rows, f"Sensitivity of outcomes to Stalin's motives — {label}",
             context.figures_dir / f"sensitivity_{reading.name}", result.get("convergence"))
@@ -58,8 +61,8 @@ def _leaders(rows: list[dict]) -> str:
     if all(r["ST"] == 0 and r["ST_conf"] == 0 for r in top):
         return ("The invasion happens in (almost) every sampled world or in (almost) none: too "
                 "little variation to share out, so no parameter is singled out.")
-    leaders = ", ".join(f"`{r['parameter']}` (total {r['ST']:.2f} {_half(r['ST_conf'])})"
-                        for r in top[:3])
+    leaders = ", ".join(f"{parameter_label(r['parameter'])} (total {r['ST']:.2f} "
+                        f"{_half(r['ST_conf'])})" for r in top[:3])
     return f"For the invasion, the largest total indices are {leaders}."
 
 
