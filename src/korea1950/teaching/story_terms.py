@@ -9,7 +9,8 @@ readings), so a new term shows up as a failing test, not as a raw name.
 A yes/no term has two phrasings (``None`` where the answer is not worth
 saying, as "not a limited operation"); a number has one, with ``{v}`` for its
 value. ``BY_RULE`` overrides the table where the same name means different
-things in different rules ("chance"). ``AFTER_STALIN`` rewrites or hides the
+things in different rules ("chance"), ``BY_FLAG`` where it depends on another term
+(Stalin's gain from afar or in Moscow). ``AFTER_STALIN`` rewrites or hides the
 terms that speak of Stalin once he is dead: the rules still draw them (the
 model must not change), but the story does not pretend he can be reached.
 """
