@@ -22,7 +22,13 @@ from korea1950.analysis.weigh.likelihood import negligible, odds_text
 from korea1950.cli.main import main
 from korea1950.inputs.calendar import month_text
 from korea1950.inputs.evidence import document_sources, evidence_items
-from korea1950.inputs.labels import OUTCOME_LABELS, TIMING_LABELS, outcome_label, reading_label
+from korea1950.inputs.labels import (
+    OUTCOME_LABELS,
+    TIMING_LABELS,
+    outcome_label,
+    reading_label,
+    unsigned_zero,
+)
 from korea1950.inputs.parameters import STALIN_MOTIVE_PARAMETERS
 from korea1950.inputs.readings import bundled_reading_names, load_reading
 from korea1950.inputs.record import load_record
@@ -41,7 +47,6 @@ from korea1950.reporting.study.numbers import (
     months_text,
     share_cell,
     shift_interval_text,
-    unsigned_zero,
 )
 from korea1950.reporting.study.sections import overview as overview_section
 from korea1950.reporting.study.sections import record_fit, section_modules
@@ -473,6 +478,7 @@ def test_a_share_that_rounds_to_zero_is_printed_without_a_sign():
     assert share_and_fraction({"share": 0.2913, "fraction": 0.2913}) == "0.29 (29%)"
     assert share_and_fraction({"share": 0.1, "fraction": None}) == "0.10 (0%)"
     assert unsigned_zero(-0.004, ".2f") == "0.00" and unsigned_zero(-0.006, ".2f") == "-0.01"
+    assert unsigned_zero(0.001, "+.2f") == "0.00" and unsigned_zero(0.006, "+.2f") == "+0.01"
 
 
 def test_equal_shares_of_stalin_and_mao_are_explained_only_where_they_are_equal():

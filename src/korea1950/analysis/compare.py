@@ -18,6 +18,7 @@ from pathlib import Path
 
 from korea1950.analysis.timing_shift import timing_shift_rows
 from korea1950.inputs.calendar import month_label
+from korea1950.inputs.labels import without_negative_zero
 from korea1950.inputs.readings import Reading, bundled_reading_names, load_reading
 from korea1950.inputs.scenarios import Scenario, bundled_scenario_names, load_scenario
 from korea1950.running.blocks import make_tasks
@@ -122,7 +123,7 @@ def outcome_rows(comparison: Comparison) -> list[dict]:
 
 def _rounded(value: float) -> float:
     """``value`` to 6 decimals, never "-0.0": a minus sign on a zero reads as a fall."""
-    return round(value, 6) + 0.0
+    return without_negative_zero(round(value, 6))
 
 
 def timing_rows(comparison: Comparison) -> list[dict]:

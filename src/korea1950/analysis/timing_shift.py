@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from korea1950.inputs.calendar import month_label
+from korea1950.inputs.labels import without_negative_zero
 from korea1950.running.summary import TIMINGS, Summary
 
 if TYPE_CHECKING:
@@ -159,16 +160,8 @@ def comparability(base: Summary, summary: Summary, event: str) -> dict:
     larger = max(before, after)
     kept = min(before, after) / larger if larger else 1.0
     return {"baseline_share": round(before, 4), "scenario_share": round(after, 4),
-            "share_change_points": _unsigned(round(change, 1)),
+            "share_change_points": without_negative_zero(round(change, 1)),
             "comparable": bool(abs(change) <= COMPARABLE_POINTS and kept >= COMPARABLE_RATIO)}
-
-
-def _unsigned(value: float) -> float:
-    """``value`` with the sign of a zero dropped: a change that rounds to 0.0 is written
-    "0.0", not "-0.0", which reads as a finding (a fall) where there is none. (The same
-    rule as ``reporting.study.numbers.unsigned_zero``, for a number rather than a text;
-    importing that would make the analysis depend on the report.)"""
-    return value + 0.0
 
 
 NOT_IN_BASELINE = "never happens under the baseline"

@@ -71,11 +71,13 @@ def scheduler_address(text: str) -> str:
         raise argparse.ArgumentTypeError(str(error).split(": ", 1)[-1]) from None
 
 
-def add_run_options(parser: argparse.ArgumentParser, replicates: int) -> None:
-    """--replicates, --seed and --workers, with the given default replicate count."""
-    parser.add_argument("--replicates", type=replicates_int, default=replicates,
-                        help=f"number of simulated worlds (default {replicates:,}; "
-                             f"at most {MAX_WORLDS:,})")
+def add_run_options(parser: argparse.ArgumentParser, replicates: int | None) -> None:
+    """--replicates, --seed and --workers, with the given default replicate count (None: no
+    --replicates, for a command whose number of worlds is set otherwise)."""
+    if replicates is not None:
+        parser.add_argument("--replicates", type=replicates_int, default=replicates,
+                            help=f"number of simulated worlds (default {replicates:,}; "
+                                 f"at most {MAX_WORLDS:,})")
     parser.add_argument("--seed", type=seed_int, default=1,
                         help="random seed; the same seed gives identical results (default 1)")
     parser.add_argument("--workers", type=bounded_int(1, MAX_WORKERS), default=None,

@@ -24,7 +24,7 @@ from korea1950.cli.common import (
     reading_list,
     readings,
 )
-from korea1950.inputs.labels import first_upper, outcome_label, reading_label
+from korea1950.inputs.labels import first_upper, outcome_label, reading_label, unsigned_zero
 from korea1950.inputs.levers import imposed_outcomes
 from korea1950.reporting.manifest import command_line, write_manifest
 from korea1950.reporting.plots import write_comparison_figures
@@ -140,12 +140,6 @@ def _cut(text: str, width: int) -> str:
 def _change(row: dict) -> str:
     """A difference from the baseline and its 95% interval, e.g. ``-0.32 [-0.34, -0.29]``;
     a figure that rounds to zero is written ``0.00``, since "-0.00" reads as a fall."""
-    return (f"{_signed(row['difference_from_baseline'])} [{_signed(row['difference_ci_low'])}, "
-            f"{_signed(row['difference_ci_high'])}]")
-
-
-def _signed(value: float) -> str:
-    """A change to two decimals with its sign, and none on a change that rounds to zero
-    (``unsigned_zero``'s rule, which also drops the "+" a zero would get here)."""
-    text = format(value, "+.2f")
-    return text[1:] if float(text) == 0 else text
+    low, high = row["difference_ci_low"], row["difference_ci_high"]
+    return (f"{unsigned_zero(row['difference_from_baseline'], '+.2f')} "
+            f"[{unsigned_zero(low, '+.2f')}, {unsigned_zero(high, '+.2f')}]")

@@ -56,8 +56,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the `sensitivity` subcommand."""
     parser = subparsers.add_parser(
         "sensitivity", help="global sensitivity of outcomes to the reading's parameters",
-        # "resolve": --replicates from the shared run options is replaced by its refusal
-        conflict_handler="resolve",
         description="Sobol or Morris sensitivity (SALib) of key outcomes to every parameter of "
                     "a reading, sampled through the reading's priors. Sobol indices are "
                     "shares of each outcome's variation across worlds, with what is left to "
@@ -75,7 +73,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--replicates-per-point", type=positive_int, default=DEFAULT_PER_POINT,
                         help=f"worlds simulated at each sample point (default "
                              f"{DEFAULT_PER_POINT})")
-    add_run_options(parser, replicates=1)
+    add_run_options(parser, replicates=None)
     parser.add_argument("--replicates", action=RefuseReplicates, default=argparse.SUPPRESS,
                         help=argparse.SUPPRESS)
     parser.add_argument("--json", action="store_true", help="print one JSON object")

@@ -30,10 +30,10 @@ from korea1950.inputs.labels import (
     parameter_words,
     prior_change,
     reading_label,
+    unsigned_zero,
 )
 from korea1950.inputs.parameters import STALIN_MOTIVE_PARAMETERS
 from korea1950.inputs.scenarios import scenario_title
-from korea1950.reporting.study.numbers import unsigned_zero
 from korea1950.reporting.weigh_plots import write_figures
 from korea1950.running.summary import Z95
 

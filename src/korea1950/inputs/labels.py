@@ -299,6 +299,20 @@ def first_upper(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def unsigned_zero(value: float, spec: str) -> str:
+    """``value`` formatted by ``spec`` ("0.00", "+.2f"), with no sign on a figure that rounds
+    to zero: "-0.00" reads as a finding (something negative) where there is none, and
+    "+0.00" as a rise."""
+    text = format(value, spec)
+    return text[1:] if text[:1] in "+-" and float(text) == 0 else text
+
+
+def without_negative_zero(value: float) -> float:
+    """``value`` with the sign of a zero dropped, for a number written to a table: -0.0 is
+    written "-0.0", which reads as a fall (``unsigned_zero``'s rule, for a number)."""
+    return value + 0.0
+
+
 def parameter_label(name: str) -> str:
     """A goal or belief of Stalin's by its short label; any other parameter by its meaning."""
     return PARAMETER_LABELS.get(name) or parameter_words(name)

@@ -38,13 +38,6 @@ def share_cell(probability: float, standard_error: float) -> str:
     return f"{value} ± {half:.{DIGITS}f}"
 
 
-def unsigned_zero(value: float, spec: str) -> str:
-    """``value`` formatted by ``spec`` ("0.00"), with no minus sign on a figure that rounds to
-    zero: "-0.00" reads as a finding (something negative) where there is none."""
-    text = format(value, spec)
-    return text[1:] if text.startswith("-") and float(text) == 0 else text
-
-
 def difference_text(difference: float, low: float, high: float) -> str:
     """A change with its 95% interval, in words fit for a sentence ("+0.12, 95% interval ...")."""
     change = f"{difference:+.{DIGITS}f}"

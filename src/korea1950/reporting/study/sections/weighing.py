@@ -20,10 +20,9 @@ from korea1950.analysis.weigh.markdown import (
 )
 from korea1950.analysis.weigh.responsibility import ACTOR_LABELS
 from korea1950.analysis.weigh.verdict import rarity_clause
-from korea1950.inputs.labels import actor_name, outcome_label, parameter_label
+from korea1950.inputs.labels import actor_name, outcome_label, parameter_label, unsigned_zero
 from korea1950.inputs.parameters import STALIN_MOTIVE_PARAMETERS
 from korea1950.reporting.study.context import StudyContext
-from korea1950.reporting.study.numbers import unsigned_zero
 from korea1950.reporting.weigh_plots import write_figures
 
 ORDER = 50
