@@ -1,10 +1,13 @@
-"""A click while the page draws: 10,000 worlds alone, beside a picture thread, beside a worker.
+"""A click while the page works: 10,000 worlds alone, beside a picture thread, beside a worker,
+beside the anticipator.
 
 The case the page's workers (``korea1950.teaching.app.workers``) are for: a
 student changes a setting while the previous setting's two pictures are still
 being drawn. Times a new setting's 10,000 worlds (median of ``--repeats``)
 computed in this process alone, in this process while a thread draws pictures,
-and in a worker while another worker draws them.
+in a worker while another worker draws them, and in a worker while the
+anticipator (``korea1950.teaching.app.anticipation``, at the lowest priority)
+computes the settings one step from a 50,000-world view.
 
     .venv/bin/python benchmarks/page_contention.py [--repeats 5]
 """
@@ -16,7 +19,8 @@ import threading
 import time
 
 from korea1950.running.ensemble import simulate
-from korea1950.teaching.app import charts, workers
+from korea1950.teaching.app import anticipation, charts, results, workers
+from korea1950.teaching.app.classroom import Setting
 
 SETTINGS = ("no_incheon", "stop_at_38th", "mao_refuses")
 WORLDS = 10_000
@@ -49,7 +53,10 @@ def main() -> None:
 
     workers.start()
     workers._STATE.warm.result()
-    print(f"{'setting':<14}{'alone':>8}{'beside a thread':>18}{'in a worker, beside one':>26}")
+    busy = Setting(worlds=50_000, seed=99)  # its settings one step away keep the anticipator busy
+    results.baseline(busy.reading, busy.worlds, busy.seed)
+    print(f"{'setting':<14}{'alone':>8}{'beside a thread':>18}{'in a worker, beside one':>26}"
+          f"{'beside the anticipator':>25}")
     seeds = itertools.count(1)  # a new seed each time: nothing is cached anywhere
     for name in SETTINGS:
         def here(name: str = name) -> None:
@@ -62,8 +69,12 @@ def main() -> None:
         crowded = [seconds(here, draw_here) for _ in range(args.repeats)]
         apart = [seconds(there, lambda: workers.draw_pictures(shown, baseline))
                  for _ in range(args.repeats)]
+        anticipation.anticipate(busy)
+        if anticipation.idle(0.5):
+            raise SystemExit("the anticipator had nothing to do: no setting was computed beside it")
+        ahead = [seconds(there) for _ in range(args.repeats)]
         print(f"{name:<14}{statistics.median(alone):8.3f}{statistics.median(crowded):18.3f}"
-              f"{statistics.median(apart):26.3f}")
+              f"{statistics.median(apart):26.3f}{statistics.median(ahead):25.3f}")
 
 
 if __name__ == "__main__":

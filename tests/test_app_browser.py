@@ -45,16 +45,13 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    """`korea1950 app` on a free port, in its own process group; its log goes to a file (a
-    pipe nobody reads would fill up and stall the server)."""
+def launch(log: Path, command: list[str], *options: str):
+    """Start ``command`` ``app`` with ``options`` on a free port, its log in ``log``; yield its
+    address once it answers, and stop it afterwards (no traceback may be in its log)."""
     port = free_port()
-    log = tmp_path_factory.mktemp("app") / "server.log"
     with log.open("w") as out:
-        process = subprocess.Popen([sys.executable, "-m", "korea1950.cli.main", "app", "--port",
-                                    str(port)], stdout=out, stderr=subprocess.STDOUT,
-                                   start_new_session=True)
+        process = subprocess.Popen([*command, "app", *options, "--port", str(port)], stdout=out,
+                                   stderr=subprocess.STDOUT, start_new_session=True)
     url = f"http://127.0.0.1:{port}/"
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and process.poll() is None:
@@ -70,6 +67,31 @@ def server(tmp_path_factory):
     yield url
     stop(process)
     assert "Traceback" not in log.read_text(), log.read_text()[-3000:]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """`korea1950 app --no-anticipate` in its own process group; its log goes to a file (a
+    pipe nobody reads would fill up and stall the server).
+
+    Why without anticipation: the timed clicks below must be computed when clicked; the
+    page's default (settings one step away computed ahead) is timed by its own test."""
+    log = tmp_path_factory.mktemp("app") / "server.log"
+    yield from launch(log, [sys.executable, "-m", "korea1950.cli.main"], "--no-anticipate")
+
+
+WITH_INFO = ("import logging, sys; logging.basicConfig(level=logging.INFO); "
+             "from korea1950.cli.main import main; sys.exit(main(sys.argv[1:]))")
+"""`korea1950 app` with the log's informative lines, among them the anticipator's "none
+waiting" (Solara's own logging leaves the root logger as it finds it)."""
+
+
+@pytest.fixture(scope="module")
+def anticipating_server(tmp_path_factory):
+    """`korea1950 app` as a teacher starts it, anticipating; yields its address and log."""
+    log = tmp_path_factory.mktemp("anticipating") / "server.log"
+    for url in launch(log, [sys.executable, "-c", WITH_INFO]):
+        yield url, log
 
 
 def stop(process: subprocess.Popen) -> None:
@@ -252,6 +274,12 @@ def in_view(element, seconds: float = 5.0) -> bool:
         element.page.wait_for_timeout(100)
 
 
+TIMED = (("Mao withholds his consent", "Mao consents"),
+         ("No landing at Incheon", "Incheon landing"),
+         ("UN forces stop at the 38th", "UN forces cross the 38th parallel"))
+"""The switches whose clicks are timed (label, and the row whose first share falls to 0%)."""
+
+
 def test_the_page_teaches_and_a_switch_recomputes_at_once(server, browser, timing):
     page = open_page(browser, server, timing)
     # The reading menu names both historians, with their theses.
@@ -326,9 +354,7 @@ def test_the_page_teaches_and_a_switch_recomputes_at_once(server, browser, timin
     # for settings no session has asked for, for the way back (cached) and for a setting
     # another session computed (test above).
     fresh, back, server = [], [], []
-    for label, row in (("Mao withholds his consent", "Mao consents"),
-                       ("No landing at Incheon", "Incheon landing"),
-                       ("UN forces stop at the 38th", "UN forces cross the 38th parallel")):
+    for label, row in TIMED:
         before = cells(page, row)
         fresh.append(click_and_time(page, label, row, "cell.startsWith('0.0%')"))
         server.append(page.locator(".korea-took").inner_text())
@@ -346,4 +372,24 @@ def test_the_page_teaches_and_a_switch_recomputes_at_once(server, browser, timin
     page.screenshot(path=str(ARTIFACTS / "app.png"), full_page=False)
     page.screenshot(path=str(ARTIFACTS / "app_full.png"), full_page=True)
     assert (ARTIFACTS / "app.png").stat().st_size > 20_000
+    page.context.close()
+
+
+def test_a_switch_one_step_from_the_page_is_answered_from_what_was_computed_ahead(
+        anticipating_server, browser, timing):
+    url, log = anticipating_server
+    page = open_page(browser, url)
+    settled(page)
+    deadline = time.monotonic() + 300
+    while "none waiting" not in log.read_text():
+        assert time.monotonic() < deadline, "the settings one step away took over 5 minutes"
+        time.sleep(1)
+    ahead, said = [], []
+    for label, row in TIMED:
+        before = cells(page, row)
+        ahead.append(click_and_time(page, label, row, "cell.startsWith('0.0%')"))
+        said.append(page.locator(".korea-took").inner_text())
+        click_and_time(page, label, row, f"cell === {json.dumps(before[1])}")
+    timing["anticipated_switch_s"] = ahead
+    assert said == ["(computed ahead, while the page was read)"] * len(TIMED)
     page.context.close()

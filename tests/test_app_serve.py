@@ -112,3 +112,22 @@ def test_a_port_outside_the_range_is_refused_in_one_line(capsys):
     assert done.value.code == 2
     error = capsys.readouterr().err.strip()
     assert "\n" not in error and "up to 65,535" in error
+
+
+def test_no_anticipate_turns_the_anticipator_off_for_the_server(monkeypatch):
+    from solara import __main__ as solara_main
+
+    from korea1950.cli.main import build_parser
+    from korea1950.teaching.app import anticipation, serve
+
+    parse = build_parser("app").parse_args
+    assert parse(["app"]).anticipate and not parse(["app", "--no-anticipate"]).anticipate
+    monkeypatch.setattr(anticipation, "_STATE", anticipation._State())
+    monkeypatch.setattr(solara_main.cli, "main", lambda *args, **kwargs: None)
+    monkeypatch.setattr(serve.signal, "signal", lambda *args: None)
+    for name in ("keep_private", "hide_banner"):  # they change this process's environment
+        monkeypatch.setattr(serve, name, lambda: None)
+    assert serve.serve("127.0.0.1", free_port(), anticipate=False) == 0
+    assert not anticipation._STATE.enabled
+    assert serve.serve("127.0.0.1", free_port()) == 0
+    assert anticipation._STATE.enabled

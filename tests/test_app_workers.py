@@ -3,13 +3,14 @@ an answer even when a worker dies."""
 
 import os
 import signal
+from concurrent.futures.process import BrokenProcessPool
 
 import numpy as np
 import pytest
 
 from korea1950.running.ensemble import simulate
 from korea1950.running.evaluators import Processes
-from korea1950.teaching.app import workers
+from korea1950.teaching.app import verdict, workers
 from korea1950.teaching.app.verdict import VERDICT_NICENESS, give_way
 
 
@@ -83,3 +84,17 @@ def test_the_verdicts_workers_give_way_to_the_pages():
     assert theirs == {min(19, ours + VERDICT_NICENESS)}
     with Processes(2) as evaluator:
         assert set(evaluator.map(os.nice, [0] * 4, 4)) == {ours}
+
+
+@pytest.mark.parametrize("stopped", [BrokenProcessPool("killed"),
+                                     RuntimeError("cannot schedule new futures after shutdown")])
+def test_a_verdict_cut_short_by_the_server_stopping_is_a_line_not_a_traceback(
+        monkeypatch, caplog, stopped):
+    def cut_short() -> dict:
+        raise stopped
+
+    monkeypatch.setattr(verdict, "page_verdict", cut_short)
+    with caplog.at_level("INFO", logger=verdict.__name__):
+        verdict._compute_ahead()
+    assert len(caplog.records) == 1 and caplog.records[0].exc_info is None
+    assert "computes it when opened" in caplog.text or "stopped before" in caplog.text

@@ -43,3 +43,26 @@ def test_a_failed_computation_is_not_kept_and_is_tried_again():
     assert len(memo) == 1
     memo.clear()
     assert len(memo) == 0 and memo.get("k", lambda: 4) == (4, False)
+
+
+def test_a_value_put_in_never_replaces_one_kept_or_being_computed():
+    memo = Memo(2)
+    assert memo.put("k", 1) and memo.peek("k") == 1
+    assert not memo.put("k", 2) and memo.get("k", lambda: 3) == (1, True)
+    inside = threading.Event()
+    release = threading.Event()
+
+    def slow() -> int:
+        inside.set()
+        release.wait(5)
+        return 5
+
+    worker = threading.Thread(target=memo.get, args=("j", slow))
+    worker.start()
+    inside.wait(5)
+    assert not memo.put("j", 9), "a computation under way is the one that counts"
+    release.set()
+    worker.join()
+    assert memo.peek("j") == 5
+    memo.forget("j")
+    assert memo.peek("j") is None and memo.peek("absent") is None

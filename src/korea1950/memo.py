@@ -49,6 +49,30 @@ class Memo:
                     self._pending.pop(key, None)
             return value, False
 
+    def peek(self, key: Hashable) -> object | None:
+        """The value kept for ``key``, or None; neither computes it nor freshens its place."""
+        with self._lock:
+            return self._items.get(key)
+
+    def put(self, key: Hashable, value: object) -> bool:
+        """Keep ``value`` for ``key`` unless a value is kept or being computed; say if it was.
+
+        Why: work done ahead of time (the page's anticipation) fills the cache, but a
+        value already there, or one a caller is computing now, is the one that counts.
+        """
+        with self._lock:
+            if key in self._items or key in self._pending:
+                return False
+            self._items[key] = value
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+            return True
+
+    def forget(self, key: Hashable) -> None:
+        """Drop what is kept for ``key``, if anything."""
+        with self._lock:
+            self._items.pop(key, None)
+
     def __len__(self) -> int:
         """How many keys are kept."""
         with self._lock:

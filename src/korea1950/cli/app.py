@@ -16,6 +16,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                                                "baseline. Open the address it prints.")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=bounded_int(1, 65_535), default=8765)
+    parser.add_argument("--no-anticipate", dest="anticipate", action="store_false",
+                        help="do not compute ahead, at the lowest priority, the settings one "
+                             "switch or scenario from what each page shows (by default a "
+                             "switch flipped from there is answered from the cache)")
     parser.set_defaults(handler=handle)
 
 
@@ -26,4 +30,4 @@ def handle(args: argparse.Namespace) -> int:
     check_free(args.host, args.port)
     print(f"korea1950 classroom page on http://{args.host}:{args.port}/ (Ctrl-C to stop)",
           flush=True)
-    return serve(args.host, args.port)
+    return serve(args.host, args.port, anticipate=args.anticipate)

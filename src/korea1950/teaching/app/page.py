@@ -5,7 +5,8 @@ play - each setting is a whole ensemble of worlds - and a class needs only what
 it sets (scenario, reading, switches, worlds, seed) and what came of it. Every
 change recomputes at once, in a worker process (``workers``), so the page stays
 responsive and says it is computing; the baseline of a (reading, worlds, seed) is computed
-once per server (``korea1950.teaching.app.results``).
+once per server (``korea1950.teaching.app.results``), and the settings one step from what is
+shown are computed ahead while it is read (``anticipation``).
 
 Why through ``admit``: every value a widget sends goes through that one gate
 (``korea1950.teaching.app.classroom``) before anything uses it; refusals show
@@ -24,6 +25,7 @@ from reacton.core import Ref
 from korea1950.inputs.readings import bundled_reading_names
 from korea1950.inputs.scenarios import bundled_scenario_names, scenario_title
 from korea1950.teaching.app import workers
+from korea1950.teaching.app.anticipation import anticipate
 from korea1950.teaching.app.classroom import (
     SEEDS,
     SWITCH_PREFIX,
@@ -35,7 +37,7 @@ from korea1950.teaching.app.classroom import (
     reading_title,
     receive,
 )
-from korea1950.teaching.app.results import Started, collect, start
+from korea1950.teaching.app.results import Outcomes, Started, collect, start
 from korea1950.teaching.app.roleplay import RolePlay
 from korea1950.teaching.app.verdict import start_in_background
 from korea1950.teaching.app.views import GlossaryView, OutcomesView, StoryView, VerdictView
@@ -118,6 +120,20 @@ def Controls(state: solara.Reactive[Session], started: Ref[Started | None]) -> N
     rv.use_event(seed, "change", lambda *event: sender("seed")(event[-1]))
 
 
+def took_text(shown: Outcomes) -> str:
+    """How the numbers shown came to be: computed now (in how long), ahead, or cached."""
+    if shown.seconds >= CACHED:
+        return f"(computed in {shown.seconds:.2f} s)"
+    return "(computed ahead, while the page was read)" if shown.ahead else "(from the cache)"
+
+
+def shown_then_ahead(shown: Outcomes) -> Outcomes:
+    """``shown``, after queueing the settings one step from it to be computed ahead."""
+    if shown.error is None:
+        anticipate(shown.setting)
+    return shown
+
+
 @solara.component
 def Notices(notices: tuple[Notice, ...], clear: Callable[[], None]) -> None:
     """What the gate refused, one line each."""
@@ -138,8 +154,8 @@ def Page() -> None:
     started = solara.use_ref(None)  # what the last click began (a ref: no redraw of its own)
     session = state.value
     setting = session.setting
-    computed = solara.use_thread(lambda: collect(started.current, setting), dependencies=[setting],
-                                 intrusive_cancel=False)
+    computed = solara.use_thread(lambda: shown_then_ahead(collect(started.current, setting)),
+                                 dependencies=[setting], intrusive_cancel=False)
     last = solara.use_ref(None)
     # Just after a change the thread of the previous setting may still read as finished:
     # only a result for this very setting ends the computing.
@@ -171,9 +187,7 @@ def Page() -> None:
                 solara.Text(f"Computing {setting.worlds:,} worlds...",
                             classes=["korea-computing"])
             elif last.current is not None:
-                took = last.current.seconds
-                solara.Text(f"(computed in {took:.2f} s)" if took >= CACHED
-                            else "(from the cache)", classes=["korea-took"])
+                solara.Text(took_text(last.current), classes=["korea-took"])
         solara.ProgressLinear(computing)
     with solara.lab.Tabs(value=tab, lazy=True):
         with solara.lab.Tab("What happens"):

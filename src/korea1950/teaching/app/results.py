@@ -49,6 +49,10 @@ PICTURES = Memo(64)
 """A setting's two pictures beside its baseline, by the same key: a tab shown again, or
 another session on the same setting, does not draw them again (0.3 s of matplotlib)."""
 
+COMPUTED_AHEAD = Memo(256)
+"""The settings' keys whose numbers were computed ahead of any click (``anticipation``), so the
+page can say so instead of "from the cache"."""
+
 
 @dataclass(frozen=True)
 class Outcomes:
@@ -62,6 +66,8 @@ class Outcomes:
     seconds: float = 0.0
     """Time to produce these numbers (0 when everything came from the cache)."""
     baseline_cached: bool = False
+    ahead: bool = False
+    """Whether the numbers were computed ahead of the click (``anticipation``)."""
 
 
 def baseline(reading: str, worlds: int, seed: int) -> tuple[Summary, bool]:
@@ -80,12 +86,16 @@ def outcomes(setting: Setting) -> Outcomes:
     scenario = effective_scenario(setting)
     try:
         base, base_cached = baseline(setting.reading, setting.worlds, setting.seed)
+        ahead = False
         if scenario.levers == Levers() and not scenario.parameters:
             result = base
         else:
-            result, _ = SETTINGS.get(_key(scenario, setting),
-                                     lambda: _run(scenario, setting.reading, setting.worlds,
-                                                  setting.seed))
+            key = _key(scenario, setting)
+            result, cached = SETTINGS.get(key, lambda: _run(scenario, setting.reading,
+                                                             setting.worlds, setting.seed))
+            ahead = cached and COMPUTED_AHEAD.peek(key) is not None
+            if not cached:  # a click computed it: an older "ahead" no longer describes it
+                COMPUTED_AHEAD.forget(key)
     except InputError as error:
         return Outcomes(setting, scenario, None, None, error=str(error))
     except Exception as error:  # the page must show a line, never a traceback
@@ -94,7 +104,7 @@ def outcomes(setting: Setting) -> Outcomes:
             f"The server could not compute this setting ({type(error).__name__}); the details "
             "are in its log."))
     return Outcomes(setting, scenario, result, base, seconds=time.perf_counter() - started,
-                    baseline_cached=base_cached)
+                    baseline_cached=base_cached, ahead=ahead)
 
 
 AHEAD = ThreadPoolExecutor(max_workers=4, thread_name_prefix="korea1950-ahead")
@@ -127,6 +137,30 @@ def pictures(shown: Outcomes) -> tuple[bytes, bytes]:
     """The front line and the timeline of what is shown, as PNG bytes, drawn once per server."""
     return PICTURES.get(_key(shown.scenario, shown.setting),
                         lambda: workers.draw_pictures(shown.result, shown.baseline))[0]
+
+
+def cached_baseline(setting: Setting) -> Summary | None:
+    """The baseline of ``setting``'s reading, worlds and seed if it is computed, else None."""
+    return BASELINES.peek((setting.reading, setting.worlds, setting.seed))  # type: ignore[return-value]
+
+
+def known(setting: Setting) -> bool:
+    """Whether ``setting``'s numbers need no computing: kept already, or the baseline's own."""
+    scenario = effective_scenario(setting)
+    if scenario.levers == Levers() and not scenario.parameters:
+        return True
+    return SETTINGS.peek(_key(scenario, setting)) is not None
+
+
+def keep_ahead(setting: Setting, result: Summary, drawn: tuple[bytes, bytes]) -> bool:
+    """Keep numbers and pictures computed ahead of any click for ``setting``; whether they were
+    kept (a value already there, or being computed for a click, is the one that counts)."""
+    key = _key(effective_scenario(setting), setting)
+    if not SETTINGS.put(key, result):
+        return False
+    COMPUTED_AHEAD.put(key, True)
+    PICTURES.put(key, drawn)
+    return True
 
 
 def _key(scenario: Scenario, setting: Setting) -> tuple:

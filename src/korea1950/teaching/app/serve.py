@@ -82,12 +82,18 @@ def hide_banner() -> None:
     settings.theme.show_banner = False
 
 
-def serve(host: str, port: int) -> int:
+def serve(host: str, port: int, anticipate: bool = True) -> int:
     """Serve the page until Ctrl-C or a terminate signal; return the exit code, 0 when stopped.
+
+    ``anticipate``: compute the settings one step from what each page shows ahead of the
+    click (``anticipation``).
 
     Solara runs in this process, so stopping it stops the server and its workers
     (they are its children); nothing is left running.
     """
+    from korea1950.teaching.app import anticipation
+
+    anticipation.configure(anticipate)
     keep_private()
     hide_banner()
     warnings.filterwarnings("ignore", message=COOKIE_WARNING, category=UserWarning)

@@ -9,6 +9,7 @@ session shares the one result, started when the server starts.
 import logging
 import os
 import threading
+from concurrent.futures.process import BrokenProcessPool
 
 from korea1950.analysis.weigh import run_weigh
 from korea1950.analysis.weigh.likelihood import strength_words, times
@@ -115,12 +116,16 @@ def start_in_background() -> None:
 
 
 def _compute_ahead() -> None:
-    """``page_verdict`` for the background: a server stopping midway is not an error.
+    """``page_verdict`` for the background: a server stopping midway is not an error, nor are
+    its workers stopped with it (a service manager terminates the server's whole group).
 
     Anything else is logged with its traceback; the tab computes again when opened.
     """
     try:
         page_verdict()
+    except BrokenProcessPool:  # its workers were stopped: the server's group was terminated
+        log.warning("the verdict's workers stopped before it was finished; the tab computes it "
+                    "when opened")
     except RuntimeError as error:
         if "shutdown" not in str(error):
             log.exception("the verdict could not be computed in the background")

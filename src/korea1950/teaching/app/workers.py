@@ -89,25 +89,27 @@ def ready() -> bool:
 
 def run_setting(scenario: "str | Scenario", reading: str, worlds: int, seed: int) -> Summary:
     """A setting's worlds, computed in a worker (one block: a pool inside would only add cost)."""
-    return _in_worker(_simulate, scenario, reading, worlds, seed)
+    return _in_worker(compute_worlds, scenario, reading, worlds, seed)
 
 
 def draw_pictures(result: Summary, baseline: Summary) -> tuple[bytes, bytes]:
     """The front line and the timeline of a setting beside its baseline, as PNG bytes."""
-    return _in_worker(_pictures, result, baseline)
+    return _in_worker(draw_both, result, baseline)
 
 
-def _simulate(scenario: "str | Scenario", reading: str, worlds: int, seed: int) -> Summary:
+def compute_worlds(scenario: "str | Scenario", reading: str, worlds: int, seed: int) -> Summary:
+    """A setting's worlds in this process, as one block (what a worker runs for a click)."""
     return simulate(scenario, reading, worlds, seed, workers=1, progress=False)
 
 
-def _pictures(result: Summary, baseline: Summary) -> tuple[bytes, bytes]:
+def draw_both(result: Summary, baseline: Summary) -> tuple[bytes, bytes]:
+    """The front line and the timeline as PNG bytes, drawn in this process."""
     return charts.front_line(result, baseline), charts.timeline(result, baseline)
 
 
 def _warm_up() -> None:
     """Run in each worker as it starts (after ``exit_with_parent``): run once."""
-    _simulate(WARM_UP.scenario, WARM_UP.reading, WARM_UP.worlds, WARM_UP.seed)
+    compute_worlds(WARM_UP.scenario, WARM_UP.reading, WARM_UP.worlds, WARM_UP.seed)
 
 
 def _pool() -> ProcessPoolExecutor | None:

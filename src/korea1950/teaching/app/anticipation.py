@@ -1,0 +1,195 @@
+"""Settings one step from what a class is looking at, computed before anyone asks for them.
+
+Why: a class mostly moves one control at a time, and a new setting's 10,000
+worlds take 0.2-0.5 s on the 2-core development machine, all of it the rules'
+own computing (``docs/performance.md``). Computed ahead, while the students read
+what is shown, a switch flipped from there is answered from the cache.
+
+What is anticipated: from a setting just shown, every setting one switch or one
+scenario away, at the same reading, worlds and seed, so their baseline is
+already computed. Not another reading, number of worlds or seed: each needs a
+baseline of its own, and the slider and the seed box offer too many values to
+guess. The newest ``PENDING`` settings wait, newest first (a class's latest
+view matters most); older ones are dropped.
+
+Why a process of its own at the lowest priority (``NICENESS``): it takes only
+the time no one else wants. A click is computed by the page's workers
+(``workers``) at normal priority and never waits for it; a click on a setting
+being anticipated computes it anyway, and the anticipated copy is dropped.
+
+Why it stays exact: a run carries its seed, so the numbers computed ahead are
+those the click would have computed; they go into the page's caches
+(``results.SETTINGS`` and ``PICTURES``) under the same key, and the page says
+"computed ahead" when it shows them.
+"""
+
+import atexit
+import logging
+import os
+import threading
+from collections import deque
+from concurrent.futures import CancelledError
+from concurrent.futures.process import BrokenProcessPool
+
+from korea1950.inputs.scenarios import Scenario, bundled_scenario_names
+from korea1950.running.evaluators import spawn_pool
+from korea1950.running.summary import Summary
+from korea1950.teaching.app import results, workers
+from korea1950.teaching.app.classroom import (
+    SWITCH_PREFIX,
+    SWITCHES,
+    Setting,
+    admit,
+    effective_scenario,
+)
+
+log = logging.getLogger(__name__)
+
+PENDING = 64
+"""Settings waiting to be computed ahead, at most (about three views' worth)."""
+
+NICENESS = 19
+"""The anticipator's priority (``os.nice``): the lowest, below the verdict's workers."""
+
+
+class _State:
+    """The anticipator of one server: what waits, its process and its thread."""
+
+    def __init__(self) -> None:
+        self.changed = threading.Condition()
+        self.waiting: deque[Setting] = deque(maxlen=PENDING)
+        """Newest on the right: taken from the right, dropped from the left when full."""
+        self.enabled = True
+        self.busy = False
+        self.stopped = False
+        self.thread: threading.Thread | None = None
+        self.pool = None
+
+
+_STATE = _State()
+
+
+def configure(enabled: bool) -> None:
+    """Turn anticipation on or off for this server (``korea1950 app --no-anticipate``)."""
+    _STATE.enabled = enabled
+
+
+def one_step_from(setting: Setting) -> list[Setting]:
+    """Each setting one switch or one scenario away from ``setting``: switches first, in the
+    sidebar's order, then the scenarios in the menu's."""
+    toggled = [admit(setting, SWITCH_PREFIX + key, key not in setting.switches).setting
+               for key in SWITCHES]
+    chosen = [admit(setting, "scenario", name).setting for name in bundled_scenario_names()]
+    return [step for step in toggled + chosen if step != setting]
+
+
+def anticipate(setting: Setting) -> None:
+    """Queue the settings one step from ``setting`` that need computing, ahead of older ones."""
+    state = _STATE
+    if not state.enabled or results.cached_baseline(setting) is None:
+        return
+    steps = [step for step in one_step_from(setting) if not results.known(step)]
+    with state.changed:
+        if state.stopped:
+            return
+        for step in reversed(steps):  # the first step ends on the right: taken first
+            if step in state.waiting:
+                state.waiting.remove(step)
+            state.waiting.append(step)
+        if state.thread is None:
+            state.thread = threading.Thread(target=_work, name="korea1950-anticipation",
+                                            daemon=True)
+            state.thread.start()
+        state.changed.notify_all()
+
+
+def idle(timeout: float) -> bool:
+    """Wait until nothing waits and nothing is being computed ahead; whether that came in time
+    (for tests and benchmarks)."""
+    state = _STATE
+    with state.changed:
+        return state.changed.wait_for(lambda: not state.waiting and not state.busy, timeout)
+
+
+def _work() -> None:
+    """The anticipator's thread: compute the newest waiting setting, one at a time."""
+    state = _STATE
+    computed = 0
+    while True:
+        with state.changed:
+            state.busy = False
+            state.changed.notify_all()
+            if computed and not state.waiting:
+                log.info("computed %d settings ahead; none waiting", computed)
+                computed = 0
+            state.changed.wait_for(lambda: state.waiting or state.stopped)
+            if state.stopped:
+                return
+            setting = state.waiting.pop()
+            state.busy = True
+        try:
+            computed += _compute(setting)
+        except CancelledError:  # only ``_stop`` cancels a job: the server is stopping
+            return
+        except Exception as error:
+            if state.stopped:  # the server stopped it meanwhile (``_stop``): nothing went wrong
+                return
+            _give_up()
+            if isinstance(error, BrokenProcessPool):  # killed: its group terminated, or memory
+                log.warning("the process computing settings ahead has stopped; the page "
+                            "computes each click")
+            else:
+                log.exception("computing settings ahead failed; the page computes each click")
+            return
+
+
+def _give_up() -> None:
+    """Compute nothing ahead any more in this server (the page computes each click)."""
+    state = _STATE
+    with state.changed:
+        state.enabled, state.stopped, state.busy = False, True, False
+        state.waiting.clear()
+        state.changed.notify_all()
+
+
+def _compute(setting: Setting) -> bool:
+    """Compute one setting and its pictures in the low-priority process and keep them; whether
+    they were kept (not if known meanwhile, or its baseline is no longer cached)."""
+    baseline = results.cached_baseline(setting)
+    if results.known(setting) or baseline is None:
+        return False
+    with _STATE.changed:
+        if _STATE.stopped:
+            return False
+        if _STATE.pool is None:
+            _STATE.pool = spawn_pool(1, initializer=_give_way)
+        pool = _STATE.pool
+    job = pool.submit(_ahead, effective_scenario(setting), setting.reading,
+                             setting.worlds, setting.seed, baseline)
+    result, drawn = job.result()
+    return results.keep_ahead(setting, result, drawn)
+
+
+def _give_way() -> None:
+    """In the anticipator's process: run only when nothing else wants the cores."""
+    os.nice(NICENESS)
+
+
+def _ahead(scenario: Scenario, reading: str, worlds: int, seed: int, baseline: Summary
+           ) -> tuple[Summary, tuple[bytes, bytes]]:
+    """In the anticipator's process: a setting's worlds and its pictures beside the baseline."""
+    result = workers.compute_worlds(scenario, reading, worlds, seed)
+    return result, workers.draw_both(result, baseline)
+
+
+@atexit.register
+def _stop() -> None:
+    """Stop with the server: nothing waiting is computed; the process is shut down."""
+    state = _STATE
+    with state.changed:
+        state.stopped = True
+        state.waiting.clear()
+        state.changed.notify_all()
+        pool, state.pool = state.pool, None
+    if pool is not None:
+        pool.shutdown(wait=False, cancel_futures=True)

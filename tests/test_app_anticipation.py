@@ -1,0 +1,161 @@
+"""Settings one step from what a page shows, computed ahead in a low-priority process: the same
+numbers a click would compute, kept where the page reads them, the newest view first."""
+
+import os
+import threading
+from concurrent.futures.process import BrokenProcessPool
+
+import numpy as np
+import pytest
+
+from korea1950.inputs.levers import Levers
+from korea1950.memo import Memo
+from korea1950.running.ensemble import simulate
+from korea1950.teaching.app import anticipation, page, results
+from korea1950.teaching.app.classroom import (
+    SWITCH_PREFIX,
+    SWITCHES,
+    Setting,
+    admit,
+    effective_scenario,
+)
+
+WORLDS = 1_000
+
+
+@pytest.fixture
+def fresh(monkeypatch):
+    """A new server's caches and anticipator; the anticipator stopped afterwards."""
+    for name in ("BASELINES", "SETTINGS", "PICTURES", "COMPUTED_AHEAD"):
+        monkeypatch.setattr(results, name, Memo(getattr(results, name).size))
+    monkeypatch.setattr(anticipation, "_STATE", anticipation._State())
+    yield anticipation
+    anticipation._stop()
+
+
+def switched(setting: Setting, key: str) -> Setting:
+    return admit(setting, SWITCH_PREFIX + key, key not in setting.switches).setting
+
+
+def test_one_step_is_each_switch_flipped_then_each_scenario():
+    here = Setting(worlds=WORLDS)
+    steps = anticipation.one_step_from(here)
+    assert steps[:len(SWITCHES)] == [switched(here, key) for key in SWITCHES]
+    assert all(step.switches == {key} for step, key in zip(steps, SWITCHES, strict=False))
+    assert here not in steps, "the baseline itself is shown already"
+    assert {step.scenario for step in steps[len(SWITCHES):]} >= {"soviet_veto", "mao_refuses"}
+    # From a scenario, flipping its own switch leads back to history's levers.
+    vetoed = admit(here, "scenario", "soviet_veto").setting
+    back = [step for step in anticipation.one_step_from(vetoed)
+            if step.scenario == "soviet_veto" and not step.switches]
+    assert len(back) == 1 and effective_scenario(back[0]).levers == Levers()
+
+
+def test_the_settings_one_step_away_get_the_numbers_a_click_would_compute(fresh):
+    here = Setting(worlds=WORLDS, seed=4)
+    base, _ = results.baseline(here.reading, here.worlds, here.seed)
+    fresh.anticipate(here)
+    assert fresh.idle(300), "the anticipator finished"
+    flipped = switched(here, "mao_refuses")
+    assert results.known(flipped)
+    shown = results.outcomes(flipped)
+    assert shown.ahead and shown.seconds < page.CACHED
+    assert page.took_text(shown) == "(computed ahead, while the page was read)"
+    direct = simulate(effective_scenario(flipped), here.reading, WORLDS, 4, progress=False)
+    assert direct.tallies.keys() == shown.result.tallies.keys()
+    assert all(np.array_equal(direct.tallies[key], shown.result.tallies[key])
+               for key in direct.tallies)
+    assert shown.baseline is base
+    front, timeline = results.pictures(shown)
+    assert front.startswith(b"\x89PNG") and timeline.startswith(b"\x89PNG")
+    distinct = {results._key(effective_scenario(step), step)
+                for step in fresh.one_step_from(here)}
+    assert len(results.SETTINGS) == len(distinct) == len(results.COMPUTED_AHEAD)
+    # The process gives way to everything else: the lowest priority there is.
+    assert fresh._STATE.pool.submit(os.nice, 0).result() == min(19, os.nice(0) + 19)
+
+
+def test_nothing_is_anticipated_without_a_baseline_or_when_turned_off(fresh):
+    here = Setting(worlds=WORLDS, seed=6)
+    fresh.anticipate(here)
+    assert fresh._STATE.thread is None and not fresh._STATE.waiting
+    results.baseline(here.reading, here.worlds, here.seed)
+    fresh.configure(False)
+    fresh.anticipate(here)
+    assert fresh._STATE.thread is None and not fresh._STATE.waiting
+
+
+def test_the_newest_view_goes_first_and_a_setting_known_meanwhile_is_skipped(fresh, monkeypatch):
+    taken: list[Setting] = []
+    first_taken, release = threading.Event(), threading.Event()
+
+    def compute(setting: Setting) -> bool:
+        taken.append(setting)
+        first_taken.set()
+        release.wait(10)
+        return True
+
+    monkeypatch.setattr(fresh, "_compute", compute)
+    monkeypatch.setattr(results, "cached_baseline", lambda setting: object())
+    older = Setting(worlds=WORLDS, seed=1)
+    newer = Setting(worlds=WORLDS, seed=2)
+    fresh.anticipate(older)
+    first_taken.wait(10)
+    fresh.anticipate(newer)
+    release.set()
+    assert fresh.idle(30)
+    older_steps, newer_steps = fresh.one_step_from(older), fresh.one_step_from(newer)
+    assert taken == older_steps[:1] + newer_steps + older_steps[1:]
+
+
+def test_a_click_computing_the_same_setting_keeps_its_own_numbers(fresh):
+    here = Setting(worlds=WORLDS, seed=9)
+    flipped = switched(here, "us_stays_out")
+    key = results._key(effective_scenario(flipped), flipped)
+    results.SETTINGS.put(key, "the click's")
+    assert not results.keep_ahead(flipped, "ahead", (b"", b""))
+    assert results.SETTINGS.peek(key) == "the click's"
+    assert results.COMPUTED_AHEAD.peek(key) is None and results.PICTURES.peek(key) is None
+
+
+def test_the_page_says_how_its_numbers_came():
+    computed = results.Outcomes(Setting(), None, None, None, seconds=0.25)
+    cached = results.Outcomes(Setting(), None, None, None, seconds=0.0)
+    ahead = results.Outcomes(Setting(), None, None, None, seconds=0.0, ahead=True)
+    assert page.took_text(computed) == "(computed in 0.25 s)"
+    assert page.took_text(cached) == "(from the cache)"
+    assert page.took_text(ahead) == "(computed ahead, while the page was read)"
+
+
+@pytest.mark.parametrize(("failure", "level", "traceback"),
+                         [(BrokenProcessPool("killed"), "WARNING", False),
+                          (ValueError("a bug"), "ERROR", True)])
+def test_a_failure_ends_anticipation_with_one_log_entry_and_the_page_goes_on(
+        fresh, monkeypatch, caplog, failure, level, traceback):
+    def fails(setting: Setting) -> bool:
+        raise failure
+
+    monkeypatch.setattr(fresh, "_compute", fails)
+    monkeypatch.setattr(results, "cached_baseline", lambda setting: object())
+    with caplog.at_level("INFO", logger=fresh.__name__):
+        fresh.anticipate(Setting(worlds=WORLDS))
+        assert fresh.idle(30)
+        fresh._STATE.thread.join(10)
+    assert [record.levelname for record in caplog.records] == [level]
+    assert (caplog.records[0].exc_info is not None) == traceback
+    assert not fresh._STATE.enabled and not fresh._STATE.thread.is_alive()
+    fresh.anticipate(Setting(worlds=WORLDS, seed=3))
+    assert not fresh._STATE.waiting, "nothing is queued once it has given up"
+
+
+def test_a_server_stopping_midway_is_no_failure(fresh, monkeypatch, caplog):
+    def stopped_meanwhile(setting: Setting) -> bool:
+        fresh._stop()
+        raise RuntimeError("cannot schedule new futures after shutdown")
+
+    monkeypatch.setattr(fresh, "_compute", stopped_meanwhile)
+    monkeypatch.setattr(results, "cached_baseline", lambda setting: object())
+    with caplog.at_level("INFO", logger=fresh.__name__):
+        fresh.anticipate(Setting(worlds=WORLDS))
+        fresh._STATE.thread.join(10)
+    assert caplog.records == [] and not fresh._STATE.thread.is_alive()
