@@ -97,6 +97,14 @@ def test_the_newest_view_goes_first_and_a_setting_known_meanwhile_is_skipped(fre
 
     monkeypatch.setattr(fresh, "_compute", compute)
     monkeypatch.setattr(results, "cached_baseline", lambda setting: object())
+    expanded_in: list[str] = []
+    steps_of = fresh.one_step_from
+
+    def recorded(setting: Setting) -> list[Setting]:
+        expanded_in.append(threading.current_thread().name)
+        return steps_of(setting)
+
+    monkeypatch.setattr(fresh, "one_step_from", recorded)
     older = Setting(worlds=WORLDS, seed=1)
     newer = Setting(worlds=WORLDS, seed=2)
     fresh.anticipate(older)
@@ -104,7 +112,8 @@ def test_the_newest_view_goes_first_and_a_setting_known_meanwhile_is_skipped(fre
     fresh.anticipate(newer)
     release.set()
     assert fresh.idle(30)
-    older_steps, newer_steps = fresh.one_step_from(older), fresh.one_step_from(newer)
+    assert expanded_in == ["korea1950-anticipation"] * 2, "not on the thread showing a click"
+    older_steps, newer_steps = steps_of(older), steps_of(newer)
     assert taken == older_steps[:1] + newer_steps + older_steps[1:]
 
 

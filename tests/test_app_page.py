@@ -70,3 +70,15 @@ def test_the_worlds_slider_and_the_seed_are_gated_when_they_change(sidebar):
     seed.fire_event("change", "../../etc")
     assert state.value.setting.seed == 77
     assert "must be a whole number" in state.value.notices[0].text
+
+
+@pytest.mark.parametrize("applies", [True, False])
+def test_a_tab_that_ignores_the_sidebar_says_so_there(monkeypatch, applies):
+    state = solara.reactive(Session())
+    monkeypatch.setattr(page, "start", lambda setting: (setting, None))
+    _, rc = solara.render(Controls(state, Ref(None), applies=applies), handle_error=False)
+    said = [w.widget for w in rc.find(v.Alert) if "korea-ignored" in (w.widget.class_ or "")]
+    assert len(said) == (0 if applies else 1)
+    # Either way the switches stay live: a class sets up what the next tab shows.
+    widget(rc, v.Checkbox, "The US does not intervene").v_model = True
+    assert state.value.setting.switches == {"us_stays_out"}

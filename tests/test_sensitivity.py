@@ -9,8 +9,10 @@ import numpy as np
 import pytest
 from SALib.analyze import sobol
 
+from korea1950.analysis import sensitivity as sensitivity_analysis
 from korea1950.analysis.sensitivity import (
     CONVERGED_HALF_WIDTH,
+    capped_estimate,
     chance_share,
     run_sensitivity,
     sample,
@@ -191,6 +193,30 @@ def test_the_worlds_are_the_points_times_the_worlds_at_each(capsys):
     assert result["worlds"] == 3 * 4 * (parameters + 2)
 
 
+def test_chunk_size_is_no_option_of_sensitivity(capsys):
+    """Its unit of work is a block of points, whatever --chunk-size says: accepted, the option
+    did nothing. Now argparse refuses it in one line."""
+    with pytest.raises(SystemExit) as done:
+        main(["sensitivity", "--chunk-size", "65536", "--samples", "8", "--workers", "1"])
+    assert done.value.code == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and "unrecognized arguments: --chunk-size 65536" in error
+
+
+@pytest.mark.parametrize(("argv", "points", "worlds"), [
+    (["--samples", "100000"], "2,200,000 points", "70,400,000 worlds"),
+    (["--samples", "1000", "--replicates-per-point", "100000"], "22,000 points",
+     "2,200,000,000 worlds")])
+def test_a_run_too_big_is_refused_in_one_line_before_any_sampling(capsys, monkeypatch, argv,
+                                                                  points, worlds):
+    monkeypatch.setattr(sensitivity_analysis, "sample", lambda *args: pytest.fail("sampled"))
+    assert len(varied_parameters(load_reading("stueck"))) == 20
+    assert main(["sensitivity", *argv, "--workers", "1"]) == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1 and points in error and worlds in error
+    assert "at most 1,000,000 points and 1,000,000,000 worlds" in error
+
+
 def _captured_figures(monkeypatch) -> list[dict]:
     """Every sensitivity figure drawn: its suptitle and panel titles."""
     drawn: list[dict] = []
@@ -236,6 +262,9 @@ def test_chance_above_everything_is_said_as_an_estimate_not_a_share():
         "100%", "estimate 101.8% ±3.9%; a share cannot exceed 100%")
     assert chance_share(-0.02, 0.01) == ("0%", "estimate -2.0% ±1.0%; a share cannot fall "
                                                 "below 0%")
+    assert chance_share(0.5) == ("50.0%", "")
+    assert capped_estimate(1.018, 0.039) == "101.8% ±3.9%" and capped_estimate(-0.02) == "-2.0%"
+    assert capped_estimate(0.954, 0.039) is None and capped_estimate(1.0) is None
 
 
 def test_an_outcome_without_indices_is_empty_in_the_tables_and_chance_is_capped(

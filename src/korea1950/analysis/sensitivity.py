@@ -37,7 +37,7 @@ from korea1950.inputs.errors import InputError
 from korea1950.inputs.labels import first_upper, outcome_label
 from korea1950.inputs.readings import Prior, Reading, load_reading
 from korea1950.inputs.scenarios import load_scenario
-from korea1950.running.blocks import BLOCK
+from korea1950.running.blocks import BLOCK, MAX_WORLDS
 from korea1950.running.ensemble import progress_disabled
 from korea1950.running.evaluators import Evaluator, evaluator_for
 from korea1950.running.summary import OUTCOMES
@@ -53,6 +53,10 @@ worlds per point every index of the bundled readings' key outcomes then has a 95
 half-width of about 0.01, inside ``CONVERGED_HALF_WIDTH``; 128 samples leave some wider."""
 DEFAULT_PER_POINT = 32
 """Worlds simulated at each sample point by default."""
+
+MAX_POINTS = 1_000_000
+"""Most sample points in one analysis: the sample is held whole (160 MB per copy at 20
+parameters), and the default is 11,264."""
 CONVERGED_HALF_WIDTH = 0.02
 """Largest 95% half-width at which an index counts as converged: it is then known to within
 two hundredths of the outcome's variation across worlds - narrow enough to tell a motive
@@ -172,11 +176,19 @@ def chance_share(chance: float, half: float | None = None) -> tuple[str, str]:
     certainty. So the share is stated within [0%, 100%] and the estimate with its
     interval beside it, in the text and the figure alike.
     """
-    interval = "" if half is None else f" ±{half:.1%}"
-    if 0 <= chance <= 1:
-        return f"{chance:.1%}", interval.strip()
+    estimate = capped_estimate(chance, half)
+    if estimate is None:
+        return f"{chance:.1%}", "" if half is None else f"±{half:.1%}"
     capped, limit = (1.0, "exceed 100%") if chance > 1 else (0.0, "fall below 0%")
-    return f"{capped:.0%}", f"estimate {chance:.1%}{interval}; a share cannot {limit}"
+    return f"{capped:.0%}", f"estimate {estimate}; a share cannot {limit}"
+
+
+def capped_estimate(chance: float, half: float | None = None) -> str | None:
+    """The estimate of chance's share with its 95% interval ("101.8% ±1.2%") where
+    ``chance_share`` caps it, else None (for a figure that sets it out on its own line)."""
+    if 0 <= chance <= 1:
+        return None
+    return f"{chance:.1%}" + ("" if half is None else f" ±{half:.1%}")
 
 
 def chance_phrase(summary: dict) -> str:
@@ -208,6 +220,23 @@ def convergence_statement(outcome: str, rows: list[dict], summary: dict) -> dict
     return {**statement, "statement": text}
 
 
+def check_size(method: str, parameters: int, samples: int, per_point: int) -> int:
+    """The number of sample points, or a one-line ``InputError`` if the run is too big.
+
+    Why before sampling: the sample itself (points x parameters, twice: quantiles
+    and prior values) is held whole, so a typing slip in ``--samples`` would fill
+    the memory before a single world ran; and the worlds are bounded as every
+    other command's (``MAX_WORLDS``).
+    """
+    points = samples * (parameters + (2 if method == "sobol" else 1))
+    worlds = points * per_point
+    if points > MAX_POINTS or worlds > MAX_WORLDS:
+        raise InputError(f"{samples:,} samples give {points:,} points x {per_point:,} worlds = "
+                         f"{worlds:,} worlds; at most {MAX_POINTS:,} points and "
+                         f"{MAX_WORLDS:,} worlds (lower --samples or --replicates-per-point)")
+    return points
+
+
 def run_sensitivity(reading: str = "stueck", scenario: str = "baseline",
                     method: str = "sobol", samples: int = DEFAULT_SAMPLES,
                     outcomes: tuple[str, ...] = DEFAULT_OUTCOMES,
@@ -223,6 +252,7 @@ def run_sensitivity(reading: str = "stueck", scenario: str = "baseline",
         raise InputError(f"unknown outcome '{unknown[0]}' (expected one of {', '.join(OUTCOMES)})")
     loaded_reading, loaded_scenario = load_reading(reading), load_scenario(scenario)
     names = varied_parameters(loaded_reading)
+    check_size(method, len(names), samples, replicates_per_point)
     quantiles = sample(method, names, samples, seed)
     values = {name: to_prior(loaded_reading.priors[name], quantiles[:, i])
               for i, name in enumerate(names)}

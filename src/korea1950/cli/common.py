@@ -71,9 +71,11 @@ def scheduler_address(text: str) -> str:
         raise argparse.ArgumentTypeError(str(error).split(": ", 1)[-1]) from None
 
 
-def add_run_options(parser: argparse.ArgumentParser, replicates: int | None) -> None:
-    """--replicates, --seed and --workers, with the given default replicate count (None: no
-    --replicates, for a command whose number of worlds is set otherwise)."""
+def add_run_options(parser: argparse.ArgumentParser, replicates: int | None,
+                    chunks: bool = True) -> None:
+    """--replicates, --seed, --workers, --chunk-size and --scheduler, with the given default
+    replicate count (None: no --replicates, for a command whose number of worlds is set
+    otherwise; ``chunks=False``: no --chunk-size, for a command whose unit of work is fixed)."""
     if replicates is not None:
         parser.add_argument("--replicates", type=replicates_int, default=replicates,
                             help=f"number of simulated worlds (default {replicates:,}; "
@@ -82,9 +84,10 @@ def add_run_options(parser: argparse.ArgumentParser, replicates: int | None) -> 
                         help="random seed; the same seed gives identical results (default 1)")
     parser.add_argument("--workers", type=bounded_int(1, MAX_WORKERS), default=None,
                         help=f"worker processes (default: all cores, here {default_workers()})")
-    parser.add_argument("--chunk-size", type=replicates_int, default=None,
-                        help=f"worlds per unit of work, rounded up to whole blocks of {BLOCK:,} "
-                             "(results do not depend on it)")
+    if chunks:
+        parser.add_argument("--chunk-size", type=replicates_int, default=None,
+                            help=f"worlds per unit of work, rounded up to whole blocks of "
+                                 f"{BLOCK:,} (results do not depend on it)")
     parser.add_argument("--scheduler", type=scheduler_address, default=None,
                         metavar="tcp://HOST:PORT",
                         help="run on a Dask cluster (needs korea1950[distributed])")
@@ -96,7 +99,7 @@ def evaluator_from(args: argparse.Namespace) -> Evaluator:
     A command enters it (``with``) around all its runs, so they share one pool
     of workers or one Dask client.
     """
-    return evaluator_for(args.workers, args.chunk_size, args.scheduler)
+    return evaluator_for(args.workers, getattr(args, "chunk_size", None), args.scheduler)
 
 
 def add_out_options(parser: argparse.ArgumentParser, default: Path | None, what: str) -> None:

@@ -73,7 +73,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--replicates-per-point", type=positive_int, default=DEFAULT_PER_POINT,
                         help=f"worlds simulated at each sample point (default "
                              f"{DEFAULT_PER_POINT})")
-    add_run_options(parser, replicates=None)
+    add_run_options(parser, replicates=None, chunks=False)  # a unit of work: a block of points
     parser.add_argument("--replicates", action=RefuseReplicates, default=argparse.SUPPRESS,
                         help=argparse.SUPPRESS)
     parser.add_argument("--json", action="store_true", help="print one JSON object")

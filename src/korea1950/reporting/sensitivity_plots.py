@@ -12,7 +12,7 @@ from matplotlib.colors import to_rgb
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
-from korea1950.analysis.sensitivity import CONVERGED_HALF_WIDTH, chance_share
+from korea1950.analysis.sensitivity import CONVERGED_HALF_WIDTH, capped_estimate, chance_share
 from korea1950.inputs.labels import first_upper, outcome_label, parameter_label
 from korea1950.reporting.plots import PALETTE, grid, ordered, save_figure, slide
 
@@ -71,9 +71,9 @@ def _chance_title(summary: dict | None) -> str:
     (the figure's note says why, once: ``_capped_note``)."""
     if not summary or "chance" not in summary:
         return ""
-    share, beside = chance_share(summary["chance"], summary.get("chance_conf"))
-    if beside.startswith("estimate"):
-        estimate = beside.split(";")[0].removeprefix("estimate ")
+    share, _ = chance_share(summary["chance"], summary.get("chance_conf"))
+    estimate = capped_estimate(summary["chance"], summary.get("chance_conf"))
+    if estimate is not None:
         return f"\n(chance within the world:\n{share}; estimate\n{estimate})"  # narrow panels
     return f"\n(chance within the world: {share})"
 

@@ -57,8 +57,10 @@ class _State:
 
     def __init__(self) -> None:
         self.changed = threading.Condition()
+        self.views: list[Setting] = []
+        """Settings shown since the thread last looked, whose steps it has yet to queue."""
         self.waiting: deque[Setting] = deque(maxlen=PENDING)
-        """Newest on the right: taken from the right, dropped from the left when full."""
+        """Steps, newest on the right: taken from the right, dropped from the left when full."""
         self.enabled = True
         self.busy = False
         self.stopped = False
@@ -84,18 +86,19 @@ def one_step_from(setting: Setting) -> list[Setting]:
 
 
 def anticipate(setting: Setting) -> None:
-    """Queue the settings one step from ``setting`` that need computing, ahead of older ones."""
+    """Have the settings one step from ``setting`` computed ahead of those of older views.
+
+    Cheap on purpose (it runs as a click's numbers are shown): the anticipator's
+    thread works out the steps (about 3 ms) and which of them are already known.
+    """
     state = _STATE
     if not state.enabled or results.cached_baseline(setting) is None:
         return
-    steps = [step for step in one_step_from(setting) if not results.known(step)]
     with state.changed:
         if state.stopped:
             return
-        for step in reversed(steps):  # the first step ends on the right: taken first
-            if step in state.waiting:
-                state.waiting.remove(step)
-            state.waiting.append(step)
+        state.views.append(setting)
+        del state.views[:-PENDING]  # a burst of clicks: only the latest views matter
         if state.thread is None:
             state.thread = threading.Thread(target=_work, name="korea1950-anticipation",
                                             daemon=True)
@@ -108,27 +111,34 @@ def idle(timeout: float) -> bool:
     (for tests and benchmarks)."""
     state = _STATE
     with state.changed:
-        return state.changed.wait_for(lambda: not state.waiting and not state.busy, timeout)
+        return state.changed.wait_for(
+            lambda: not (state.waiting or state.views or state.busy), timeout)
 
 
 def _work() -> None:
-    """The anticipator's thread: compute the newest waiting setting, one at a time."""
+    """The anticipator's thread: queue the steps of views shown since it last looked, newest
+    last; otherwise compute the newest waiting setting. One thing at a time."""
     state = _STATE
     computed = 0
     while True:
         with state.changed:
             state.busy = False
             state.changed.notify_all()
-            if computed and not state.waiting:
+            if computed and not (state.waiting or state.views):
                 log.info("computed %d settings ahead; none waiting", computed)
                 computed = 0
-            state.changed.wait_for(lambda: state.waiting or state.stopped)
+            state.changed.wait_for(lambda: state.waiting or state.views or state.stopped)
             if state.stopped:
                 return
-            setting = state.waiting.pop()
+            views = list(state.views)
+            state.views.clear()
+            setting = None if views else state.waiting.pop()
             state.busy = True
         try:
-            computed += _compute(setting)
+            if setting is None:
+                _queue_steps(views)
+            else:
+                computed += _compute(setting)
         except CancelledError:  # only ``_stop`` cancels a job: the server is stopping
             return
         except Exception as error:
@@ -149,7 +159,19 @@ def _give_up() -> None:
     with state.changed:
         state.enabled, state.stopped, state.busy = False, True, False
         state.waiting.clear()
+        state.views.clear()
         state.changed.notify_all()
+
+
+def _queue_steps(views: list[Setting]) -> None:
+    """Queue each view's steps not yet known, a later view's ahead of an earlier one's."""
+    for view in views:
+        steps = [step for step in one_step_from(view) if not results.known(step)]
+        with _STATE.changed:
+            for step in reversed(steps):  # the first step ends on the right: taken first
+                if step in _STATE.waiting:
+                    _STATE.waiting.remove(step)
+                _STATE.waiting.append(step)
 
 
 def _compute(setting: Setting) -> bool:
@@ -164,8 +186,8 @@ def _compute(setting: Setting) -> bool:
         if _STATE.pool is None:
             _STATE.pool = spawn_pool(1, initializer=_give_way)
         pool = _STATE.pool
-    job = pool.submit(_ahead, effective_scenario(setting), setting.reading,
-                             setting.worlds, setting.seed, baseline)
+    job = pool.submit(_ahead, effective_scenario(setting), setting.reading, setting.worlds,
+                      setting.seed, baseline)
     result, drawn = job.result()
     return results.keep_ahead(setting, result, drawn)
 
@@ -189,6 +211,7 @@ def _stop() -> None:
     with state.changed:
         state.stopped = True
         state.waiting.clear()
+        state.views.clear()
         state.changed.notify_all()
         pool, state.pool = state.pool, None
     if pool is not None:

@@ -53,6 +53,11 @@ SETTING_TABS = (0, STORY_TAB)
 Why: the readings' verdict and the role-play keep every lever as in history, and a
 header saying "Switched on: The US does not intervene" above them read as if they obeyed it."""
 
+IGNORED = ("This tab keeps every lever as in history: the sidebar applies to \"What happens\" "
+           "and \"One world's story\".")
+"""The sidebar's first line on a tab that does not read it (the readings, the role-play, the
+glossary): its switches stayed live there, and nothing said they changed nothing."""
+
 CACHED = 0.01
 """A result that took less than this (seconds) came from the cache."""
 
@@ -79,14 +84,19 @@ role-play's answers one under another, wrapped, in sentence case, and clear of S
 the sidebar's choices wrapped, so a scenario's title and a reading's thesis are read whole."""
 
 @solara.component
-def Controls(state: solara.Reactive[Session], started: Ref[Started | None]) -> None:
+def Controls(state: solara.Reactive[Session], started: Ref[Started | None],
+             applies: bool = True) -> None:
     """The sidebar: what a class can set, each change sent through the gate.
 
     A change that alters the setting starts its worlds at once (into ``started``, the
     page's ref to a ``results.Started``), before the page redraws itself as computing; a
-    refused or repeated value starts nothing.
+    refused or repeated value starts nothing. ``applies``: whether the tab shown reads the
+    sidebar; when it does not, a line at the top says so (the controls stay live, so a
+    class can set up what the next tab will show).
     """
     setting = state.value.setting
+    if not applies:
+        solara.Info(IGNORED, dense=True, classes=["korea-ignored"])
 
     def sender(what: str) -> Callable[[object], None]:
         def send(value: object) -> None:
@@ -178,7 +188,7 @@ def Page() -> None:
     with solara.AppBarTitle():
         solara.Text(TITLE)
     with solara.Sidebar():
-        Controls(state, started)
+        Controls(state, started, applies=tab.value in SETTING_TABS)
     Notices(session.notices, clear)
     if tab.value in SETTING_TABS:
         with solara.Row(style={"align-items": "center"}):
