@@ -53,8 +53,7 @@ def main() -> None:
 
     workers.start()
     workers._STATE.warm.result()
-    busy = Setting(worlds=50_000, seed=99)  # its settings one step away keep the anticipator busy
-    results.baseline(busy.reading, busy.worlds, busy.seed)
+    busy_seeds = itertools.count(1_000)  # a new view per setting: the anticipator has work
     print(f"{'setting':<14}{'alone':>8}{'beside a thread':>18}{'in a worker, beside one':>26}"
           f"{'beside the anticipator':>25}")
     seeds = itertools.count(1)  # a new seed each time: nothing is cached anywhere
@@ -69,10 +68,14 @@ def main() -> None:
         crowded = [seconds(here, draw_here) for _ in range(args.repeats)]
         apart = [seconds(there, lambda: workers.draw_pictures(shown, baseline))
                  for _ in range(args.repeats)]
+        busy = Setting(worlds=50_000, seed=next(busy_seeds))  # 12 steps of 50,000 worlds
+        results.baseline(busy.reading, busy.worlds, busy.seed)
         anticipation.anticipate(busy)
         if anticipation.idle(0.5):
             raise SystemExit("the anticipator had nothing to do: no setting was computed beside it")
         ahead = [seconds(there) for _ in range(args.repeats)]
+        if anticipation.idle(0):
+            raise SystemExit("the anticipator ran out of work while the clicks were timed")
         print(f"{name:<14}{statistics.median(alone):8.3f}{statistics.median(crowded):18.3f}"
               f"{statistics.median(apart):26.3f}{statistics.median(ahead):25.3f}")
 

@@ -30,7 +30,7 @@ def fresh(monkeypatch):
         monkeypatch.setattr(results, name, Memo(getattr(results, name).size))
     monkeypatch.setattr(anticipation, "_STATE", anticipation._State())
     yield anticipation
-    anticipation._stop()
+    anticipation.stop()
 
 
 def switched(setting: Setting, key: str) -> Setting:
@@ -57,10 +57,17 @@ def test_the_settings_one_step_away_get_the_numbers_a_click_would_compute(fresh)
     fresh.anticipate(here)
     assert fresh.idle(300), "the anticipator finished"
     flipped = switched(here, "mao_refuses")
-    assert results.known(flipped)
+    distinct = {results._key(effective_scenario(step), step)
+                for step in fresh.one_step_from(here)}
+    assert results.known(flipped) and len(results.COMPUTED_AHEAD) == len(distinct)
+    assert len(results.SETTINGS) == 0 and len(results.PICTURES) == 0, \
+        "guesses wait apart: they push out nothing a class has looked at"
     shown = results.outcomes(flipped)
     assert shown.ahead and shown.seconds < page.CACHED
     assert page.took_text(shown) == "(computed ahead, while the page was read)"
+    assert len(results.SETTINGS) == 1 and len(results.COMPUTED_AHEAD) == len(distinct) - 1
+    again = results.outcomes(flipped)
+    assert again.result is shown.result and not again.ahead, "once shown, it is the cache's"
     direct = simulate(effective_scenario(flipped), here.reading, WORLDS, 4, progress=False)
     assert direct.tallies.keys() == shown.result.tallies.keys()
     assert all(np.array_equal(direct.tallies[key], shown.result.tallies[key])
@@ -68,9 +75,7 @@ def test_the_settings_one_step_away_get_the_numbers_a_click_would_compute(fresh)
     assert shown.baseline is base
     front, timeline = results.pictures(shown)
     assert front.startswith(b"\x89PNG") and timeline.startswith(b"\x89PNG")
-    distinct = {results._key(effective_scenario(step), step)
-                for step in fresh.one_step_from(here)}
-    assert len(results.SETTINGS) == len(distinct) == len(results.COMPUTED_AHEAD)
+    assert len(results.PICTURES) == 1, "the pictures came with the numbers: none drawn again"
     # The process gives way to everything else: the lowest priority there is.
     assert fresh._STATE.pool.submit(os.nice, 0).result() == min(19, os.nice(0) + 19)
 
@@ -85,7 +90,8 @@ def test_nothing_is_anticipated_without_a_baseline_or_when_turned_off(fresh):
     assert fresh._STATE.thread is None and not fresh._STATE.waiting
 
 
-def test_the_newest_view_goes_first_and_a_setting_known_meanwhile_is_skipped(fresh, monkeypatch):
+def test_the_newest_view_goes_first_and_its_steps_are_worked_out_off_the_click(fresh,
+                                                                                monkeypatch):
     taken: list[Setting] = []
     first_taken, release = threading.Event(), threading.Event()
 
@@ -125,6 +131,20 @@ def test_a_click_computing_the_same_setting_keeps_its_own_numbers(fresh):
     assert not results.keep_ahead(flipped, "ahead", (b"", b""))
     assert results.SETTINGS.peek(key) == "the click's"
     assert results.COMPUTED_AHEAD.peek(key) is None and results.PICTURES.peek(key) is None
+    # Known meanwhile: the anticipator neither computes it nor starts its process for it.
+    assert fresh._compute(flipped) is False and fresh._STATE.pool is None
+
+
+def test_a_setting_that_fails_is_skipped_and_the_next_goes_through(fresh, monkeypatch, caplog):
+    here = Setting(worlds=WORLDS, seed=12)
+    base, _ = results.baseline(here.reading, here.worlds, here.seed)
+    broken, sound = switched(here, "us_stays_out"), switched(here, "no_incheon")
+    monkeypatch.setattr(results, "cached_baseline",
+                        lambda setting: "no summary" if setting == broken else base)
+    with caplog.at_level("INFO", logger=fresh.__name__):
+        assert fresh._compute(broken) is False  # drawing beside "no summary" fails in the process
+    assert [r.levelname for r in caplog.records] == ["ERROR"] and caplog.records[0].exc_info
+    assert fresh._compute(sound) is True and results.known(sound) and not results.known(broken)
 
 
 def test_the_page_says_how_its_numbers_came():
@@ -136,16 +156,26 @@ def test_the_page_says_how_its_numbers_came():
     assert page.took_text(ahead) == "(computed ahead, while the page was read)"
 
 
+class FakePool:
+    """Stands for the anticipator's process: records that it was shut down."""
+
+    shut = False
+
+    def shutdown(self, wait: bool, cancel_futures: bool) -> None:
+        self.shut = True
+
+
 @pytest.mark.parametrize(("failure", "level", "traceback"),
                          [(BrokenProcessPool("killed"), "WARNING", False),
-                          (ValueError("a bug"), "ERROR", True)])
-def test_a_failure_ends_anticipation_with_one_log_entry_and_the_page_goes_on(
+                          (ValueError("a bug in the anticipator"), "ERROR", True)])
+def test_a_dead_process_or_a_bug_ends_anticipation_in_one_log_entry_and_shuts_the_process(
         fresh, monkeypatch, caplog, failure, level, traceback):
     def fails(setting: Setting) -> bool:
         raise failure
 
     monkeypatch.setattr(fresh, "_compute", fails)
     monkeypatch.setattr(results, "cached_baseline", lambda setting: object())
+    pool = fresh._STATE.pool = FakePool()
     with caplog.at_level("INFO", logger=fresh.__name__):
         fresh.anticipate(Setting(worlds=WORLDS))
         assert fresh.idle(30)
@@ -153,14 +183,20 @@ def test_a_failure_ends_anticipation_with_one_log_entry_and_the_page_goes_on(
     assert [record.levelname for record in caplog.records] == [level]
     assert (caplog.records[0].exc_info is not None) == traceback
     assert not fresh._STATE.enabled and not fresh._STATE.thread.is_alive()
+    assert pool.shut and fresh._STATE.pool is None, "its 170 MB are not left idling"
     fresh.anticipate(Setting(worlds=WORLDS, seed=3))
-    assert not fresh._STATE.waiting, "nothing is queued once it has given up"
+    assert not fresh._STATE.waiting and not fresh._STATE.views, "nothing is queued any more"
 
 
-def test_a_server_stopping_midway_is_no_failure(fresh, monkeypatch, caplog):
+@pytest.mark.parametrize("stopped_by", ["serve", "python"])
+def test_a_server_stopping_midway_is_no_failure(fresh, monkeypatch, caplog, stopped_by):
+    """Stopped by ``serve`` (``stop``), or by Python's own exit, which shuts every pool before
+    the atexit hooks run: a job sent then is refused with a RuntimeError, silently ended."""
     def stopped_meanwhile(setting: Setting) -> bool:
-        fresh._stop()
-        raise RuntimeError("cannot schedule new futures after shutdown")
+        if stopped_by == "serve":
+            fresh.stop()
+            raise RuntimeError("cannot schedule new futures after shutdown")
+        raise RuntimeError("cannot schedule new futures after interpreter shutdown")
 
     monkeypatch.setattr(fresh, "_compute", stopped_meanwhile)
     monkeypatch.setattr(results, "cached_baseline", lambda setting: object())
@@ -168,3 +204,4 @@ def test_a_server_stopping_midway_is_no_failure(fresh, monkeypatch, caplog):
         fresh.anticipate(Setting(worlds=WORLDS))
         fresh._STATE.thread.join(10)
     assert caplog.records == [] and not fresh._STATE.thread.is_alive()
+    assert fresh._STATE.stopped

@@ -193,28 +193,29 @@ def test_the_worlds_are_the_points_times_the_worlds_at_each(capsys):
     assert result["worlds"] == 3 * 4 * (parameters + 2)
 
 
-def test_chunk_size_is_no_option_of_sensitivity(capsys):
+def test_chunk_size_is_refused_with_why(capsys):
     """Its unit of work is a block of points, whatever --chunk-size says: accepted, the option
-    did nothing. Now argparse refuses it in one line."""
+    did nothing. It is refused, before any work, in one line that says why."""
     with pytest.raises(SystemExit) as done:
         main(["sensitivity", "--chunk-size", "65536", "--samples", "8", "--workers", "1"])
     assert done.value.code == 2
     error = capsys.readouterr().err
-    assert error.count("\n") == 1 and "unrecognized arguments: --chunk-size 65536" in error
+    assert error.count("\n") == 1 and error.startswith("korea1950 sensitivity: error: ")
+    assert "--chunk-size is not an option of sensitivity: its unit of work is a block" in error
 
 
-@pytest.mark.parametrize(("argv", "points", "worlds"), [
-    (["--samples", "100000"], "2,200,000 points", "70,400,000 worlds"),
+@pytest.mark.parametrize(("argv", "points", "worlds", "lower"), [
+    (["--samples", "100000"], "2,200,000 points", "70,400,000 worlds", "(lower --samples)"),
     (["--samples", "1000", "--replicates-per-point", "100000"], "22,000 points",
-     "2,200,000,000 worlds")])
+     "2,200,000,000 worlds", "(lower --samples or --replicates-per-point)")])
 def test_a_run_too_big_is_refused_in_one_line_before_any_sampling(capsys, monkeypatch, argv,
-                                                                  points, worlds):
+                                                                  points, worlds, lower):
     monkeypatch.setattr(sensitivity_analysis, "sample", lambda *args: pytest.fail("sampled"))
     assert len(varied_parameters(load_reading("stueck"))) == 20
     assert main(["sensitivity", *argv, "--workers", "1"]) == 2
     error = capsys.readouterr().err
     assert error.count("\n") == 1 and points in error and worlds in error
-    assert "at most 1,000,000 points and 1,000,000,000 worlds" in error
+    assert "at most 1,000,000 points and 1,000,000,000 worlds" in error and lower in error
 
 
 def _captured_figures(monkeypatch) -> list[dict]:

@@ -57,8 +57,9 @@ class Memo:
     def put(self, key: Hashable, value: object) -> bool:
         """Keep ``value`` for ``key`` unless a value is kept or being computed; say if it was.
 
-        Why: work done ahead of time (the page's anticipation) fills the cache, but a
-        value already there, or one a caller is computing now, is the one that counts.
+        Why: a value computed ahead of time (the page's anticipation) is taken into the
+        cache when it is first asked for, but a value already there, or one a caller is
+        computing now, is the one that counts.
         """
         with self._lock:
             if key in self._items or key in self._pending:
@@ -68,10 +69,10 @@ class Memo:
                 self._items.popitem(last=False)
             return True
 
-    def forget(self, key: Hashable) -> None:
-        """Drop what is kept for ``key``, if anything."""
+    def take(self, key: Hashable) -> object | None:
+        """Remove and return the value kept for ``key`` (None if there is none)."""
         with self._lock:
-            self._items.pop(key, None)
+            return self._items.pop(key, None)
 
     def __len__(self) -> int:
         """How many keys are kept."""

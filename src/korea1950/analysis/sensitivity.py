@@ -231,9 +231,11 @@ def check_size(method: str, parameters: int, samples: int, per_point: int) -> in
     points = samples * (parameters + (2 if method == "sobol" else 1))
     worlds = points * per_point
     if points > MAX_POINTS or worlds > MAX_WORLDS:
+        lower = ("--samples" if points > MAX_POINTS
+                 else "--samples or --replicates-per-point")
         raise InputError(f"{samples:,} samples give {points:,} points x {per_point:,} worlds = "
                          f"{worlds:,} worlds; at most {MAX_POINTS:,} points and "
-                         f"{MAX_WORLDS:,} worlds (lower --samples or --replicates-per-point)")
+                         f"{MAX_WORLDS:,} worlds (lower {lower})")
     return points
 
 

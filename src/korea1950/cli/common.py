@@ -75,7 +75,8 @@ def add_run_options(parser: argparse.ArgumentParser, replicates: int | None,
                     chunks: bool = True) -> None:
     """--replicates, --seed, --workers, --chunk-size and --scheduler, with the given default
     replicate count (None: no --replicates, for a command whose number of worlds is set
-    otherwise; ``chunks=False``: no --chunk-size, for a command whose unit of work is fixed)."""
+    otherwise; ``chunks=False``: no --chunk-size, for a command whose unit of work is fixed,
+    which then sets ``chunk_size`` itself, as None)."""
     if replicates is not None:
         parser.add_argument("--replicates", type=replicates_int, default=replicates,
                             help=f"number of simulated worlds (default {replicates:,}; "
@@ -99,7 +100,7 @@ def evaluator_from(args: argparse.Namespace) -> Evaluator:
     A command enters it (``with``) around all its runs, so they share one pool
     of workers or one Dask client.
     """
-    return evaluator_for(args.workers, getattr(args, "chunk_size", None), args.scheduler)
+    return evaluator_for(args.workers, args.chunk_size, args.scheduler)
 
 
 def add_out_options(parser: argparse.ArgumentParser, default: Path | None, what: str) -> None:

@@ -2,6 +2,7 @@
 
 import argparse
 import json
+from typing import Any
 
 from korea1950.analysis.compare import to_csv
 from korea1950.analysis.sensitivity import (
@@ -34,22 +35,26 @@ WORLDS = ("The worlds simulated are set by --samples and --replicates-per-point:
 """What sets the number of worlds, in the help and in the refusal of ``--replicates``."""
 
 
-class RefuseReplicates(argparse.Action):
-    """``--replicates`` refused with what to use instead.
+class Refuse(argparse.Action):
+    """An option the other simulation commands take, refused here in one line with why.
 
-    Why refused rather than left out: the other simulation commands take
-    ``--replicates``, and argparse would otherwise read it as an abbreviation of
-    ``--replicates-per-point`` - ``--replicates 20000`` would silently mean 20,000
-    worlds at every one of thousands of points. Why no meaning of its own: the
-    number of worlds is the number of points times the worlds at each, and the
-    number of points is fixed by ``--samples`` and the reading's parameters.
+    Why refused rather than left out: for ``--replicates``, argparse would otherwise
+    read it as an abbreviation of ``--replicates-per-point``, and ``--replicates
+    20000`` would silently mean 20,000 worlds at every one of thousands of points
+    (the number of worlds is the number of points times the worlds at each, and the
+    number of points is fixed by ``--samples`` and the reading's parameters). For
+    ``--chunk-size``, accepted, it did nothing: the unit of work here is a block of
+    points. Either way a user told "unrecognized arguments" would not learn why.
     """
+
+    def __init__(self, option_strings: list[str], dest: str, why: str = "",
+                 **kwargs: Any) -> None:
+        super().__init__(option_strings, dest, **kwargs)
+        self.why = why
 
     def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
                  values: object, option_string: str | None = None) -> None:
-        parser.error("--replicates is not an option of sensitivity: it simulates --samples "
-                     "x (parameters + 2) points (Morris: + 1), each --replicates-per-point "
-                     "times")
+        parser.error(f"{option_string} is not an option of sensitivity: {self.why}")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -73,9 +78,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--replicates-per-point", type=positive_int, default=DEFAULT_PER_POINT,
                         help=f"worlds simulated at each sample point (default "
                              f"{DEFAULT_PER_POINT})")
-    add_run_options(parser, replicates=None, chunks=False)  # a unit of work: a block of points
-    parser.add_argument("--replicates", action=RefuseReplicates, default=argparse.SUPPRESS,
-                        help=argparse.SUPPRESS)
+    add_run_options(parser, replicates=None, chunks=False)
+    parser.add_argument("--replicates", action=Refuse, default=argparse.SUPPRESS,
+                        help=argparse.SUPPRESS,
+                        why="it simulates --samples x (parameters + 2) points (Morris: + 1), "
+                            "each --replicates-per-point times")
+    parser.add_argument("--chunk-size", action=Refuse, default=None, help=argparse.SUPPRESS,
+                        why="its unit of work is a block of sample points (the results do not "
+                            "depend on it)")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     add_out_options(parser, None, "also write sensitivity.csv/.json/.md and a figure to this "
                                   "folder")

@@ -199,12 +199,12 @@ def evaluator_for(workers: "int | Evaluator | None" = 1, chunk_size: int | None 
     return Processes(workers, chunk_size)
 
 
-def spawn_pool(size: int, initializer: Callable[[], None] | None = None
+def spawn_pool(size: int, initializer: Callable[[], None] | None = None, niceness: int = 0
                ) -> ProcessPoolExecutor:
-    """Up to ``size`` spawned workers, each running ``exit_with_parent`` first, then
-    ``initializer`` (if any)."""
+    """Up to ``size`` spawned workers, each lowering its priority by ``niceness`` first (before
+    it loads anything a job needs), then running ``exit_with_parent`` and ``initializer``."""
     return _DeafPool(max_workers=size, mp_context=get_context("spawn"),
-                     initializer=_start_worker, initargs=(initializer,))
+                     initializer=_start_worker, initargs=(initializer, niceness))
 
 
 class _DeafPool(ProcessPoolExecutor):
@@ -228,7 +228,9 @@ class _DeafPool(ProcessPoolExecutor):
             signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
 
-def _start_worker(initializer: Callable[[], None] | None) -> None:
+def _start_worker(initializer: Callable[[], None] | None, niceness: int = 0) -> None:
+    if niceness:
+        os.nice(niceness)
     exit_with_parent()
     if initializer is not None:
         initializer()

@@ -12,28 +12,31 @@ baseline of its own, and the slider and the seed box offer too many values to
 guess. The newest ``PENDING`` settings wait, newest first (a class's latest
 view matters most); older ones are dropped.
 
-Why a process of its own at the lowest priority (``NICENESS``): it takes only
-the time no one else wants. A click is computed by the page's workers
-(``workers``) at normal priority and never waits for it; a click on a setting
-being anticipated computes it anyway, and the anticipated copy is dropped.
+Why a process of its own at the lowest priority (``NICENESS``, set as the
+process starts, before it loads the model or matplotlib): the operating system
+gives the page's workers (``workers``), which compute a click at normal
+priority, the cores first. A click never waits for the anticipator; a click on
+a setting being anticipated computes it anyway, and the copy computed ahead is
+dropped.
 
 Why it stays exact: a run carries its seed, so the numbers computed ahead are
-those the click would have computed; they go into the page's caches
-(``results.SETTINGS`` and ``PICTURES``) under the same key, and the page says
-"computed ahead" when it shows them.
+those the click would have computed. They wait in a cache of their own
+(``results.COMPUTED_AHEAD``, so that guesses never push out what a class has
+looked at) until a click takes them, and the page then says "computed ahead".
+
+A setting that fails is logged and skipped; if the process dies, anticipation
+stops for the server and the page computes every click, as it would without it.
 """
 
 import atexit
 import logging
-import os
 import threading
 from collections import deque
-from concurrent.futures import CancelledError
+from concurrent.futures import CancelledError, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-from korea1950.inputs.scenarios import Scenario, bundled_scenario_names
+from korea1950.inputs.scenarios import bundled_scenario_names
 from korea1950.running.evaluators import spawn_pool
-from korea1950.running.summary import Summary
 from korea1950.teaching.app import results, workers
 from korea1950.teaching.app.classroom import (
     SWITCH_PREFIX,
@@ -65,7 +68,7 @@ class _State:
         self.busy = False
         self.stopped = False
         self.thread: threading.Thread | None = None
-        self.pool = None
+        self.pool: ProcessPoolExecutor | None = None
 
 
 _STATE = _State()
@@ -100,9 +103,9 @@ def anticipate(setting: Setting) -> None:
         state.views.append(setting)
         del state.views[:-PENDING]  # a burst of clicks: only the latest views matter
         if state.thread is None:
-            state.thread = threading.Thread(target=_work, name="korea1950-anticipation",
-                                            daemon=True)
-            state.thread.start()
+            thread = threading.Thread(target=_work, name="korea1950-anticipation", daemon=True)
+            thread.start()
+            state.thread = thread
         state.changed.notify_all()
 
 
@@ -139,12 +142,14 @@ def _work() -> None:
                 _queue_steps(views)
             else:
                 computed += _compute(setting)
-        except CancelledError:  # only ``_stop`` cancels a job: the server is stopping
+        except CancelledError:  # only ``stop`` cancels a job: the server is stopping
             return
         except Exception as error:
-            if state.stopped:  # the server stopped it meanwhile (``_stop``): nothing went wrong
-                return
+            stopping = state.stopped or (isinstance(error, RuntimeError)
+                                         and "shutdown" in str(error))
             _give_up()
+            if stopping:  # the server is stopping (``stop``, or Python's own exit): no failure
+                return
             if isinstance(error, BrokenProcessPool):  # killed: its group terminated, or memory
                 log.warning("the process computing settings ahead has stopped; the page "
                             "computes each click")
@@ -161,6 +166,9 @@ def _give_up() -> None:
         state.waiting.clear()
         state.views.clear()
         state.changed.notify_all()
+        pool, state.pool = state.pool, None
+    if pool is not None:
+        pool.shutdown(wait=False, cancel_futures=True)
 
 
 def _queue_steps(views: list[Setting]) -> None:
@@ -176,7 +184,7 @@ def _queue_steps(views: list[Setting]) -> None:
 
 def _compute(setting: Setting) -> bool:
     """Compute one setting and its pictures in the low-priority process and keep them; whether
-    they were kept (not if known meanwhile, or its baseline is no longer cached)."""
+    they were kept (not if known meanwhile, its baseline is no longer cached, or it failed)."""
     baseline = results.cached_baseline(setting)
     if results.known(setting) or baseline is None:
         return False
@@ -184,29 +192,24 @@ def _compute(setting: Setting) -> bool:
         if _STATE.stopped:
             return False
         if _STATE.pool is None:
-            _STATE.pool = spawn_pool(1, initializer=_give_way)
+            _STATE.pool = spawn_pool(1, niceness=NICENESS)
         pool = _STATE.pool
-    job = pool.submit(_ahead, effective_scenario(setting), setting.reading, setting.worlds,
-                      setting.seed, baseline)
-    result, drawn = job.result()
+    job = pool.submit(workers.worlds_and_pictures, effective_scenario(setting), setting.reading,
+                      setting.worlds, setting.seed, baseline)
+    try:
+        result, drawn = job.result()
+    except (BrokenProcessPool, CancelledError):
+        raise
+    except Exception:  # this setting alone: the next one may well go through
+        log.exception("a setting could not be computed ahead; the page computes it if asked")
+        return False
     return results.keep_ahead(setting, result, drawn)
 
 
-def _give_way() -> None:
-    """In the anticipator's process: run only when nothing else wants the cores."""
-    os.nice(NICENESS)
-
-
-def _ahead(scenario: Scenario, reading: str, worlds: int, seed: int, baseline: Summary
-           ) -> tuple[Summary, tuple[bytes, bytes]]:
-    """In the anticipator's process: a setting's worlds and its pictures beside the baseline."""
-    result = workers.compute_worlds(scenario, reading, worlds, seed)
-    return result, workers.draw_both(result, baseline)
-
-
 @atexit.register
-def _stop() -> None:
-    """Stop with the server: nothing waiting is computed; the process is shut down."""
+def stop() -> None:
+    """Stop computing ahead (the server is stopping): nothing waiting is computed, and the
+    process is shut down. Called by ``serve`` as Solara returns, and at exit."""
     state = _STATE
     with state.changed:
         state.stopped = True

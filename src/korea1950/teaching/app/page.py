@@ -14,6 +14,7 @@ as one short line each. Each browser session has its own state (component
 state is per session); only immutable results are shared.
 """
 
+import logging
 import random
 from collections.abc import Callable
 
@@ -41,6 +42,8 @@ from korea1950.teaching.app.results import Outcomes, Started, collect, start
 from korea1950.teaching.app.roleplay import RolePlay
 from korea1950.teaching.app.verdict import start_in_background
 from korea1950.teaching.app.views import GlossaryView, OutcomesView, StoryView, VerdictView
+
+log = logging.getLogger(__name__)
 
 TITLE = "How the Korean War began: a classroom simulator"
 
@@ -138,9 +141,13 @@ def took_text(shown: Outcomes) -> str:
 
 
 def shown_then_ahead(shown: Outcomes) -> Outcomes:
-    """``shown``, after queueing the settings one step from it to be computed ahead."""
+    """``shown``, after queueing the settings one step from it to be computed ahead (a failure
+    to queue them is logged: the numbers are shown whatever becomes of the guesses)."""
     if shown.error is None:
-        anticipate(shown.setting)
+        try:
+            anticipate(shown.setting)
+        except Exception:
+            log.exception("the settings one step from the page could not be queued")
     return shown
 
 

@@ -49,9 +49,10 @@ PICTURES = Memo(64)
 """A setting's two pictures beside its baseline, by the same key: a tab shown again, or
 another session on the same setting, does not draw them again (0.3 s of matplotlib)."""
 
-COMPUTED_AHEAD = Memo(256)
-"""The settings' keys whose numbers were computed ahead of any click (``anticipation``), so the
-page can say so instead of "from the cache"."""
+COMPUTED_AHEAD = Memo(64)
+"""Settings computed ahead of any click (``anticipation``): their summary and pictures by the
+same key. Kept apart from ``SETTINGS`` and ``PICTURES`` so that guesses never push out what a
+class has looked at; the first click on one takes it over into those (``outcomes``)."""
 
 
 @dataclass(frozen=True)
@@ -91,11 +92,10 @@ def outcomes(setting: Setting) -> Outcomes:
             result = base
         else:
             key = _key(scenario, setting)
+            ahead = _take_ahead(key)
             result, cached = SETTINGS.get(key, lambda: _run(scenario, setting.reading,
                                                              setting.worlds, setting.seed))
-            ahead = cached and COMPUTED_AHEAD.peek(key) is not None
-            if not cached:  # a click computed it: an older "ahead" no longer describes it
-                COMPUTED_AHEAD.forget(key)
+            ahead = ahead and cached
     except InputError as error:
         return Outcomes(setting, scenario, None, None, error=str(error))
     except Exception as error:  # the page must show a line, never a traceback
@@ -145,20 +145,31 @@ def cached_baseline(setting: Setting) -> Summary | None:
 
 
 def known(setting: Setting) -> bool:
-    """Whether ``setting``'s numbers need no computing: kept already, or the baseline's own."""
+    """Whether ``setting``'s numbers need no computing: kept already (or computed ahead), or
+    the baseline's own."""
     scenario = effective_scenario(setting)
     if scenario.levers == Levers() and not scenario.parameters:
         return True
-    return SETTINGS.peek(_key(scenario, setting)) is not None
+    key = _key(scenario, setting)
+    return SETTINGS.peek(key) is not None or COMPUTED_AHEAD.peek(key) is not None
 
 
 def keep_ahead(setting: Setting, result: Summary, drawn: tuple[bytes, bytes]) -> bool:
     """Keep numbers and pictures computed ahead of any click for ``setting``; whether they were
-    kept (a value already there, or being computed for a click, is the one that counts)."""
+    kept (not when a click has computed them meanwhile)."""
     key = _key(effective_scenario(setting), setting)
+    return SETTINGS.peek(key) is None and COMPUTED_AHEAD.put(key, (result, drawn))
+
+
+def _take_ahead(key: tuple) -> bool:
+    """Move a setting computed ahead into the caches a click reads; whether there was one (and
+    no click had computed, or was computing, the same setting meanwhile)."""
+    taken = COMPUTED_AHEAD.take(key)
+    if taken is None:
+        return False
+    result, drawn = taken
     if not SETTINGS.put(key, result):
         return False
-    COMPUTED_AHEAD.put(key, True)
     PICTURES.put(key, drawn)
     return True
 

@@ -104,8 +104,11 @@ def serve(host: str, port: int, anticipate: bool = True) -> int:
 
     # Ctrl-C: uvicorn shuts the server down, then raises the interrupt again, which click
     # turns into Abort; by then there is nothing left to stop.
-    with contextlib.suppress(KeyboardInterrupt, click.exceptions.Abort):
-        cli.main(solara_arguments(host, port), prog_name="solara", standalone_mode=False)
+    try:
+        with contextlib.suppress(KeyboardInterrupt, click.exceptions.Abort):
+            cli.main(solara_arguments(host, port), prog_name="solara", standalone_mode=False)
+    finally:  # before Python's own exit shuts every pool: nothing new is sent to them then
+        anticipation.stop()
     print(STOPPED, flush=True)
     return 0
 

@@ -107,6 +107,14 @@ def draw_both(result: Summary, baseline: Summary) -> tuple[bytes, bytes]:
     return charts.front_line(result, baseline), charts.timeline(result, baseline)
 
 
+def worlds_and_pictures(scenario: Scenario, reading: str, worlds: int, seed: int,
+                        baseline: Summary) -> tuple[Summary, tuple[bytes, bytes]]:
+    """A setting's worlds and its two pictures beside ``baseline``, in this process (the job of
+    the page's anticipator, ``anticipation``, which loads only this module for it)."""
+    result = compute_worlds(scenario, reading, worlds, seed)
+    return result, draw_both(result, baseline)
+
+
 def _warm_up() -> None:
     """Run in each worker as it starts (after ``exit_with_parent``): run once."""
     compute_worlds(WARM_UP.scenario, WARM_UP.reading, WARM_UP.worlds, WARM_UP.seed)
