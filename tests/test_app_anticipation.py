@@ -11,7 +11,7 @@ import pytest
 from korea1950.inputs.levers import Levers
 from korea1950.memo import Memo
 from korea1950.running.ensemble import simulate
-from korea1950.teaching.app import anticipation, page, results
+from korea1950.teaching.app import anticipation, page, quiet, results
 from korea1950.teaching.app.classroom import (
     SWITCH_PREFIX,
     SWITCHES,
@@ -205,3 +205,13 @@ def test_a_server_stopping_midway_is_no_failure(fresh, monkeypatch, caplog, stop
         fresh._STATE.thread.join(10)
     assert caplog.records == [] and not fresh._STATE.thread.is_alive()
     assert fresh._STATE.stopped
+
+
+def test_the_process_is_stopped_while_a_click_is_computed(fresh):
+    here = Setting(worlds=WORLDS, seed=21)
+    results.baseline(here.reading, here.worlds, here.seed)
+    assert fresh._compute(switched(here, "no_incheon")) is True
+    pid = fresh._STATE.pid
+    assert pid in quiet._YIELDING, "registered as it started"
+    fresh.stop()
+    assert pid not in quiet._YIELDING and fresh._STATE.pool is None

@@ -13,11 +13,10 @@ guess. The newest ``PENDING`` settings wait, newest first (a class's latest
 view matters most); older ones are dropped.
 
 Why a process of its own at the lowest priority (``NICENESS``, set as the
-process starts, before it loads the model or matplotlib): the operating system
-gives the page's workers (``workers``), which compute a click at normal
-priority, the cores first. A click never waits for the anticipator; a click on
-a setting being anticipated computes it anyway, and the copy computed ahead is
-dropped.
+process starts, before it loads the model or matplotlib), stopped while a
+click's job runs (``quiet``): a click never waits for it nor shares the machine
+with it. A click on a setting being anticipated computes it anyway, and the
+copy computed ahead is dropped.
 
 Why it stays exact: a run carries its seed, so the numbers computed ahead are
 those the click would have computed. They wait in a cache of their own
@@ -30,6 +29,7 @@ stops for the server and the page computes every click, as it would without it.
 
 import atexit
 import logging
+import os
 import threading
 from collections import deque
 from concurrent.futures import CancelledError, ProcessPoolExecutor
@@ -37,7 +37,7 @@ from concurrent.futures.process import BrokenProcessPool
 
 from korea1950.inputs.scenarios import bundled_scenario_names
 from korea1950.running.evaluators import spawn_pool
-from korea1950.teaching.app import results, workers
+from korea1950.teaching.app import quiet, results, workers
 from korea1950.teaching.app.classroom import (
     SWITCH_PREFIX,
     SWITCHES,
@@ -69,6 +69,8 @@ class _State:
         self.stopped = False
         self.thread: threading.Thread | None = None
         self.pool: ProcessPoolExecutor | None = None
+        self.pid: int | None = None
+        """The process's id, so that a click's job can stop it meanwhile (``quiet``)."""
 
 
 _STATE = _State()
@@ -166,9 +168,7 @@ def _give_up() -> None:
         state.waiting.clear()
         state.views.clear()
         state.changed.notify_all()
-        pool, state.pool = state.pool, None
-    if pool is not None:
-        pool.shutdown(wait=False, cancel_futures=True)
+    _shut(state)
 
 
 def _queue_steps(views: list[Setting]) -> None:
@@ -188,12 +188,9 @@ def _compute(setting: Setting) -> bool:
     baseline = results.cached_baseline(setting)
     if results.known(setting) or baseline is None:
         return False
-    with _STATE.changed:
-        if _STATE.stopped:
-            return False
-        if _STATE.pool is None:
-            _STATE.pool = spawn_pool(1, niceness=NICENESS)
-        pool = _STATE.pool
+    pool = _process()
+    if pool is None:
+        return False
     job = pool.submit(workers.worlds_and_pictures, effective_scenario(setting), setting.reading,
                       setting.worlds, setting.seed, baseline)
     try:
@@ -206,6 +203,25 @@ def _compute(setting: Setting) -> bool:
     return results.keep_ahead(setting, result, drawn)
 
 
+def _process() -> ProcessPoolExecutor | None:
+    """The anticipator's process, started (and registered with ``quiet``) if need be; None
+    once stopped. Its id is asked for outside the lock: the process takes seconds to start
+    at the lowest priority, and the page's thread must never wait on the lock meanwhile."""
+    with _STATE.changed:
+        if _STATE.stopped:
+            return None
+        if _STATE.pool is not None:
+            return _STATE.pool
+        pool = _STATE.pool = spawn_pool(1, niceness=NICENESS)
+    pid = pool.submit(os.getpid).result()
+    with _STATE.changed:
+        if _STATE.pool is not pool:  # stopped meanwhile: ``_shut`` has it
+            return None
+        _STATE.pid = pid
+        quiet.register(pid)  # stopped while a click's job runs
+    return pool
+
+
 @atexit.register
 def stop() -> None:
     """Stop computing ahead (the server is stopping): nothing waiting is computed, and the
@@ -216,6 +232,14 @@ def stop() -> None:
         state.waiting.clear()
         state.views.clear()
         state.changed.notify_all()
-        pool, state.pool = state.pool, None
+    _shut(state)
+
+
+def _shut(state: _State) -> None:
+    """Shut the process down, resumed first if a click's job has it stopped."""
+    with state.changed:
+        pool, state.pool, pid, state.pid = state.pool, None, state.pid, None
+    if pid is not None:
+        quiet.release(pid)
     if pool is not None:
         pool.shutdown(wait=False, cancel_futures=True)

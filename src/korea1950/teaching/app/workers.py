@@ -33,7 +33,7 @@ from korea1950.inputs.scenarios import Scenario
 from korea1950.running.ensemble import simulate
 from korea1950.running.evaluators import default_workers, spawn_pool
 from korea1950.running.summary import Summary
-from korea1950.teaching.app import charts
+from korea1950.teaching.app import charts, quiet
 from korea1950.teaching.app.classroom import Setting
 
 log = logging.getLogger(__name__)
@@ -133,7 +133,13 @@ def _pool() -> ProcessPoolExecutor | None:
 
 
 def _in_worker[T](function: Callable[..., T], *args: object) -> T:
-    """``function(*args)`` in a worker; in this process until one is warm, or once broken."""
+    """``function(*args)`` in a worker; in this process until one is warm, or once broken.
+    Whatever works ahead is stopped meanwhile (``quiet``): a click waits for this."""
+    with quiet.click_job():
+        return _in_worker_now(function, *args)
+
+
+def _in_worker_now[T](function: Callable[..., T], *args: object) -> T:
     pool = _pool()
     if pool is None or not ready():
         return function(*args)
