@@ -150,7 +150,7 @@ def test_a_setting_that_fails_is_skipped_and_the_next_goes_through(fresh, monkey
 def test_the_page_says_how_its_numbers_came():
     computed = results.Outcomes(Setting(), None, None, None, seconds=0.25)
     cached = results.Outcomes(Setting(), None, None, None, seconds=0.0)
-    ahead = results.Outcomes(Setting(), None, None, None, seconds=0.0, ahead=True)
+    ahead = results.Outcomes(Setting(), None, None, None, seconds=0.02, ahead=True)
     assert page.took_text(computed) == "(computed in 0.25 s)"
     assert page.took_text(cached) == "(from the cache)"
     assert page.took_text(ahead) == "(computed ahead, while the page was read)"

@@ -134,10 +134,13 @@ def Controls(state: solara.Reactive[Session], started: Ref[Started | None],
 
 
 def took_text(shown: Outcomes) -> str:
-    """How the numbers shown came to be: computed now (in how long), ahead, or cached."""
+    """How the numbers shown came to be: computed ahead, computed now (in how long), or cached.
+    Ahead comes first: taking them over (and a baseline computed now) may pass ``CACHED``."""
+    if shown.ahead:
+        return "(computed ahead, while the page was read)"
     if shown.seconds >= CACHED:
         return f"(computed in {shown.seconds:.2f} s)"
-    return "(computed ahead, while the page was read)" if shown.ahead else "(from the cache)"
+    return "(from the cache)"
 
 
 def shown_then_ahead(shown: Outcomes) -> Outcomes:

@@ -141,7 +141,8 @@ def pictures(shown: Outcomes) -> tuple[bytes, bytes]:
 
 def cached_baseline(setting: Setting) -> Summary | None:
     """The baseline of ``setting``'s reading, worlds and seed if it is computed, else None."""
-    return BASELINES.peek((setting.reading, setting.worlds, setting.seed))  # type: ignore[return-value]
+    kept = BASELINES.peek((setting.reading, setting.worlds, setting.seed))
+    return kept if isinstance(kept, Summary) else None
 
 
 def known(setting: Setting) -> bool:
