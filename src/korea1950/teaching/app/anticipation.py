@@ -162,13 +162,8 @@ def _work() -> None:
 
 def _give_up() -> None:
     """Compute nothing ahead any more in this server (the page computes each click)."""
-    state = _STATE
-    with state.changed:
-        state.enabled, state.stopped, state.busy = False, True, False
-        state.waiting.clear()
-        state.views.clear()
-        state.changed.notify_all()
-    _shut(state)
+    _STATE.enabled = False
+    stop()
 
 
 def _queue_steps(views: list[Setting]) -> None:
@@ -215,7 +210,7 @@ def _process() -> ProcessPoolExecutor | None:
         pool = _STATE.pool = spawn_pool(1, niceness=NICENESS)
     pid = pool.submit(os.getpid).result()
     with _STATE.changed:
-        if _STATE.pool is not pool:  # stopped meanwhile: ``_shut`` has it
+        if _STATE.pool is not pool:  # stopped meanwhile: ``stop`` has shut it down
             return None
         _STATE.pid = pid
         quiet.register(pid)  # stopped while a click's job runs
@@ -224,20 +219,15 @@ def _process() -> ProcessPoolExecutor | None:
 
 @atexit.register
 def stop() -> None:
-    """Stop computing ahead (the server is stopping): nothing waiting is computed, and the
-    process is shut down. Called by ``serve`` as Solara returns, and at exit."""
+    """Stop computing ahead: nothing waiting is computed, and the process is resumed (if a
+    click's job has it stopped) and shut down. Called by ``serve`` as Solara returns, at
+    exit, and on giving up."""
     state = _STATE
     with state.changed:
-        state.stopped = True
+        state.stopped, state.busy = True, False
         state.waiting.clear()
         state.views.clear()
         state.changed.notify_all()
-    _shut(state)
-
-
-def _shut(state: _State) -> None:
-    """Shut the process down, resumed first if a click's job has it stopped."""
-    with state.changed:
         pool, state.pool, pid, state.pid = state.pool, None, state.pid, None
     if pid is not None:
         quiet.release(pid)

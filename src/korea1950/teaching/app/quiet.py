@@ -24,8 +24,8 @@ import threading
 from collections.abc import Iterator
 
 _LOCK = threading.Lock()
-_RUNNING = [0]
-"""Click jobs running now (a list: one mutable count)."""
+_running = 0
+"""Click jobs running now."""
 _YIELDING: dict[int, int | None] = {}
 """Processes stopped while a click's job runs: id -> its pidfd (None where there is none)."""
 
@@ -47,7 +47,7 @@ def register(pid: int) -> None:
             handle = None  # an older kernel: its id, then
     with _LOCK:
         _YIELDING[pid] = handle
-        if _RUNNING[0]:
+        if _running:
             _send(pid, handle, signal.SIGSTOP)
 
 
@@ -65,17 +65,18 @@ def release(pid: int) -> None:
 @contextlib.contextmanager
 def click_job() -> Iterator[None]:
     """Around a job a click waits for: the registered processes are stopped meanwhile."""
+    global _running
     with _LOCK:
-        _RUNNING[0] += 1
-        if _RUNNING[0] == 1:
+        _running += 1
+        if _running == 1:
             for pid, handle in _YIELDING.items():
                 _send(pid, handle, signal.SIGSTOP)
     try:
         yield
     finally:
         with _LOCK:
-            _RUNNING[0] -= 1
-            if _RUNNING[0] == 0:
+            _running -= 1
+            if _running == 0:
                 for pid, handle in _YIELDING.items():
                     _send(pid, handle, signal.SIGCONT)
 
