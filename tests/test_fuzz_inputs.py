@@ -31,7 +31,10 @@ TIME_LIMIT = 10.0
 """Seconds one case may take (they take milliseconds; the limit catches a hang)."""
 
 SCENARIO_TEXTS = [resolve_scenario_path(n).read_text() for n in bundled_scenario_names()]
-READING_TEXTS = [resolve_reading_path(n).read_text() for n in bundled_reading_names()]
+READING_TEXTS = [resolve_reading_path(n).read_text().replace(f'name = "{n}"', f'name = "my_{n}"')
+                 for n in bundled_reading_names()]
+"""The bundled readings renamed, as a user's edited copy must be (a changed file may not keep
+a bundled reading's name)."""
 
 PIECES = ['"', "=", "[", "]", "]]", "\n", "true", "1e999", "-", "#", "'''", '"""', "\\", "{",
           "}", ".", '"never"', '"rule"', '"1950-13"', "[levers]", "[scenario]", "[reading]",

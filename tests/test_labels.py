@@ -98,3 +98,16 @@ def test_the_page_cells_the_glossary_explains_are_the_ones_the_page_prints():
     baseline = summary({9: 40})
     assert difference_cell(baseline, baseline, "invasion") == "same worlds"
     assert shift_cell(summary({}), baseline, "invasion") == "never here"
+
+
+def test_a_label_too_long_is_cut_after_its_last_whole_word():
+    from korea1950.inputs.labels import abridged, in_series
+
+    assert abridged("Kathryn Weathersby: Stalin the cautious opportunist", 24) == \
+        "Kathryn Weathersby…"
+    assert abridged("(1) Kathryn Weathersby: Stalin", 24) == "(1) Kathryn Weathersby…"
+    assert abridged("Donggil Kim's reading", 21) == "Donggil Kim's reading"
+    assert abridged("Antidisestablishmentarianism", 10) == "Antidises…"
+    assert all(len(abridged("one two three four five", n)) <= n for n in range(2, 30))
+    assert [in_series(x) for x in ([], ["A"], ["A", "B"], ["A", "B", "C"])] == \
+        ["", "A", "A and B", "A, B and C"]

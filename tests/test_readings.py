@@ -125,3 +125,47 @@ def test_a_reading_may_restate_a_shared_prior_to_disagree(tmp_path):
     reading = load_reading(str(path))
     assert reading.priors["fears_direct_clash"].mean() == 0.3
     assert load_reading("stueck").priors["fears_direct_clash"].mean() == 0.9
+
+
+def test_a_changed_file_may_not_keep_a_bundled_readings_name(tmp_path, capsys):
+    from korea1950.cli.main import main
+
+    path = write_variant(tmp_path, "mean = 0.15", "mean = 0.25")  # keeps name = "stueck"
+    with pytest.raises(InputError, match="bundled reading of William Stueck, and this file "
+                                         "differs from it"):
+        load_reading(str(path))
+    assert main(["run", "baseline", "--reading", str(path), "--replicates", "10"]) == 2
+    assert capsys.readouterr().err.count("\n") == 1, "one line"
+    same = tmp_path / "same.toml"
+    shutil.copy(load_reading("stueck").path, same)
+    assert load_reading(str(same)).name == "stueck", "an unchanged copy is the same reading"
+
+
+def test_a_file_reading_is_named_by_its_title_wherever_only_its_name_travels(tmp_path):
+    from korea1950.inputs.labels import reading_label
+    from korea1950.teaching.story import tell
+
+    path = write_variant(tmp_path, 'name = "stueck"', 'name = "third"')
+    path.write_text(path.read_text().replace(
+        'title = "William Stueck: Stalin wanted a quick victory without US intervention"',
+        'title = "A third view: Stalin the opportunist"'))
+    reading = load_reading(str(path))
+    assert reading_label("third") == "A third view: Stalin the opportunist"  # as weigh labels
+    assert reading_label("stueck") == "William Stueck's reading"
+    assert reading_label("never_loaded") == "reading 'never_loaded'"
+    story = tell("baseline", str(path), seed=3)
+    assert story.startswith('One world of "The baseline: every lever as in history", under '
+                            "A third view: Stalin the opportunist, seed 3")
+    assert reading.path.name not in story.splitlines()[0]
+
+
+def test_a_file_reading_that_a_test_fact_would_score_is_blamed_by_its_own_path(tmp_path):
+    from korea1950.inputs.record import check_not_circular, load_record, record_path
+
+    path = write_variant(tmp_path, 'name = "stueck"', 'name = "third"')
+    path.write_text(path.read_text().replace('evidence = ["stueck-reassuring-ally"]',
+                                             'evidence = ["gottwald-all-goals-achieved"]'))
+    with pytest.raises(InputError) as caught:
+        check_not_circular(load_record(), [load_reading(str(path))], record_path())
+    message = str(caught.value)
+    assert message.split(": ")[0].endswith("/mine.toml") and "'letter_candour'" in message

@@ -31,6 +31,7 @@ from korea1950.analysis.weigh.variants import (
     scale_concentration,
 )
 from korea1950.analysis.weigh.verdict import influence_sentence, predictive_sentence, rarity_clause
+from korea1950.inputs.labels import reading_label
 from korea1950.inputs.parameters import STALIN_MOTIVE_PARAMETERS
 from korea1950.inputs.readings import load_reading
 from korea1950.inputs.scenarios import load_scenario
@@ -222,7 +223,7 @@ def test_a_twin_reading_comes_out_even(weighing):
     assert abs(pair["accuracy"] - 0.5) <= 3 * math.sqrt(0.25 / WORLDS)
     assert pair["undecided"] > 0.9
     assert any(sentence.startswith("The record does not decide between William Stueck's "
-                                   "reading and reading 'twin'")
+                                   f"reading and {reading_label('twin')}")
                for sentence in weighing["verdict"])
 
 

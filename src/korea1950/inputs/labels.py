@@ -254,16 +254,31 @@ def actor_name(name: str) -> str:
     return ACTOR_NAMES[name]
 
 
+READING_TITLES: dict[str, str] = {}
+"""The titles of the readings loaded from files in this process, by name (``remember_title``).
+
+Why kept here: a weighing, a sensitivity run or a story labels its readings in
+dozens of places that carry only the name; the loader notes each file's title
+once, so every command names a reading from a file as ``run`` and ``compare`` do."""
+
+
+def remember_title(name: str, title: str) -> None:
+    """Note the title of a reading loaded from a file (the loader calls it on every load)."""
+    if name not in READING_HISTORIANS and title and title != name:
+        READING_TITLES[name] = title
+
+
 def reading_label(name: str, title: str | None = None) -> str:
     """A reading by its historian ("Donggil Kim's reading"), never by the bare ``kim``.
 
-    A reading loaded from a file names no bundled historian; its title (or, failing
-    that, its name) is used.
+    A reading loaded from a file names no bundled historian; its title (given, or
+    noted when it was loaded) is used, and failing that its name.
     """
     historian = READING_HISTORIANS.get(name)
     if historian:
         return f"{historian}'s reading"
-    return title or f"reading '{name}'"
+    title = title or READING_TITLES.get(name)
+    return title if title and title != name else f"reading '{name}'"
 
 
 EVENT_DEFINITIONS: dict[str, str] = {
@@ -297,6 +312,26 @@ def first_upper(text: str) -> str:
     """A label at the start of a sentence: its first letter raised ("US intervention" keeps
     its capitals, which ``str.capitalize`` would lower)."""
     return text[:1].upper() + text[1:]
+
+
+def abridged(text: str, width: int) -> str:
+    """``text`` in at most ``width`` characters: whole if it fits, else cut with an ellipsis
+    after its last whole word (a single word too long is cut where it must be).
+
+    Why a word boundary: a label cut mid-word ("achieved al…") reads as a typo or
+    another word; one cut after a word reads as what it is, an abridgement.
+    """
+    if len(text) <= width:
+        return text
+    head = text[:width - 1]
+    if text[width - 1] != " " and " " in head:  # its last word is cut: leave it out
+        head = head.rsplit(" ", 1)[0]
+    return head.rstrip(" ,;:-–(") + "…"
+
+
+def in_series(items: "list[str] | tuple[str, ...]") -> str:
+    """Items as a sentence lists them: "A", "A and B", "A, B and C"."""
+    return " and ".join(filter(None, (", ".join(items[:-1]), items[-1]))) if items else ""
 
 
 def unsigned_zero(value: float, spec: str) -> str:

@@ -19,6 +19,7 @@ import numpy as np
 from korea1950.inputs.catalogue import Catalogue, file_digest
 from korea1950.inputs.errors import InputError, did_you_mean, shown
 from korea1950.inputs.evidence import check_cited
+from korea1950.inputs.labels import READING_HISTORIANS, remember_title
 from korea1950.inputs.parameters import STALIN_MOTIVE_PARAMETERS
 from korea1950.inputs.paths import readings_dir
 from korea1950.inputs.tomlfile import (
@@ -210,9 +211,13 @@ def resolve_reading_path(name_or_path: str | Path) -> Path:
 def load_reading(name_or_path: "str | Path | Reading") -> Reading:
     """Load a reading by bundled name or by path (cached by path and content)."""
     if isinstance(name_or_path, Reading):
-        return name_or_path
-    path = resolve_reading_path(name_or_path).resolve()
-    return _load_reading_cached(path, file_digest(path), file_digest(shared_priors_path()))
+        reading = name_or_path
+    else:
+        path = resolve_reading_path(name_or_path).resolve()
+        reading = _load_reading_cached(path, file_digest(path),
+                                       file_digest(shared_priors_path()))
+    remember_title(reading.name, reading.title)
+    return reading
 
 
 @lru_cache(maxsize=64)
@@ -234,6 +239,7 @@ def _load_reading_cached(path: Path, digest: str, shared_digest: str) -> Reading
                                                              f"{path}: [parameters.{key}]")
                                 for key, spec in table.items()}
     priors = {key: priors[key] for key in STALIN_MOTIVE_PARAMETERS}
+    _check_own_name(name, digest, where)
     return Reading(
         name=name,
         title=optional_string(header, "title", where, name),
@@ -244,6 +250,20 @@ def _load_reading_cached(path: Path, digest: str, shared_digest: str) -> Reading
         path=path,
         sha256=digest,
     )
+
+
+def _check_own_name(name: str, digest: str, where: str) -> None:
+    """Refuse a file that takes a bundled reading's name without being that reading (the same
+    content: a copy elsewhere is the same reading).
+
+    Why: tables, figures and the weighing tell readings apart by name, and a
+    bundled name is labelled by its historian ("Donggil Kim's reading"), so an
+    edited copy would credit him with priors that are not his.
+    """
+    if name in bundled_reading_names() and digest != file_digest(resolve_reading_path(name)):
+        raise InputError(f"{where}: name {name!r} is the bundled reading of "
+                         f"{READING_HISTORIANS.get(name, name)}, and this file differs from it; "
+                         "give yours a name of its own")
 
 
 def _check_parameter_names(table: dict[str, Any], where: str) -> None:

@@ -22,7 +22,7 @@ from korea1950.inputs.events import EVENTS
 from korea1950.inputs.evidence import check_cited
 from korea1950.inputs.parameters import MODEL_PARAMETERS, STALIN_MOTIVE_PARAMETERS
 from korea1950.inputs.paths import seeds_dir
-from korea1950.inputs.readings import bundled_reading_names, load_reading
+from korea1950.inputs.readings import Reading, bundled_reading_names, load_reading
 from korea1950.inputs.tomlfile import load_toml, reject_unknown, require_string, string_list
 
 POSTERIOR_BINS = 40
@@ -126,26 +126,32 @@ def weighing_facts(facts: tuple[Fact, ...] | None = None) -> tuple[Fact, ...]:
                  if fact.use == "test")
 
 
-def check_not_circular(facts: tuple[Fact, ...], readings: list, where: object) -> None:
+def check_not_circular(facts: tuple[Fact, ...], readings: list[Reading], where: object) -> None:
     """Refuse a test fact that cites evidence a reading's prior, or Stalin's shared rule, cites.
 
     No fact scores what set it: not a reading's goals and beliefs, and not the
     terms of the decision rule every reading shares (the ``stalin_*`` parameters),
     since those turn goals into the acts the test facts record.
     """
-    sources = [(f"reading '{reading.name}'", {item: name for name, prior in reading.priors.items()
-                                              for item in prior.evidence})
+    sources = [(_blamed(reading, where), f"reading '{reading.name}'",
+                {item: name for name, prior in reading.priors.items() for item in prior.evidence})
                for reading in readings]
-    sources.append(("Stalin's shared rule", {item: name for name, spec in MODEL_PARAMETERS.items()
-                                             if name.startswith("stalin_")
-                                             for item in spec.evidence}))
+    sources.append((where, "Stalin's shared rule",
+                    {item: name for name, spec in MODEL_PARAMETERS.items()
+                     if name.startswith("stalin_") for item in spec.evidence}))
     for fact in facts:
-        for label, cited in sources:
+        for blamed, label, cited in sources:
             shared = [item for item in fact.evidence if item in cited]
             if fact.use == "test" and shared:
                 raise InputError(
-                    f"{where}: test fact '{fact.id}' cites '{shared[0]}', which sets "
+                    f"{blamed}: test fact '{fact.id}' cites '{shared[0]}', which sets "
                     f"'{cited[shared[0]]}' in {label}: a fact may not score what set it")
+
+
+def _blamed(reading: Reading, where: object) -> object:
+    """The file an error about ``reading``'s citations names: the reading's own, when it is
+    not a bundled one (the user's file to mend), else ``where`` (the record)."""
+    return where if reading.name in bundled_reading_names() else reading.path
 
 
 def parse_fact(item: Any, path: Path) -> Fact:

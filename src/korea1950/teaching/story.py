@@ -24,6 +24,7 @@ from korea1950.inputs.calendar import month_label, month_name
 from korea1950.inputs.events import EVENTS
 from korea1950.inputs.evidence import cite
 from korea1950.inputs.labels import reading_label, said_event
+from korea1950.inputs.readings import load_reading
 from korea1950.inputs.scenarios import Scenario, load_scenario
 from korea1950.running.worlds import one_world
 from korea1950.simulation.agents.rules import find_rule
@@ -268,8 +269,8 @@ def tell(scenario: str = "baseline", reading: str = "stueck", seed: int = 1,
          fmt: str = "text") -> str:
     """Run one world and return its story."""
     trace = trace_world(scenario, reading, seed)
-    chosen = load_scenario(scenario)
+    chosen, read = load_scenario(scenario), load_reading(reading)
     changed = bool(chosen.levers.changed() or chosen.parameters)
     return render(trace, fmt, f"One world of \"{chosen.title}\", under "
-                              f"{reading_label(reading)}, seed {seed}",
+                              f"{reading_label(read.name)}, seed {seed}",
                   chosen.antecedent if changed else "")
