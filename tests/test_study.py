@@ -318,7 +318,8 @@ def test_report_names_people_and_outcomes_in_words_never_by_identifier(studies):
 def test_intervals_say_when_they_are_too_small_to_show(studies):
     report = (studies[0] / "report.md").read_text()
     assert "± 0.00" not in report
-    assert not re.search(r"(?<![\d.])([+-]?\d+\.\d+) to \1(?![\d])", report)
+    # "-0.26 to -0.26" is refused; "-0.01 to 0.01" (around zero) is a real interval
+    assert not re.search(r"(?<![\d.+-])([+-]?\d+\.\d+) to \1(?![\d])", report)
     assert TABLE_NOTE in report and "every world agrees" in report
     glance = report.split("## Outcomes at a glance", 1)[1].split("\n## ", 1)[0]
     rows = [line for line in glance.splitlines() if line.startswith("| The US does not intervene")]
@@ -578,3 +579,25 @@ def test_the_overview_counts_what_the_rules_rest_on_instead_of_claiming_the_docu
     report = (studies[0] / "report.md").read_text()
     assert " ".join(basis.split()) in " ".join(report.split())
     assert "rebuilt from three" not in report
+
+
+def test_the_study_runs_a_historians_own_reading_in_place_of_the_bundled_ones(tmp_path,
+                                                                              monkeypatch):
+    third = tmp_path / "third.toml"
+    third.write_text(load_reading("stueck").path.read_text()
+                     .replace('name = "stueck"', 'name = "third"')
+                     .replace("title = \"William Stueck: Stalin wanted a quick victory without "
+                              "US intervention\"", 'title = "A third view of Stalin"'))
+    out = tmp_path / "results"
+    monkeypatch.setattr(study, "section_modules", lambda: [overview_section])
+    assert main(["study", "--readings", f"kim,{third}", "--replicates", "20", "--workers", "1",
+                 "--out", str(out)]) == 0
+    report = (out / "report.md").read_text()
+    assert "13 scenarios** under\n**2 readings**" in report
+    assert "(Donggil Kim's reading and A third view of Stalin)" in report
+    assert "William Stueck" not in report.split("## Contents")[0]
+    rows = list(csv.DictReader((out / "tables" / "outcomes.csv").open()))
+    assert {row["reading"] for row in rows} == {"kim", "third"}
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert set(manifest["readings"]) == {"kim", "third"}
+    assert manifest["readings"]["third"]["file"] == "third.toml"

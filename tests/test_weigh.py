@@ -19,7 +19,7 @@ from korea1950.analysis.weigh.likelihood import (
 from korea1950.analysis.weigh.responsibility import ACTORS, coalition_scenario, coalitions, shapley
 from korea1950.cli.main import main
 from korea1950.cli.weigh import summary_text
-from korea1950.inputs.labels import OUTCOME_LABELS, outcome_label
+from korea1950.inputs.labels import OUTCOME_LABELS, outcome_label, reading_label
 from korea1950.inputs.parameters import STALIN_MOTIVE_PARAMETERS
 from korea1950.inputs.readings import load_reading
 from korea1950.inputs.record import load_record
@@ -205,15 +205,25 @@ def test_figures_are_written_as_png_and_svg(weighing, tmp_path):
     assert all(p.stat().st_size > 1000 for p in paths)
 
 
-def test_weigh_json_is_complete_and_reproducible(capsys, third_reading, weighing):
-    """The command's JSON, run again with the fixture's seed, equals the fixture's result."""
+def test_weigh_json_is_complete_and_reproducible(capsys, tmp_path, third_reading, weighing):
+    """The command's JSON, run again with the fixture's seed, equals the fixture's result;
+    the folder it writes names its inputs in a manifest."""
+    out = tmp_path / "weighing"
     args = ["weigh", "--readings", f"kim,stueck,{third_reading[0]}", "--replicates",
             str(THIRD_WORLDS), "--seed", str(THIRD_SEED), "--workers", "1", "--json",
             "--robustness-replicates", str(THIRD_WORLDS), "--calibration-replicates",
-            str(THIRD_WORLDS)]
+            str(THIRD_WORLDS), "--out", str(out)]
     assert main(args) == 0
-    printed = json.loads(capsys.readouterr().out)
+    captured = capsys.readouterr()
+    printed = json.loads(captured.out)
     assert printed == json.loads(json.dumps(weighing))
+    assert captured.err.strip() == (f"wrote {out}/weigh.json, {out}/figures and "
+                                    f"{out}/manifest.json")
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["readings"]["third"] == {"file": "third.toml",
+                                             "sha256": load_reading(third_reading[0]).sha256}
+    assert (manifest["seed"], manifest["replicates"]) == (THIRD_SEED, THIRD_WORLDS)
+    assert "baseline" in manifest["scenarios"] and "weigh.json" in manifest["files"]
     assert {"replicates", "seed", "readings", "bayes_factors", "contributions",
             "discrimination", "responsibility", "warnings", "posterior", "caveat", "robustness",
             "calibration", "predictive", "verdict"} <= set(printed)
@@ -242,7 +252,7 @@ def test_the_text_is_plain_and_in_the_readers_words(weighing):
     text = summary_text(weighing)
     assert "*" not in text and "`" not in text
     assert not re.search(r"(?<![\w-])(kim|stueck)(?![\w-])", text), "a reading by its historian"
-    assert "reading 'third'" in text, "a reading from a file by its name, marked as a reading"
+    assert reading_label("third") in text, "a reading from a file by its label"
     identifiers = [*STALIN_MOTIVE_PARAMETERS, *(name for name in OUTCOME_LABELS if "_" in name)]
     assert not [name for name in identifiers if re.search(rf"\b{name}\b", text)]
     band = weighing["decision_band"]
@@ -345,3 +355,209 @@ def test_the_bare_mention_band_of_the_figures_is_the_one_the_words_use():
     assert BARE_MENTION == 1.0  # Kass and Raftery: 2 |log BF| < 2
     assert negligible(BARE_MENTION - 1e-9) and negligible(-BARE_MENTION + 1e-9)
     assert not negligible(BARE_MENTION) and not negligible(-BARE_MENTION)
+
+
+# ------------------------------------------------------------- every pair, with its interval
+
+
+def _pairs(result: dict) -> list[tuple[str, str]]:
+    return [(factor["a"], factor["b"]) for factor in result["bayes_factors"]]
+
+
+def test_the_text_gives_every_pair_its_facts_one_by_one(weighing):
+    """Three readings make three pairs, and each has its own fact-by-fact table: a fact can
+    speak for one reading over a second and against it over a third."""
+    from korea1950.inputs.labels import pair_label
+
+    text = summary_text(weighing)
+    assert len(_pairs(weighing)) == 3
+    for a, b in _pairs(weighing):
+        head = f"fact by fact ({pair_label(a, b)}; log ratio"
+        assert text.count(head) == 1, head
+        block = text[text.index(head):].split("\n\n")[0].splitlines()[1:]
+        assert len(block) == len(FACTS)
+        for line, cell in zip(block, weighing["contributions"].values(), strict=True):
+            low, high = cell[f"{a}/{b}"]["ci"]
+            assert line.endswith(f"{cell[f'{a}/{b}']['log_ratio']:+8.3f}  "
+                                 f"[{low:+.3f}, {high:+.3f}]"), line
+
+
+def test_every_pair_has_its_range_over_the_shared_rule_and_the_calendar(weighing):
+    """One sentence per pair and sweep, each with that pair's own range (not the first
+    pair's), in the verdict every account opens with and on the terminal."""
+    from korea1950.inputs.labels import reading_label
+
+    text = " ".join(summary_text(weighing).split())
+    for key, opening in (("assumptions", "Over the terms of Stalin's shared rule"),
+                         ("calendar_terms", "Over the calendar fitted to the record")):
+        sentences = [s for s in weighing["verdict"] if s.startswith(opening)]
+        assert len(sentences) == 3, key
+        for pair in weighing[key]["pairs"]:
+            span = (f"the log Bayes factor of {reading_label(pair['a'])} over "
+                    f"{reading_label(pair['b'])} ranges from {pair['log_bf_min']:+.2f} to "
+                    f"{pair['log_bf_max']:+.2f}")
+            mine = [s for s in sentences if span in s]
+            assert len(mine) == 1, span
+            assert ("keeps its sign" in mine[0]) == pair["sign_holds"]
+            assert mine[0] in text
+
+
+def test_how_often_the_right_reading_is_named_comes_with_its_interval(weighing):
+    """The accuracy is the mean of two binomial shares of the records each reading made; its
+    95% interval is said beside it."""
+    from korea1950.running.summary import Z95
+
+    calibration = weighing["calibration"]
+    for cell in calibration["pairs"]:
+        n_a, n_b = (calibration["records"][cell["a"]], calibration["records"][cell["b"]])
+        p_a, p_b = (cell["named_correctly"][cell["a"]], cell["named_correctly"][cell["b"]])
+        half = Z95 * math.sqrt(p_a * (1 - p_a) / n_a + p_b * (1 - p_b) / n_b) / 2
+        low, high = cell["accuracy"] - half, cell["accuracy"] + half
+        assert 0.01 < half < 0.1  # 500 records a reading: a few percentage points
+        words = (f"made the record in {'only ' if cell['accuracy'] < 0.75 else ''}"
+                 f"{cell['accuracy']:.0%} of cases (95% interval {low:.0%} to {high:.0%}; "
+                 "chance: 50%)")
+        assert sum(words in sentence for sentence in weighing["verdict"]) == 1, words
+
+
+def test_the_confusion_matrix_shows_each_share_with_its_interval(weighing):
+    from korea1950.analysis.weigh.markdown import confusion_markdown
+    from korea1950.reporting.study.numbers import share_cell
+    from korea1950.running.summary import Z95
+
+    confusion = weighing["calibration"]["confusion"]
+    text = summary_text(weighing)
+    table = "\n".join(confusion_markdown(weighing["calibration"], share_cell))
+    for row, errors in zip(confusion["matrix"], confusion["se"], strict=True):
+        cells = [f"{value:.3f} ± {Z95 * se:.3f}" for value, se in zip(row, errors, strict=True)]
+        assert re.search(" +".join(map(re.escape, cells)), text), cells
+        assert " | ".join(share_cell(value, se)
+                          for value, se in zip(row, errors, strict=True)) in table
+
+
+def test_shapley_shares_come_with_their_intervals(weighing):
+    """On the terminal and in the study report's table, each share beside its 95% interval."""
+    from korea1950.inputs.labels import actor_name, unsigned_zero
+    from korea1950.reporting.study.sections.weighing import share_and_fraction
+
+    text = summary_text(weighing)
+    for shares in weighing["responsibility"].values():
+        for actor in ACTORS:
+            cell = shares[actor]
+            low, high = cell["ci"]
+            assert low <= cell["share"] <= high
+            line = (f"{unsigned_zero(cell['share'], '.3f'):>6}  [{unsigned_zero(low, '.3f')}, "
+                    f"{unsigned_zero(high, '.3f')}]")
+            assert re.search(rf"^    {re.escape(actor_name(actor))} +{re.escape(line)}  \(",
+                             text, flags=re.M), line
+            assert share_and_fraction(cell, with_interval=True) == (
+                f"{unsigned_zero(cell['share'], '.2f')} ({unsigned_zero(low, '.2f')} to "
+                f"{unsigned_zero(high, '.2f')}; "
+                f"{unsigned_zero(100 * cell['fraction'], '.0f')}%)")
+
+
+def test_labels_too_long_for_their_column_are_cut_after_a_whole_word(weighing):
+    """"leaving the Council achieved…", never "achieved al…"; the columns keep their width."""
+    from korea1950.cli.weigh import FACT_WIDTH
+    from korea1950.inputs.labels import parameter_words
+    from korea1950.inputs.scenarios import scenario_title
+
+    labels = [fact.description for fact in FACTS] + [
+        parameter_words(name) for name in next(iter(weighing["posterior"].values()))] + [
+        scenario_title(row["scenario"]) for row in weighing["discrimination"]]
+    long = [label for label in labels if len(label) >= FACT_WIDTH]
+    assert long, "some label must be too long for the test to mean anything"
+    text = summary_text(weighing)
+    cut = re.findall(r"^ {2,4}(\S[^…\n]*…) ", text, flags=re.M)
+    assert len(cut) >= len(long)
+    for shown in cut:
+        assert len(shown) <= FACT_WIDTH - 1
+        head = shown[:-1]
+        full = next(label for label in long if label.startswith(head))
+        assert not full[len(head)].isalnum(), (shown, full)  # the next character ends a word
+
+
+def test_the_bayes_factor_figure_says_which_reading_each_pair_favours(weighing, monkeypatch,
+                                                                        tmp_path):
+    """With three pairs on one axis, each series names the reading a positive value favours,
+    and the axis names no one reading."""
+    from korea1950.inputs.labels import pair_label, reading_label
+    from korea1950.reporting import weigh_plots
+
+    seen = {}
+
+    def keep(figure, stem):
+        ax = figure.axes[0]
+        seen["legend"] = [t.get_text() for t in ax.get_legend().get_texts()]
+        seen["xlabel"] = ax.get_xlabel()
+        return []
+
+    monkeypatch.setattr(weigh_plots, "save_figure", keep)
+    weigh_plots.plot_bayes(weighing["bayes_factors"], weighing["contributions"],
+                           tmp_path / "bayes_factor")
+    for a, b in _pairs(weighing):
+        assert f"{pair_label(a, b)} (> 0 favours {reading_label(a)})" in seen["legend"]
+    assert "first reading named in each pair" in seen["xlabel"]
+    assert not any(f"favours {reading_label(a)})" in seen["xlabel"] for a, _ in _pairs(weighing))
+
+
+def test_the_decision_band_figure_draws_every_pairs_band(weighing, monkeypatch, tmp_path):
+    """The band is computed for every pair, so the figure has a row for each, marked where
+    that pair differs."""
+    from korea1950.inputs.labels import reading_label
+    from korea1950.reporting import weigh_plots
+
+    seen = {}
+
+    def keep(figure, stem):
+        strip = figure.axes[-1]
+        seen["rows"] = [t.get_text() for t in strip.get_yticklabels()]
+        seen["marked"] = [list(line.get_xdata()) for line in strip.lines]
+        seen["nowhere"] = [t.get_text() for t in strip.texts]
+        return []
+
+    monkeypatch.setattr(weigh_plots, "save_figure", keep)
+    band = weighing["decision_band"]
+    weigh_plots.plot_decision_band(band, tmp_path / "decision_band")
+    assert seen["rows"] == [f"{reading_label(p['a'])} vs\n{reading_label(p['b'])}"
+                            for p in band["pairs"]]
+    assert seen["marked"] == [p["differs_at"] for p in band["pairs"] if p["band"]]
+    assert len(seen["nowhere"]) == sum(p["band"] is None for p in band["pairs"])
+
+
+def test_the_report_names_every_pairs_facts_and_band(weighing):
+    """The study section's sentences on the driving facts and the band cover every pair."""
+    from types import SimpleNamespace
+
+    from korea1950.inputs.labels import reading_label
+    from korea1950.inputs.scenarios import scenario_title
+    from korea1950.reporting.study.sections.weighing import (
+        _bayes_factor_lines,
+        _discrimination_lines,
+    )
+
+    context = SimpleNamespace(reading_label=reading_label, scenario_title=scenario_title)
+    facts = "\n".join(_bayes_factor_lines(weighing, context))
+    band = "\n".join(_discrimination_lines(weighing, context))
+    for a, b in _pairs(weighing):
+        driving = max(weighing["contributions"].values(),
+                      key=lambda cell, pair=f"{a}/{b}": abs(cell[pair]["log_ratio"]))
+        assert (f"drive the log Bayes factor of {reading_label(a)} over {reading_label(b)}: "
+                f"{driving['description'].rstrip('.')} "
+                f"({driving[f'{a}/{b}']['log_ratio']:+.2f})") in facts
+        assert f"{reading_label(a)} and {reading_label(b)}, " in band
+
+
+def test_the_study_summary_gives_the_verdict_on_every_pair_of_readings(weighing):
+    from types import SimpleNamespace
+
+    from korea1950.analysis.weigh.verdict import decision_sentence, pair_cell
+    from korea1950.reporting.study.front import verdict
+
+    text = verdict(SimpleNamespace(weighing=weighing))
+    assert len(weighing["bayes_factors"]) == 3
+    for factor in weighing["bayes_factors"]:
+        robust = pair_cell(weighing["robustness"]["pairs"], factor["a"], factor["b"])
+        sentence = decision_sentence(factor, robust)
+        assert sentence in text and reading_label(factor["b"]) in sentence
+    assert text.startswith(f"**The verdict on the readings.** {weighing['verdict'][0]}")

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from korea1950.inputs.calendar import month_index, month_name, month_text
 from korea1950.inputs.errors import InputError
-from korea1950.inputs.labels import outcome_label
+from korea1950.inputs.labels import in_series, outcome_label
 from korea1950.inputs.record import Fact
 from korea1950.running.summary import Summary, binomial_error
 
@@ -120,8 +120,8 @@ def missed_lines(rows: list[dict], labels: dict[str, str], share: Cell) -> list[
         low = [row for row in cells.values() if row["share"] < MOSTLY_MISSED]
         if not low:
             continue
-        where = " and ".join(f"{share(row)} of worlds under {labels[row['reading']]}"
-                             for row in low)
+        where = in_series([f"{share(row)} of worlds under {labels[row['reading']]}"
+                           for row in low])
         fitted = (" A number of the model was set from it (its calendar), yet most of these "
                   "worlds miss it." if low[0]["use"] == "calibration" else "")
         lines.append(f"- *{low[0]['description']}*: reproduced in only {where}.{fitted}")

@@ -8,11 +8,14 @@ identifiers, for programs.
 
 import argparse
 import json
+import sys
 import textwrap
 
+from korea1950.analysis.compare import resolve
 from korea1950.analysis.weigh import CALIBRATION_WORLDS, ROBUSTNESS_WORLDS, run_weigh
 from korea1950.analysis.weigh.discrimination import default_band_parameter
 from korea1950.analysis.weigh.posterior import posterior_cells
+from korea1950.analysis.weigh.responsibility import ACTORS
 from korea1950.cli.common import (
     add_out_options,
     add_run_options,
@@ -24,7 +27,8 @@ from korea1950.cli.common import (
 )
 from korea1950.inputs.events import EVENTS
 from korea1950.inputs.labels import (
-    ACTOR_NAMES,
+    abridged,
+    actor_name,
     outcome_label,
     pair_label,
     parameter_words,
@@ -34,6 +38,7 @@ from korea1950.inputs.labels import (
 )
 from korea1950.inputs.parameters import STALIN_MOTIVE_PARAMETERS
 from korea1950.inputs.scenarios import scenario_title
+from korea1950.reporting.manifest import Inputs, command_line, write_manifest
 from korea1950.reporting.weigh_plots import write_figures
 from korea1950.running.summary import Z95
 
@@ -87,7 +92,13 @@ def handle(args: argparse.Namespace) -> int:
         with folder.staging() as staging:
             (staging / "weigh.json").write_text(json.dumps(result, indent=1))
             write_figures(result, staging / "figures")
+            scenarios, loaded = resolve(None, chosen)
+            write_manifest(Inputs(args.seed, args.replicates, scenarios, loaded),
+                           evaluator, command_line(COMMAND, args), staging)
     print(json.dumps(result, indent=1) if args.json else summary_text(result))
+    if folder:  # beside JSON on standard output, the note goes to standard error
+        print(f"\nwrote {args.out}/weigh.json, {args.out}/figures and {args.out}/manifest.json",
+              file=sys.stderr if args.json else sys.stdout)
     return 0
 
 
@@ -120,15 +131,9 @@ def summary_text(result: dict) -> str:
                      f"{reading_label(factor['b'])}: {factor['log_bf']:+.3f}  (95% interval "
                      f"{low:+.3f} to {high:+.3f}; Bayes factor {factor['bayes_factor']:.3g}: "
                      f"{factor['strength']})")
+    for factor in result["bayes_factors"]:
+        lines += _fact_lines(result["contributions"], factor["a"], factor["b"])
     if result["bayes_factors"]:
-        first = result["bayes_factors"][0]
-        pair = f"{first['a']}/{first['b']}"
-        lines.append(f"\nfact by fact ({pair_label(first['a'], first['b'])}; log ratio of "
-                     "P(fact | earlier facts), 95% interval):")
-        for cell in result["contributions"].values():
-            lines.append(f"  {_cut(cell['description'], FACT_WIDTH):<{FACT_WIDTH}}"
-                         f"{cell[pair]['log_ratio']:+8.3f}  "
-                         f"[{cell[pair]['ci'][0]:+.3f}, {cell[pair]['ci'][1]:+.3f}]")
         lines += _robustness_lines(result["robustness"])
         lines += _calibration_lines(result["calibration"])
     lines += _predictive_lines(result["predictive"])
@@ -149,13 +154,7 @@ def summary_text(result: dict) -> str:
             f"\"{outcome_label(band['decision'])}\" (by more than two standard errors) when "
             f"\"{parameter_words(band['parameter'])}\" is fixed {where}.",
             WIDTH)]
-    lines.append("\nShapley shares of P(war) (fraction of the whole effect):")
-    for name, shares in result["responsibility"].items():
-        cells = "  ".join(f"{ACTOR_NAMES[actor]} {unsigned_zero(shares[actor]['share'], '.3f')} "
-                          f"({_percent(shares[actor]['fraction'])})"
-                          for actor in SHAPLEY_ACTORS if actor in shares)
-        lines.append(f"  {reading_label(name):<{NAME_WIDTH}}{cells}   "
-                     f"P(war) {shares['p_war_all']:.3f}")
+    lines += _shapley_lines(result["responsibility"])
     lines += _posterior_lines(result["posterior"])
     lines += [f"\nwarning: {w}" for w in result["warnings"]]
     return "\n".join(lines)
@@ -165,8 +164,13 @@ NAME_WIDTH = 28
 """Column of a reading's label ("William Stueck's reading" and a margin)."""
 FACT_WIDTH = 64
 """Column of a fact's description or a scenario's title (longer ones are cut)."""
-SHAPLEY_ACTORS = ("kim", "stalin", "mao", "us")
-"""The actors whose enabling decision the responsibility analysis switches off."""
+CONFUSION_WIDTH = 16
+"""Narrowest column of the confusion matrix: a share with its interval ("0.416 ± 0.011")."""
+ACTOR_WIDTH = NAME_WIDTH - 2
+"""Column of an actor's name in the Shapley shares, indented under its reading, so the shares
+line up with the other tables' figures."""
+
+
 def _variant_words(item: dict) -> str:
     """One member of the prior family in words: whose prior, which, moved how."""
     change = prior_change(item["variant"].rsplit(":", 1)[-1], item.get("sourced"))
@@ -176,8 +180,37 @@ def _variant_words(item: dict) -> str:
 
 
 def _cut(text: str, width: int) -> str:
-    """Text that fits a column, cut with an ellipsis."""
-    return text if len(text) < width else text[:width - 2] + "…"
+    """Text that fits a column of ``width`` with a space after it (``abridged``)."""
+    return abridged(text, width - 1)
+
+
+def _fact_lines(contributions: dict, a: str, b: str) -> list[str]:
+    """Each fact's share of the log Bayes factor of reading a over reading b, with its
+    95% interval: one table per pair, since a fact can speak for a over b and against
+    a over c."""
+    pair = f"{a}/{b}"
+    lines = [f"\nfact by fact ({pair_label(a, b)}; log ratio of P(fact | earlier facts), "
+             "95% interval):"]
+    for cell in contributions.values():
+        low, high = cell[pair]["ci"]
+        lines.append(f"  {_cut(cell['description'], FACT_WIDTH):<{FACT_WIDTH}}"
+                     f"{cell[pair]['log_ratio']:+8.3f}  [{low:+.3f}, {high:+.3f}]")
+    return lines
+
+
+def _shapley_lines(responsibility: dict) -> list[str]:
+    """Each actor's Shapley share of P(war) per reading, with its 95% bootstrap interval and
+    its fraction of the whole effect: one row per actor, so the intervals fit the width."""
+    lines = ["\nShapley shares of P(war) (share, 95% interval, fraction of the whole effect):"]
+    for name, shares in responsibility.items():
+        lines.append(f"  {reading_label(name)}: P(war) {shares['p_war_all']:.3f}")
+        for actor in [actor for actor in ACTORS if actor in shares]:
+            cell = shares[actor]
+            low, high = (unsigned_zero(end, ".3f") for end in cell["ci"])
+            lines.append(f"    {actor_name(actor):<{ACTOR_WIDTH}}"
+                         f"{unsigned_zero(cell['share'], '.3f'):>6}  [{low}, {high}]  "
+                         f"({_percent(cell['fraction'])})")
+    return lines
 
 
 def _robustness_lines(robust: dict) -> list[str]:
@@ -206,15 +239,18 @@ def _calibration_lines(calibration: dict) -> list[str]:
     """The confusion matrix: rows made the records, columns were named."""
     confusion = calibration["confusion"]
     labels = [reading_label(name) for name in confusion["labels"]]
-    width = max(12, *(len(label) + 2 for label in labels))
+    width = max(CONFUSION_WIDTH, *(len(label) + 2 for label in labels))
     lines = ["\non simulated records (rows: the reading that made them; columns: the reading "
-             "named; then the share not worth more than a bare mention, and the median log BF "
-             "of the named reading over the runner-up):",
+             "named, ± its 95% interval; then the share not worth more than a bare mention, and "
+             "the median log BF of the named reading over the runner-up):",
              " " * (width + 2) + "".join(f"{label:>{width}}" for label in labels)
              + f"{'undecided':>12}{'median':>10}"]
-    for name, label, row in zip(confusion["labels"], labels, confusion["matrix"], strict=True):
+    for name, label, row, errors in zip(confusion["labels"], labels, confusion["matrix"],
+                                        confusion["se"], strict=True):
         margin = calibration["median_margin"][name]
-        lines.append(f"  {label:<{width}}" + "".join(f"{value:>{width}.3f}" for value in row)
+        lines.append(f"  {label:<{width}}"
+                     + "".join(f"{f'{value:.3f} ± {Z95 * se:.3f}':>{width}}"
+                               for value, se in zip(row, errors, strict=True))
                      + f"{calibration['undecided'][name]:>12.3f}"
                      + (f"{margin:>10.2f}" if margin is not None else f"{'-':>10}"))
     return lines
@@ -225,7 +261,7 @@ def _predictive_lines(check: dict) -> list[str]:
     lines = [f"\nposterior predictive check ({check['verdict']}):"]
     for name, cell in check["readings"].items():
         matched = cell["facts_matched"]
-        lines.append(f"  {reading_label(name):<{NAME_WIDTH}}P(log p(X) <= log p(record)) = "
+        lines.append(f"  {reading_label(name):<{NAME_WIDTH - 1}} P(log p(X) <= log p(record)) = "
                      f"{cell['tail_probability']:.3f} ({cell['verdict']}); facts matched: mean "
                      f"{matched['mean']:.1f} of {cell['facts']}, P(all {matched['actual']}) = "
                      f"{matched['p_at_least_actual']:.3f}")

@@ -1,7 +1,7 @@
 """The manifest of a results folder: what is needed to reproduce it, and to check it.
 
-Why a separate module: `study` and `compare` both write results folders and
-both must say the same things - package and library versions, seed,
+Why a separate module: `study`, `compare`, `weigh` and `sensitivity` write results folders and
+all must say the same things - package and library versions, seed,
 replicates, how the runs were executed, the command line, and the sha256 of
 every scenario, reading and seed file used. The date lives only here, so the
 tables themselves stay byte-identical between runs with the same seed.
@@ -17,6 +17,8 @@ import argparse
 import hashlib
 import json
 import platform
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -26,27 +28,49 @@ import numpy as np
 from korea1950 import __version__
 from korea1950.analysis.compare import Comparison
 from korea1950.inputs.paths import data_root, seeds_dir
+from korea1950.inputs.readings import Reading
+from korea1950.inputs.scenarios import Scenario
 from korea1950.running.evaluators import Evaluator
 
 MANIFEST = "manifest.json"
 
 
-def build_manifest(comparison: Comparison, execution: Evaluator, command: list[str],
+@dataclass(frozen=True)
+class Inputs:
+    """What a results folder was computed from: the seed, the worlds per run, the scenarios
+    and readings (each with its file and sha256), and anything else its command fixes."""
+
+    seed: int
+    replicates: int
+    scenarios: Sequence[Scenario]
+    readings: Sequence[Reading]
+    extra: dict = field(default_factory=dict)
+    """Further settings a reader needs beside the command line (e.g. a sensitivity's samples)."""
+
+
+def inputs_of(comparison: Comparison) -> Inputs:
+    """What a comparison (``compare``, ``study``) was computed from."""
+    return Inputs(comparison.seed, comparison.replicates, comparison.scenarios,
+                  comparison.readings)
+
+
+def build_manifest(inputs: Inputs, execution: Evaluator, command: list[str],
                    folder: Path) -> dict:
     """Versions, settings, input hashes and the hash of every file already in ``folder``."""
     return {
         "package": "korea1950",
         "version": __version__,
         "command": portable_command(command, folder),
-        "seed": comparison.seed,
-        "replicates": comparison.replicates,
+        "seed": inputs.seed,
+        "replicates": inputs.replicates,
+        **inputs.extra,
         "workers": execution.workers,
         "chunk_size": execution.chunk_size,
         "scheduler": execution.scheduler,
         "scenarios": {s.name: {"file": portable_path(s.path, folder), "sha256": s.sha256}
-                      for s in comparison.scenarios},
+                      for s in inputs.scenarios},
         "readings": {r.name: {"file": portable_path(r.path, folder), "sha256": r.sha256}
-                     for r in comparison.readings},
+                     for r in inputs.readings},
         "inputs": {path.name: sha256(path) for path in sorted(seeds_dir().glob("*.toml"))},
         "python": platform.python_version(),
         "numpy": np.__version__,
@@ -89,12 +113,14 @@ def portable_command(command: list[str], folder: Path | None = None) -> list[str
             for word in command]
 
 
-def write_manifest(comparison: Comparison, execution: Evaluator, command: list[str],
+def write_manifest(inputs: "Comparison | Inputs", execution: Evaluator, command: list[str],
                    folder: Path) -> Path:
     """Write ``manifest.json`` into ``folder`` (last, so it lists every other file)."""
+    if isinstance(inputs, Comparison):
+        inputs = inputs_of(inputs)
     path = folder / MANIFEST
-    manifest = build_manifest(comparison, execution, command, folder)
-    path.write_text(json.dumps(manifest, indent=2) + "\n")
+    path.write_text(json.dumps(build_manifest(inputs, execution, command, folder), indent=2)
+                    + "\n")
     return path
 
 

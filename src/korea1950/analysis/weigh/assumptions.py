@@ -126,28 +126,36 @@ def _sweep(kind: str, settings: list[tuple[str, float, float]], readings: list[R
                                                "most_influential")}}
 
 
-def assumption_sentence(result: dict) -> str | None:
-    """One sentence: how far the first pair's verdict moves with the shared rule's terms."""
-    return _range_sentence(result, "the terms of Stalin's shared rule (each halved and raised "
-                           "by half)", lambda top: f"is multiplied by {top['factor']:g}")
+def assumption_sentence(result: dict, a: str, b: str) -> str | None:
+    """One sentence: how far the verdict between readings a and b moves with the shared
+    rule's terms (None where that pair was not swept)."""
+    return _range_sentence(result, a, b, "the terms of Stalin's shared rule (each halved and "
+                           "raised by half)", lambda top: f"is multiplied by {top['factor']:g}")
 
 
-def calendar_sentence(result: dict) -> str | None:
-    """One sentence: how far the first pair's verdict moves with the calendar's fit."""
-    return _range_sentence(result, "the calendar fitted to the record (each calibrated lag "
-                           f"moved by a month, each calibrated chance by {CHANCE_STEP:g})",
+def calendar_sentence(result: dict, a: str, b: str) -> str | None:
+    """One sentence: how far the verdict between readings a and b moves with the calendar's
+    fit (None where that pair was not swept)."""
+    return _range_sentence(result, a, b, "the calendar fitted to the record (each calibrated "
+                           f"lag moved by a month, each calibrated chance by {CHANCE_STEP:g})",
                            lambda top: f"is {top['value']:g}")
 
 
-def _range_sentence(result: dict, swept: str, setting: Callable[[dict], str]) -> str | None:
-    """Over ``swept``, the first pair's log BF range, whether its sign holds, the top mover."""
-    if not result or not result.get("pairs"):
+def _range_sentence(result: dict, a: str, b: str, swept: str,
+                    setting: Callable[[dict], str]) -> str | None:
+    """Over ``swept``, the log BF range of a over b, whether its sign holds, the top mover.
+
+    Why per pair: a term that turns the sign between two readings may leave a third
+    pair untouched, so one pair's range cannot stand for the others.
+    """
+    pair = next((row for row in (result or {}).get("pairs", [])
+                 if (row["a"], row["b"]) == (a, b)), None)
+    if pair is None:
         return None
-    pair = result["pairs"][0]
     top = pair["most_influential"]
     moved = (f"; it moves most when {parameter_words(top['parameter'])} {setting(top)} "
              f"(log BF {top['log_bf']:+.2f})" if top else "")
     held = "keeps its sign" if pair["sign_holds"] else "changes sign"
-    return (f"Over {swept}, the log Bayes factor of {reading_label(pair['a'])} over "
-            f"{reading_label(pair['b'])} ranges from "
+    return (f"Over {swept}, the log Bayes factor of {reading_label(a)} over "
+            f"{reading_label(b)} ranges from "
             f"{pair['log_bf_min']:+.2f} to {pair['log_bf_max']:+.2f} and {held}{moved}.")

@@ -6,6 +6,8 @@ does (``inputs/labels.py``): a reading by its historian, a goal or belief of
 Stalin's by its meaning in the registry, never by its identifier.
 """
 
+from collections.abc import Callable
+
 from korea1950.analysis.weigh.likelihood import odds
 from korea1950.analysis.weigh.posterior import posterior_cells
 from korea1950.analysis.weigh.robustness import other_end
@@ -71,14 +73,23 @@ def _prior_row(item: dict, cell: dict, table: list[dict]) -> str:
             f"{cell['shift']:+.2f} | {far} | {cell['shift_se']:.2f} |")
 
 
-def confusion_markdown(calibration: dict) -> list[str]:
-    """The confusion matrix with each row's share of undecided records."""
+def confusion_markdown(calibration: dict, cell: Callable[[float, float], str]) -> list[str]:
+    """The confusion matrix, each share with its 95% interval as ``cell`` writes a share and
+    its standard error (binomial, over the records its row's reading made), and each row's
+    share of undecided records.
+
+    Why ``cell`` is passed in: the report writes every share of worlds one way
+    ("0.26 ± 0.03", "exact" where every record agrees), and that rule lives with
+    the report, not here.
+    """
     confusion = calibration["confusion"]
     names = confusion["labels"]
-    lines = ["", "| made by \\ named | " + " | ".join(map(reading_label, names))
+    lines = ["", "| made by \\ named (share ± 95% interval) | "
+             + " | ".join(map(reading_label, names))
              + " | not worth more than a bare mention |", "|---|" + "---|" * (len(names) + 1)]
-    for name, row in zip(names, confusion["matrix"], strict=True):
-        lines.append(f"| {reading_label(name)} | " + " | ".join(f"{value:.2f}" for value in row)
+    for name, row, errors in zip(names, confusion["matrix"], confusion["se"], strict=True):
+        lines.append(f"| {reading_label(name)} | "
+                     + " | ".join(cell(value, se) for value, se in zip(row, errors, strict=True))
                      + f" | {calibration['undecided'][name]:.0%} |")
     return lines
 

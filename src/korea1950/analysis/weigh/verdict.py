@@ -7,9 +7,12 @@ otherwise the sentence names the prior it turns on, and says how often the
 weighing names the reading that made a simulated record.
 """
 
+import math
+
 from korea1950.analysis.weigh.assumptions import assumption_sentence, calendar_sentence
 from korea1950.analysis.weigh.likelihood import BARE_MENTION
 from korea1950.inputs.labels import reading_label
+from korea1950.running.summary import Z95, binomial_error
 
 PLAIN_ACCURACY = 0.75
 """Calibration accuracy below which the verdict says "only": when the weighing misnames a
@@ -105,15 +108,46 @@ def unsourced_clause(top: dict) -> str:
             "either historian's.")
 
 
-def calibration_sentence(cell: dict) -> str:
-    """How often the weighing names the reading that made a simulated record."""
+def calibration_sentence(cell: dict, records: dict[str, int] | None = None) -> str:
+    """How often the weighing names the reading that made a simulated record, with its 95%
+    interval where ``records`` (how many records each reading made) is given."""
     accuracy = cell["accuracy"]
     only = "only " if accuracy < PLAIN_ACCURACY else ""
+    interval = accuracy_interval(cell, records)
     return (f"On records simulated from {reading_label(cell['a'])} or "
             f"{reading_label(cell['b'])}, the weighing names the "
-            f"reading that made the record in {only}{accuracy:.0%} of cases (chance: 50%), and "
-            f"on {cell['undecided']:.0%} of them its verdict is not worth more than a bare "
-            "mention.")
+            f"reading that made the record in {only}{accuracy:.0%} of cases ("
+            f"{_percent_interval(interval)}chance: 50%), and on {cell['undecided']:.0%} of "
+            "them its verdict is not worth more than a bare mention.")
+
+
+def accuracy_interval(cell: dict, records: dict[str, int] | None) -> tuple[float, float] | None:
+    """The 95% interval of a pair's accuracy, or None without the counts behind it.
+
+    The accuracy is the mean of two shares - the records of a named a, those of b
+    named b - each a binomial share of the records its reading made (a tie counts
+    half, which only narrows the spread). So its standard error is half the root
+    of the two squared binomial errors, the two readings' records treated as
+    independent (as the Bayes factor's bootstrap treats their runs). It is the
+    noise of the simulated records, not of the independent run that judges them.
+    """
+    named = cell.get("named_correctly")
+    if not named or not records:
+        return None
+    se = math.hypot(*(binomial_error(named[name], records[name])
+                      for name in (cell["a"], cell["b"]))) / 2
+    return (max(0.0, cell["accuracy"] - Z95 * se), min(1.0, cell["accuracy"] + Z95 * se))
+
+
+def _percent_interval(interval: tuple[float, float] | None) -> str:
+    """"95% interval 64% to 67%; " to open a parenthesis; empty without an interval, and said
+    in words where it is narrower than the whole percentage points shown."""
+    if interval is None:
+        return ""
+    low, high = interval
+    if round(100 * low) == round(100 * high):
+        return "95% interval narrower than a percentage point; "
+    return f"95% interval {low:.0%} to {high:.0%}; "
 
 
 def predictive_sentence(check: dict) -> str:
@@ -152,18 +186,13 @@ def lead_sentences(result: dict) -> list[str]:
     """The sentences every account of the weighing opens with."""
     sentences = []
     for factor in result["bayes_factors"]:
-        robust = pair_cell(result["robustness"]["pairs"], factor["a"], factor["b"])
+        a, b = factor["a"], factor["b"]
+        robust = pair_cell(result["robustness"]["pairs"], a, b)
         sentences.append(decision_sentence(factor, robust))
-        influence = influence_sentence(robust)
-        if influence:
-            sentences.append(influence)
-        sentences.append(calibration_sentence(
-            pair_cell(result["calibration"]["pairs"], factor["a"], factor["b"])))
-    assumptions = assumption_sentence(result.get("assumptions") or {})
-    if assumptions:
-        sentences.append(assumptions)
-    calendar = calendar_sentence(result.get("calendar_terms") or {})
-    if calendar:
-        sentences.append(calendar)
+        sentences.append(influence_sentence(robust))
+        sentences.append(calibration_sentence(pair_cell(result["calibration"]["pairs"], a, b),
+                                              result["calibration"].get("records")))
+        sentences.append(assumption_sentence(result.get("assumptions") or {}, a, b))
+        sentences.append(calendar_sentence(result.get("calendar_terms") or {}, a, b))
     sentences.append(predictive_sentence(result["predictive"]))
-    return sentences
+    return [sentence for sentence in sentences if sentence]

@@ -9,8 +9,11 @@ import re
 
 from markdown.extensions.toc import slugify
 
+from korea1950.analysis.weigh.verdict import decision_sentence, pair_cell
+from korea1950.inputs.labels import in_series
 from korea1950.reporting.study.context import StudyContext
 from korea1950.reporting.study.highlights import RULE, highlights
+from korea1950.reporting.study.numbers import counted
 from korea1950.reporting.study.sections.weighing import TITLE as WEIGHING
 
 TITLE = "korea1950: what-if scenarios of how the Korean War began"
@@ -33,10 +36,11 @@ def anchor(title: str) -> str:
 def summary(context: StudyContext) -> str:
     """What was run, the three findings that matter most, and the verdict with its caveat."""
     scenarios, readings = len(context.scenario_names), len(context.reading_names)
-    who = " and ".join(context.reading_label(r) for r in context.reading_names)
+    who = in_series([context.reading_label(r) for r in context.reading_names])
     lines = [f"## {SUMMARY}", "",
-             f"**What was run.** {scenarios} scenarios × {readings} readings of Stalin's intent "
-             f"({who}) × {context.replicates:,} simulated worlds each, seed {context.seed}. "
+             f"**What was run.** {counted(scenarios, 'scenario')} × "
+             f"{counted(readings, 'reading')} of Stalin's intent ({who}) × "
+             f"{counted(context.replicates, 'simulated world')} each, seed {context.seed}. "
              "Every figure is a share of worlds, conditional on the model and its assumptions.",
              "", f"**What matters most** (by a fixed rule: {RULE}):", ""]
     found = highlights(context)
@@ -51,11 +55,15 @@ def summary(context: StudyContext) -> str:
 
 
 def verdict(context: StudyContext) -> str:
-    """The weighing's lead sentence and caveat, as its section computed them."""
+    """The weighing's decision on each pair of readings, and its caveat, as its section
+    computed them (with a reading of one's own there are three pairs, not one)."""
     weighing = context.weighing
     if not weighing or not weighing.get("verdict"):
         return "**The verdict on the readings.** The readings were not weighed in this run."
-    return (f"**The verdict on the readings.** {weighing['verdict'][0]} "
+    decisions = [decision_sentence(factor, pair_cell(weighing["robustness"]["pairs"],
+                                                     factor["a"], factor["b"]))
+                 for factor in weighing["bayes_factors"]] or weighing["verdict"][:1]
+    return (f"**The verdict on the readings.** {' '.join(decisions)} "
             f"*{weighing['caveat']}* More in [{WEIGHING}](#{anchor(WEIGHING)}).")
 
 

@@ -23,6 +23,7 @@ from korea1950.analysis.weigh.verdict import rarity_clause
 from korea1950.inputs.labels import actor_name, outcome_label, parameter_label, unsigned_zero
 from korea1950.inputs.parameters import STALIN_MOTIVE_PARAMETERS
 from korea1950.reporting.study.context import StudyContext
+from korea1950.reporting.study.numbers import DIGITS, SMALLEST, TABLE_NOTE, share_cell
 from korea1950.reporting.weigh_plots import write_figures
 
 ORDER = 50
@@ -93,7 +94,8 @@ def _trust_lines(result: dict) -> list[str]:
             "reading made; each is weighed as the real record is, with probabilities from an "
             "independent run. The rows give where each reading's records are attributed "
             f"(named correctly on average {calibration['accuracy']:.0%}; chance "
-            f"{calibration['chance']:.0%}).", *confusion_markdown(calibration), "",
+            f"{calibration['chance']:.0%}).", *confusion_markdown(calibration, share_cell), "",
+            TABLE_NOTE, "",
             "![Confusion matrix](figures/confusion.png)", "",
             "**Does the record fit at all?** The share of a reading's own simulated records "
             "that are no more probable than the actual one (the tail probability; below "
@@ -135,13 +137,21 @@ def _bayes_factor_lines(result: dict, context: StudyContext) -> list[str]:
                       "other priors is shown below."]
     if not result["bayes_factors"]:
         return lines
-    pair = f"{result['bayes_factors'][0]['a']}/{result['bayes_factors'][0]['b']}"
-    driving = sorted(result["contributions"].items(),
-                     key=lambda item: -abs(item[1][pair]["log_ratio"]))[:3]
-    lines += ["", "The facts that drive it: " + "; ".join(
-        f"{cell['description'].rstrip('.')} ({cell[pair]['log_ratio']:+.2f})"
-        for _, cell in driving) + ".", "", "![Bayes factor](figures/bayes_factor.png)"]
-    return lines
+    several = len(result["bayes_factors"]) > 1
+    for factor in result["bayes_factors"]:
+        pair = f"{factor['a']}/{factor['b']}"
+        driving = sorted(result["contributions"].values(),
+                         key=lambda cell: -abs(cell[pair]["log_ratio"]))[:DRIVING_FACTS]
+        whose = (f" of {context.reading_label(factor['a'])} over "
+                 f"{context.reading_label(factor['b'])}" if several else "")
+        lines += ["", f"The facts that drive the log Bayes factor{whose}: " + "; ".join(
+            f"{cell['description'].rstrip('.')} ({cell[pair]['log_ratio']:+.2f})"
+            for cell in driving) + "."]
+    return [*lines, "", "![Bayes factor](figures/bayes_factor.png)"]
+
+
+DRIVING_FACTS = 3
+"""How many facts the text names as driving each pair's log Bayes factor."""
 
 
 def _discrimination_lines(result: dict, context: StudyContext) -> list[str]:
@@ -163,15 +173,16 @@ def _discrimination_lines(result: dict, context: StudyContext) -> list[str]:
                          for r in result["discrimination"][:4]) + ".", "",
              "![Discrimination](figures/discrimination.png)"]
     band = result.get("decision_band")
-    for item in (band or {}).get("pairs", [])[:1]:
-        where = (f"between {item['band'][0]:g} and {item['band'][1]:g}" if item["band"]
-                 else "nowhere on the grid")
-        lines += ["", f"With {band_parameter_text(band)}, Stalin under "
-                      f"{context.reading_label(item['a'])} and under "
-                      f"{context.reading_label(item['b'])} differ on *"
-                      f"{outcome_label(band['decision'])}* (by more than two standard "
-                      f"errors) {where}.", "", "![Decision band](figures/decision_band.png)"]
-    return lines
+    if not band or not band["pairs"]:
+        return lines
+    pairs = "; ".join(
+        f"{context.reading_label(item['a'])} and {context.reading_label(item['b'])}, "
+        + (f"between {item['band'][0]:g} and {item['band'][1]:g}" if item["band"]
+           else "nowhere on the grid") for item in band["pairs"])
+    return [*lines, "", f"With {band_parameter_text(band)}, the readings' shares of worlds in "
+                        f"which *{outcome_label(band['decision'])}* differ by more than two "
+                        f"standard errors as follows: {pairs}.", "",
+            "![Decision band](figures/decision_band.png)"]
 
 
 def band_parameter_text(band: dict) -> str:
@@ -198,21 +209,29 @@ def _responsibility_lines(result: dict, context: StudyContext) -> list[str]:
              "perimeter speech), with its fraction of the whole. The shares measure how much "
              "the war *depended on* each actor's decision in the model, not who wanted it most "
              "or who is to blame. Kim Il Sung's share includes the wars in which he "
-             "counterattacks after a first strike by Rhee.", "",
+             "counterattacks after a first strike by Rhee. Each cell gives the share, its 95% "
+             "bootstrap interval (*± < 0.01*: narrower than the last digit shown) and its "
+             "fraction of the whole.", "",
              "| reading | P(war) | " + " | ".join(map(actor_name, ACTOR_LABELS)) + " |",
              "|---|---|" + "---|" * len(ACTOR_LABELS)]
     for name, shares in result["responsibility"].items():
-        cells = " | ".join(share_and_fraction(shares[a]) for a in ACTOR_LABELS)
+        cells = " | ".join(share_and_fraction(shares[a], with_interval=True)
+                           for a in ACTOR_LABELS)
         lines.append(f"| {context.reading_label(name)} | {shares['p_war_all']:.2f} | {cells} |")
     equal = equal_shares_sentence(result["responsibility"])
     return [*lines, *(["", equal] if equal else []), "",
             "![Responsibility](figures/responsibility.png)"]
 
 
-def share_and_fraction(cell: dict) -> str:
-    """"0.29 (29%)"; a share that rounds to zero is "0.00 (0%)", never "-0.00 (-0%)"."""
+def share_and_fraction(cell: dict, with_interval: bool = False) -> str:
+    """"0.29 (29%)", or with its 95% interval "0.29 (0.27 to 0.31; 29%)", or "0.01 (± < 0.01;
+    1%)" where the interval is narrower than the digits shown (``TABLE_NOTE``); a figure that
+    rounds to zero is "0.00", never "-0.00" (a share), and "0%", never "-0%"."""
+    ends = [unsigned_zero(end, ".2f") for end in cell["ci"]] if with_interval else []
+    interval = ("" if not ends else
+                f"± < {SMALLEST:.{DIGITS}f}; " if ends[0] == ends[1] else " to ".join(ends) + "; ")
     return (f"{unsigned_zero(cell['share'], '.2f')} "
-            f"({unsigned_zero(100 * (cell['fraction'] or 0), '.0f')}%)")
+            f"({interval}{unsigned_zero(100 * (cell['fraction'] or 0), '.0f')}%)")
 
 
 def equal_shares_sentence(responsibility: dict) -> str:
