@@ -258,8 +258,8 @@ def test_compare_prints_the_largest_changes_in_the_readers_words_then_where_it_w
                  "--workers", "1", "--out", str(out)]) == 0
     printed = capsys.readouterr().out
     summary, _, wrote = printed.partition("\nwrote ")
-    assert summary.startswith("2 scenarios x 2 readings (Donggil Kim's reading, William "
-                              "Stueck's reading), 400 worlds each, seed 7")
+    assert summary.startswith("2 scenarios x 2 readings: Donggil Kim's reading; William "
+                              "Stueck's reading; 400 worlds each, seed 7")
     assert load_scenario("soviet_veto").title in summary
     assert wrote.startswith(f"{out}/tables") and "manifest.json" in wrote
     assert not re.search(r"(?<![\w-])(kim|stueck|soviet_veto|us_intervention)(?![\w-])", summary)
@@ -379,6 +379,23 @@ def test_the_summary_writes_a_change_that_rounds_to_zero_without_a_sign():
 
     row = {"difference_from_baseline": -0.004, "difference_ci_low": -0.012,
            "difference_ci_high": 0.0041}
-    assert _change(row) == "0.00 [-0.01, 0.00]"
+    assert _change(row) == "0.00 [-0.01, 0.00] *"
     assert _change({"difference_from_baseline": -0.32, "difference_ci_low": -0.34,
-                    "difference_ci_high": -0.29}) == "-0.32 [-0.34, -0.29]"
+                    "difference_ci_high": -0.29}) == "-0.32 [-0.34, -0.29]  "
+
+
+def test_long_reading_titles_head_numbered_columns_and_a_change_that_may_be_none_is_marked():
+    from korea1950.cli.compare import INCLUDES_ZERO, _change, column_heads
+
+    alike = ["Kathryn Weathersby: Stalin the cautious opportunist",
+             "Kathryn Weathersby: Stalin the defensive realist", "Donggil Kim's reading"]
+    heads = column_heads(alike)
+    assert len(set(heads)) == 3 and heads[0].startswith("(1) ") and heads[1].startswith("(2) ")
+    assert all(len(head) <= 24 and head.endswith("…") for head in heads[:2])
+    assert column_heads(alike[2:]) == alike[2:], "a label that fits is not numbered"
+    # -0.003 and +0.003 both print as 0.00: the mark says the interval includes zero
+    crossing = {"difference_from_baseline": 0.02, "difference_ci_low": -0.003,
+                "difference_ci_high": 0.05}
+    clear = dict(crossing, difference_ci_low=0.003)
+    assert _change(crossing) == "+0.02 [0.00, +0.05]" + INCLUDES_ZERO
+    assert _change(clear) == "+0.02 [0.00, +0.05]" + " " * len(INCLUDES_ZERO)

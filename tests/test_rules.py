@@ -161,7 +161,9 @@ def test_rules_command_lists_every_rule_as_json(capsys):
 def test_rules_command_prints_titles_and_sources(capsys):
     assert main(["rules"]) == 0
     out = capsys.readouterr().out
-    assert "Stalin.answer_kim: answers Kim's request" in out
+    assert "Stalin answers Kim's request  [Stalin.answer_kim]" in out
+    assert "Kim Il Sung grows impatient  [Kim.grow_impatience]" in out
+    assert "Syngman Rhee's South Korea weighs marching north" in out
     assert "evidence:   armistice-after-stalins-death" in out
 
 

@@ -130,7 +130,8 @@ def test_the_command_states_convergence_in_text_markdown_and_json(tmp_path, caps
     out = tmp_path / "sens"
     assert main(["sensitivity", "--samples", "8", "--replicates-per-point", "8",
                  "--outcomes", "soviet_veto", "--workers", "1", "--out", str(out)]) == 0
-    text = capsys.readouterr().out
+    text, _, wrote = capsys.readouterr().out.partition("\nwrote ")
+    assert wrote.startswith(f"{out}/sensitivity.json") and f"{out}/manifest.json" in wrote
     assert "William Stueck's reading" in text and "stueck," not in text
     assert "Soviet veto at the Security Council: NOT CONVERGED" in text
     assert "*" in text  # the unconverged indices are marked
@@ -148,6 +149,11 @@ def test_the_command_states_convergence_in_text_markdown_and_json(tmp_path, caps
     assert saved["convergence"][0]["not_converged"] > 0
     assert saved["converged_half_width"] == CONVERGED_HALF_WIDTH
     assert (out / "sensitivity.png").stat().st_size > 10_000
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["readings"]["stueck"]["file"] == "seeds/readings/stueck.toml"
+    assert (manifest["seed"], manifest["replicates"], manifest["samples"]) == (1, 8, 8)
+    assert manifest["worlds"] == saved["worlds"] and "sensitivity.csv" in manifest["files"]
+    assert manifest["command"][:2] == ["korea1950", "sensitivity"]
 
 
 def test_an_index_below_zero_is_never_printed_as_a_share():
@@ -162,8 +168,25 @@ def test_morris_and_bad_outcome(capsys):
     assert main(["sensitivity", "--method", "morris", "--samples", "6", "--workers", "1",
                  "--replicates-per-point", "8", "--outcomes", "invasion"]) == 0
     assert "mu*" in capsys.readouterr().out
-    assert main(["sensitivity", "--outcomes", "invasoin", "--workers", "1"]) == 2
-    assert "unknown outcome 'invasoin'" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as done:  # refused while parsing, before any work
+        main(["sensitivity", "--outcomes", "invasoin", "--workers", "1"])
+    assert done.value.code == 2
+    error = capsys.readouterr().err
+    assert error.count("\n") == 1
+    assert "unknown outcome 'invasoin'" in error and "did you mean 'invasion'?" in error
+
+
+def test_the_key_to_the_star_is_printed_only_where_a_star_is(capsys):
+    """At 256 base samples x 32 worlds every index of the veto converges: no star, so no
+    key to it (it read as a warning under a table with nothing to warn of)."""
+    assert main(["sensitivity", "--samples", "256", "--outcomes", "soviet_veto",
+                 "--workers", "1"]) == 0
+    text = capsys.readouterr().out
+    assert "Soviet veto at the Security Council: converged" in text
+    table = text[text.index("\noutcome "):]
+    assert "*" not in table and "not converged" not in text
+    header, *rows = table.strip().splitlines()
+    assert rows and all(len(row) == len(header) for row in rows), "columns line up"
 
 
 def test_replicates_is_refused_and_the_help_says_what_sets_the_worlds(capsys):
@@ -326,3 +349,13 @@ def test_the_study_names_the_invasions_leading_parameters_in_words():
     assert text.startswith("For the invasion, the largest total indices are "
                            f"{parameter_label('values_boycott_solidarity')} (total 0.40 ± 0.02)")
     assert "values_boycott_solidarity" not in text and "acheson" not in text
+
+
+def test_one_world_a_point_is_said_in_the_singular(tmp_path, capsys):
+    points = 2 * (len(varied_parameters(load_reading("stueck"))) + 2)
+    out = tmp_path / "sens"
+    assert main(["sensitivity", "--samples", "2", "--replicates-per-point", "1",
+                 "--outcomes", "invasion", "--workers", "1", "--out", str(out)]) == 0
+    assert f"{points} points x 1 world = {points} worlds" in capsys.readouterr().out
+    assert (f"{points} sample points x 1 world = {points} worlds (2 base samples, seed 1)."
+            in (out / "sensitivity.md").read_text())

@@ -6,6 +6,7 @@ one line before any work starts; the limits are the library's own
 """
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 
 from korea1950.inputs.errors import InputError, shown
@@ -34,8 +35,14 @@ def actor_help(actors: tuple[str, ...]) -> str:
         f"{name} ({ACTOR_NAMES[name]})" for name in actors)
 
 
-def bounded_int(low: int, high: int | None = None):
-    """An argparse type: an integer from ``low`` to ``high`` (no upper bound if None)."""
+def bounded_int(low: int, high: int | None = None) -> Callable[[str], int]:
+    """An argparse type: an integer from ``low`` to ``high`` (no upper bound if None).
+
+    Why the digit limit is stated only for text too long: without ``high`` it is
+    the only upper bound there is, and a user refused a 31-digit seed must learn
+    it; with ``high`` the bound already said is the tighter one, and for ``abc``
+    the limit is beside the point.
+    """
     wanted = {0: "a non-negative integer", 1: "a positive integer"}.get(low, f"an integer >= {low}")
     if high is not None:
         wanted += f" up to {high:,}"
@@ -46,7 +53,9 @@ def bounded_int(low: int, high: int | None = None):
         except ValueError:
             value = None
         if value is None or value < low or (high is not None and value > high):
-            raise argparse.ArgumentTypeError(f"expected {wanted}, got {shown(text, 40)}")
+            limit = (f" of at most {MAX_INTEGER_TEXT} digits"
+                     if high is None and len(text) > MAX_INTEGER_TEXT else "")
+            raise argparse.ArgumentTypeError(f"expected {wanted}{limit}, got {shown(text, 40)}")
         return value
 
     parse.__name__ = "integer"
@@ -114,26 +123,63 @@ def add_out_options(parser: argparse.ArgumentParser, default: Path | None, what:
                              "changed since (never files it did not write)")
 
 
-def reading_list(text: str) -> str:
-    """``--readings`` checked: its names or paths, comma-separated; an empty list is refused.
+def comma_list(what: str, option: str,
+               check: Callable[[list[str]], object] | None = None) -> Callable[[str], str]:
+    """An argparse type: one or more comma-separated ``what``, none of them empty, each
+    passed to ``check`` (which raises ``InputError`` for a bad one); the items are returned
+    stripped and rejoined, as text (``listed`` splits them again).
 
-    Why refuse: leaving the option out gives the command's default readings, but
+    Why refuse an empty list: leaving ``option`` out gives the command's default, but
     ``--readings ""`` (an unset shell variable, say) names none, and quietly running
-    the default instead would answer a question nobody asked. Why text and not a
-    list: the manifest rebuilds the command from the parsed arguments, where a list
-    reads as positional words (``readings`` splits it).
+    the default instead would answer a question nobody asked. Why refuse an empty
+    item (``kim,,stueck``, ``kim,``): it is a slip - a name left out or a variable
+    unset - and dropping it silently runs fewer items than were meant. Why text and
+    not a list: the manifest rebuilds the command from the parsed arguments, where a
+    list reads as positional words. Why ``check`` here: a bad name is refused by
+    argparse in one line before any work starts (a pool of workers, a results folder),
+    by the same check the library applies.
     """
-    names = readings(text)
-    if not names:
-        raise argparse.ArgumentTypeError(
-            f"expected one or more comma-separated reading names or paths, got {text!r} "
-            "(leave --readings out for the default)")
-    return ",".join(names)
+    def parse(text: str) -> str:
+        items = [item.strip() for item in text.split(",")]
+        if not any(items):
+            raise argparse.ArgumentTypeError(
+                f"expected one or more comma-separated {what}, got {shown(text, 40)} "
+                f"(leave {option} out for the default)")
+        if "" in items:
+            raise argparse.ArgumentTypeError(
+                f"expected comma-separated {what}, got {shown(text, 40)}: item "
+                f"{items.index('') + 1} is empty (a doubled or trailing comma?)")
+        if check is not None:
+            try:
+                check(items)
+            except InputError as error:
+                raise argparse.ArgumentTypeError(str(error)) from None
+        return ",".join(items)
+
+    parse.__name__ = "list"
+    return parse
 
 
-def readings(text: str | None) -> list[str] | None:
-    """The readings a checked ``--readings`` names, in order (None if it was left out)."""
+reading_list = comma_list("reading names or paths", "--readings")
+"""argparse type: ``--readings``, its names or paths checked as ``comma_list`` says (each
+reading is loaded, and refused if unknown, when the command runs)."""
+
+
+def listed(text: str | None) -> list[str] | None:
+    """The items a ``comma_list`` option names, in order (None if it was left out)."""
     return None if text is None else [item.strip() for item in text.split(",") if item.strip()]
+
+
+readings = listed
+"""The readings a checked ``--readings`` names, in order (None if it was left out)."""
+
+
+def add_readings_option(parser: argparse.ArgumentParser) -> None:
+    """``--readings``: the readings a command runs under (default: every bundled one)."""
+    parser.add_argument("--readings", default=None, type=reading_list,
+                        help="comma-separated reading names or paths, e.g. "
+                             "kim,stueck,my_reading.toml (default: every bundled reading, "
+                             "see 'korea1950 list')")
 
 
 def output_folder(args: argparse.Namespace) -> OutputFolder | None:

@@ -18,16 +18,23 @@ from korea1950.analysis.compare import (
 )
 from korea1950.cli.common import (
     add_out_options,
+    add_readings_option,
     add_run_options,
     evaluator_from,
     output_folder,
-    reading_list,
     readings,
 )
-from korea1950.inputs.labels import first_upper, outcome_label, reading_label, unsigned_zero
+from korea1950.inputs.labels import (
+    abridged,
+    first_upper,
+    outcome_label,
+    reading_label,
+    unsigned_zero,
+)
 from korea1950.inputs.levers import imposed_outcomes
 from korea1950.reporting.manifest import command_line, write_manifest
 from korea1950.reporting.plots import write_comparison_figures
+from korea1950.reporting.study.numbers import counted
 
 COMMAND = "compare"
 
@@ -41,9 +48,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                     "shifts in timing, each with 95% intervals (CSV and JSON; columns and "
                     "units in tables/README.md), plus comparison figures (PNG and SVG).")
     parser.add_argument("scenarios", nargs="*", help="scenario names or paths (default: all)")
-    parser.add_argument("--readings", default=None, type=reading_list,
-                        help="comma-separated reading names or paths (default: every bundled "
-                             "reading, see 'korea1950 list')")
+    add_readings_option(parser)
     add_run_options(parser, replicates=20_000)
     add_out_options(parser, Path("comparison"), "results folder")
     parser.set_defaults(handler=handle)
@@ -93,9 +98,11 @@ def summary_lines(comparison: Comparison, rows: list[dict]) -> list[str]:
     imposed = {s.name: imposed_outcomes(s.levers) for s in comparison.scenarios}
     others = [name for name in scenarios if name != "baseline"]
     labels = {r.name: reading_label(r.name, r.title) for r in readings}
-    lines = [f"{len(scenarios)} scenarios x {len(readings)} readings "
-             f"({', '.join(labels.values())}), "
-             f"{comparison.replicates:,} worlds each, seed {comparison.seed}"]
+    heads = column_heads(list(labels.values()))
+    named = (list(labels.values()) if heads == list(labels.values())
+             else [f"({n}) {label}" for n, label in enumerate(labels.values(), 1)])
+    lines = [f"{counted(len(scenarios), 'scenario')} x {counted(len(readings), 'reading')}: "
+             f"{'; '.join(named)}; {comparison.replicates:,} worlds each, seed {comparison.seed}"]
     if not others:
         return [*lines, "Only the baseline was run: there is no change against it to show."]
     cells: dict[tuple[str, str], dict[str, dict]] = {}
@@ -111,17 +118,22 @@ def summary_lines(comparison: Comparison, rows: list[dict]) -> list[str]:
     lines += ["", "Largest changes against the baseline (every lever as in history), in the "
                   "share of worlds, with 95% intervals (not those the scenario imposes "
                   "itself):",
-              " " * LABEL_WIDTH + "".join(_cut(labels[r.name], CELL_WIDTH - 2)
-                                          .rjust(CELL_WIDTH) for r in readings)]
+              " " * LABEL_WIDTH + "".join(head.rjust(CELL_WIDTH - len(INCLUDES_ZERO))
+                                          + " " * len(INCLUDES_ZERO) for head in heads).rstrip()]
+    starred = False
     for scenario in others:
         lines.append(scenarios[scenario])
         shown = [item for item in clear if item[0][0] == scenario][:SHOWN_CHANGES]
         for (_, outcome), by_reading in shown:
             lines.append(f"  {first_upper(outcome_label(outcome)):<{LABEL_WIDTH - 2}}" + "".join(
-                f"{_change(by_reading[r.name]):>{CELL_WIDTH}}" for r in readings))
+                f"{_change(by_reading[r.name]):>{CELL_WIDTH}}" for r in readings).rstrip())
+            starred = starred or any(_includes_zero(row) for row in by_reading.values())
         if not shown:
             lines.append("  no change the worlds can tell from zero, beyond what the scenario "
                          "imposes itself")
+    if starred:
+        lines.append(f"{INCLUDES_ZERO.strip()} its 95% interval includes zero: under this "
+                     "reading the worlds cannot tell the change from none")
     lines += WHERE_TABLES
     return lines
 
@@ -132,14 +144,30 @@ WHERE_TABLES = ["Every outcome's share and change, with 95% intervals: tables/ou
 """The summary's last lines: where the numbers it leaves out are (files ``handle`` writes)."""
 
 
-def _cut(text: str, width: int) -> str:
-    """``text`` in at most ``width`` characters, an ellipsis marking a cut (a long title)."""
-    return text if len(text) <= width else text[:width - 1] + "…"
+def column_heads(labels: list[str]) -> list[str]:
+    """The readings' column heads: their labels, or, where a long title must be cut, numbered
+    ("(2) Kathryn Weathersby: …"), so that two titles alike in their first words stay apart
+    (the summary's first line then names each number in full)."""
+    width = CELL_WIDTH - 2
+    if all(len(label) <= width for label in labels):
+        return labels
+    return [abridged(f"({n}) {label}", width) for n, label in enumerate(labels, 1)]
 
 
 def _change(row: dict) -> str:
     """A difference from the baseline and its 95% interval, e.g. ``-0.32 [-0.34, -0.29]``;
     a figure that rounds to zero is written ``0.00``, since "-0.00" reads as a fall."""
-    low, high = row["difference_ci_low"], row["difference_ci_high"]
     return (f"{unsigned_zero(row['difference_from_baseline'], '+.2f')} "
-            f"[{unsigned_zero(low, '+.2f')}, {unsigned_zero(high, '+.2f')}]")
+            f"[{unsigned_zero(row['difference_ci_low'], '+.2f')}, "
+            f"{unsigned_zero(row['difference_ci_high'], '+.2f')}]"
+            f"{INCLUDES_ZERO if _includes_zero(row) else ' ' * len(INCLUDES_ZERO)}")
+
+
+def _includes_zero(row: dict) -> bool:
+    """Whether a change's 95% interval includes zero (the worlds cannot tell it from none)."""
+    return row["difference_ci_low"] <= 0 <= row["difference_ci_high"]
+
+
+INCLUDES_ZERO = " *"
+"""Marks a change whose 95% interval includes zero: a bound written ``0.00`` may be a little
+below zero or a little above, and the two read alike."""

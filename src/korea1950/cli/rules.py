@@ -3,7 +3,9 @@
 import argparse
 import json
 
+from korea1950.inputs.labels import first_upper
 from korea1950.simulation.agents.rules import rule_table
+from korea1950.teaching.story_summary import actor_label
 
 COMMAND = "rules"
 
@@ -21,13 +23,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def handle(args: argparse.Namespace) -> int:
-    """Print the rule table as text or JSON."""
+    """Print the rule table as text or JSON.
+
+    Each rule is headed in words ("Kim Il Sung grows impatient"), then by the
+    name the code, the docs and ``--json`` give it, in brackets; the evidence
+    ids, levers and parameters are listed as a scenario or reading file writes them.
+    """
     rules = rule_table()
     if args.json:
         print(json.dumps([r.as_dict() for r in rules], indent=2))
         return 0
     for r in rules:
-        print(f"{r.actor}.{r.name}: {r.title}")
+        print(f"{first_upper(actor_label(r.actor))} {r.title}  [{r.actor}.{r.name}]")
         if r.evidence:
             print(f"    evidence:   {', '.join(r.evidence)}")
         if r.assumption:

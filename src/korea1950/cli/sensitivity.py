@@ -2,6 +2,7 @@
 
 import argparse
 import json
+import sys
 from typing import Any
 
 from korea1950.analysis.compare import to_csv
@@ -12,20 +13,27 @@ from korea1950.analysis.sensitivity import (
     DEFAULT_SAMPLES,
     METHODS,
     chance_phrase,
+    check_outcomes,
     run_sensitivity,
     table_rows,
 )
 from korea1950.cli.common import (
     add_out_options,
     add_run_options,
+    comma_list,
     evaluator_from,
+    listed,
     output_folder,
     positive_int,
     reading_help,
 )
 from korea1950.inputs.labels import first_upper, outcome_label, parameter_label, reading_label
-from korea1950.inputs.scenarios import scenario_title
+from korea1950.inputs.readings import load_reading
+from korea1950.inputs.scenarios import load_scenario, scenario_title
 from korea1950.reporting import sensitivity_plots
+from korea1950.reporting.manifest import Inputs, command_line, write_manifest
+from korea1950.reporting.study.numbers import counted
+from korea1950.running.summary import OUTCOMES
 
 COMMAND = "sensitivity"
 
@@ -74,7 +82,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                              f"for Sobol, N x (parameters + 1) for Morris (default "
                              f"{DEFAULT_SAMPLES})")
     parser.add_argument("--outcomes", default=",".join(DEFAULT_OUTCOMES),
-                        help="comma-separated outcomes")
+                        type=comma_list("outcome names", "--outcomes", check_outcomes),
+                        help=f"comma-separated outcomes, any of: {', '.join(OUTCOMES)} "
+                             f"(default: {', '.join(DEFAULT_OUTCOMES)})")
     parser.add_argument("--replicates-per-point", type=positive_int, default=DEFAULT_PER_POINT,
                         help=f"worlds simulated at each sample point (default "
                              f"{DEFAULT_PER_POINT})")
@@ -94,7 +104,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def handle(args: argparse.Namespace) -> int:
     """Run the analysis and print the indices."""
-    outcomes = tuple(o.strip() for o in args.outcomes.split(",") if o.strip())
+    outcomes = tuple(listed(args.outcomes) or ())
     folder = output_folder(args)
     with evaluator_from(args) as evaluator:
         result = run_sensitivity(args.reading, args.scenario, args.method, args.samples,
@@ -109,8 +119,19 @@ def handle(args: argparse.Namespace) -> int:
             sensitivity_plots.plot_sensitivity(result["indices"], title_of(result),
                                                staging / "sensitivity",
                                                convergence=result.get("convergence"))
+            write_manifest(Inputs(args.seed, args.replicates_per_point,
+                                  [load_scenario(args.scenario)], [load_reading(args.reading)],
+                                  {key: result[key] for key in MANIFEST_KEYS}),
+                           evaluator, command_line(COMMAND, args), staging)
     print(json.dumps(written, indent=1) if args.json else table(result))
+    if folder:  # beside JSON on standard output, the note goes to standard error
+        print(f"\nwrote {args.out}/sensitivity.json, .csv, .md, .png and .svg, and "
+              f"{args.out}/manifest.json", file=sys.stderr if args.json else sys.stdout)
     return 0
+
+
+MANIFEST_KEYS = ("method", "samples", "points", "worlds")
+"""What a sensitivity's manifest records beside the seed and the worlds per sample point."""
 
 
 def title_of(result: dict) -> str:
@@ -135,7 +156,7 @@ def shown(value: float, half: float) -> str:
 
 def _sobol_lines(result: dict) -> list[str]:
     """Convergence and chance first, then each outcome's indices, largest total first; those
-    not converged are marked with an asterisk."""
+    not converged are marked with an asterisk, and the key to it is printed only then."""
     lines = ["Convergence (an index has converged when its 95% interval is within "
              f"±{result['converged_half_width']}):"]
     lines += [f"  {summary['statement']}" for summary in result["convergence"]]
@@ -153,7 +174,9 @@ def _sobol_lines(result: dict) -> list[str]:
     outcome_width = max(len(outcome_label(r["outcome"])) for r in rows) + 2
     parameter_width = max(len(parameter_label(r["parameter"])) for r in rows) + 2
     cell_width = max(len(cell) for pair in cells.values() for cell in pair) + 2
-    lines += ["", "* = not converged.", "",
+    # The key only where a star is drawn: under a table without one it reads as a warning.
+    starred = any(cell.endswith("*") for pair in cells.values() for cell in pair)
+    lines += ["", *(["* = not converged.", ""] if starred else []),
               f"{'outcome':<{outcome_width}}{'parameter':<{parameter_width}}"
               f"{'first order':>{cell_width}}{'total':>{cell_width}}"]
     order = {name: i for i, name in enumerate(dict.fromkeys(r["outcome"] for r in rows))}
@@ -165,10 +188,17 @@ def _sobol_lines(result: dict) -> list[str]:
     return lines
 
 
+def size_of(result: dict, point: str) -> str:
+    """"5,632 points x 32 worlds = 180,224 worlds": what was simulated, each count in words
+    that agree with it (``--replicates-per-point 1`` gives "1 world", not "1 worlds")."""
+    worlds = result["points"] * result["replicates_per_point"]
+    return (f"{counted(result['points'], point)} x "
+            f"{counted(result['replicates_per_point'], 'world')} = {counted(worlds, 'world')}")
+
+
 def table(result: dict) -> str:
     """Plain-text indices, with each outcome's convergence stated before them."""
-    lines = [title_of(result), f"{result['points']:,} points x {result['replicates_per_point']:,} "
-             f"worlds = {result['points'] * result['replicates_per_point']:,} worlds", ""]
+    lines = [title_of(result), size_of(result, "point"), ""]
     if result["method"] == "sobol":
         return "\n".join(lines + _sobol_lines(result))
     lines.append(f"{'outcome':<38}{'parameter':<28}{'mu*':>8}{'±':>7}{'sigma':>8}")
@@ -182,9 +212,8 @@ def table(result: dict) -> str:
 def markdown(result: dict) -> str:
     """The same as Markdown: the convergence statements, then one table per outcome."""
     parts = [f"# {title_of(result)}", "",
-             f"{result['points']:,} sample points x {result['replicates_per_point']:,} worlds "
-             f"= {result['points'] * result['replicates_per_point']:,} worlds "
-             f"({result['samples']:,} base samples, seed {result['seed']})."]
+             f"{size_of(result, 'sample point')} "
+             f"({counted(result['samples'], 'base sample')}, seed {result['seed']})."]
     if result["method"] != "sobol":
         parts += ["", "| outcome | parameter | mu* | ± | sigma |", "|---|---|---|---|---|"]
         parts += [f"| {outcome_label(r['outcome'])} | {parameter_label(r['parameter'])} | "

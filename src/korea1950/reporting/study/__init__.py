@@ -33,14 +33,17 @@ DEFAULT_STUDY_REPLICATES = 100_000
 
 def run_study(out: Path, replicates: int = DEFAULT_STUDY_REPLICATES, seed: int = 1,
               workers: "int | Evaluator | None" = None, progress: bool | None = None,
-              command: list[str] | None = None, force: bool = False) -> Path:
+              command: list[str] | None = None, force: bool = False,
+              readings: list[str] | None = None) -> Path:
     """Run the whole study and write it to ``out`` atomically; return ``out``.
 
-    ``force`` replaces files korea1950 wrote into ``out`` that were changed since.
+    ``force`` replaces files korea1950 wrote into ``out`` that were changed since;
+    ``readings`` (names or paths) replaces the bundled readings, so that a
+    historian's own reading is in every table, figure and the weighing.
     """
     folder = OutputFolder(out, force)
     with evaluator_for(workers) as evaluator:  # one pool of workers for the whole study
-        comparison = run_comparison(None, None, replicates, seed, evaluator, progress)
+        comparison = run_comparison(None, readings, replicates, seed, evaluator, progress)
         with folder.staging() as staging:
             tables = comparison_tables(comparison)
             context = StudyContext(staging, replicates, seed, evaluator, comparison, progress,

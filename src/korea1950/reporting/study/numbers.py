@@ -48,12 +48,20 @@ def difference_text(difference: float, low: float, high: float) -> str:
     return f"{change}, 95% interval {low:+.{DIGITS}f} to {high:+.{DIGITS}f}"
 
 
+def counted(count: int, noun: str, plural: str = "") -> str:
+    """A count with its noun in the right number ("1 reading", "13 scenarios", "1,000 worlds").
+
+    Why: a study run on one reading (a data folder holding one) said "1 readings";
+    ``plural`` is for a noun that does not just take an "s".
+    """
+    return f"{count:,} {noun if abs(count) == 1 else plural or noun + 's'}"
+
+
 def months_text(count: int) -> str:
     """A signed number of months in words ("12 months later", "1 month earlier", "no change")."""
     if count == 0:
         return "no change"
-    unit = "month" if abs(count) == 1 else "months"
-    return f"{abs(count)} {unit} {'later' if count > 0 else 'earlier'}"
+    return f"{counted(abs(count), 'month')} {'later' if count > 0 else 'earlier'}"
 
 
 def shift_interval_text(low: int, high: int, exact: bool) -> str:

@@ -5,6 +5,7 @@ The report's title, summary and contents come before it (``study.front``).
 
 from korea1950.inputs.parameters import MODEL_PARAMETERS
 from korea1950.reporting.study.context import StudyContext
+from korea1950.reporting.study.numbers import counted
 from korea1950.simulation.agents.rules import rule_table
 
 ORDER = 10
@@ -43,8 +44,9 @@ def build(context: StudyContext) -> str:
         for r in comparison.readings)
     return f"""## {TITLE}
 
-This report simulates **{len(comparison.scenarios)} scenarios** under **{len(comparison.readings)}
-readings** of Stalin's intent, **{context.replicates:,} worlds** each (seed {context.seed}).
+This report simulates **{counted(len(comparison.scenarios), "scenario")}** under
+**{counted(len(comparison.readings), "reading")}** of Stalin's intent,
+**{counted(context.replicates, "world")}** each (seed {context.seed}).
 Kim Il Sung, Stalin, Mao, the United States, South Korea and the Security Council decide
 by {rules_basis()}. Each world draws Stalin's motives from the
 reading's priors, so every figure carries the uncertainty about what Stalin wanted as well
