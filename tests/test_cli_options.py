@@ -53,6 +53,9 @@ def test_the_library_refuses_an_unknown_outcome_or_none_in_the_same_words():
         run_sensitivity(samples=2, replicates_per_point=1, outcomes=("invasoin",))
     with pytest.raises(InputError, match="expected one or more outcomes"):
         run_sensitivity(samples=2, replicates_per_point=1, outcomes=())
+    with pytest.raises(InputError, match=r"^outcome 'invasion' is named twice$"):
+        run_sensitivity(samples=2, replicates_per_point=1,
+                        outcomes=("invasion", "armistice", "invasion"))
 
 
 @pytest.mark.parametrize(("argv", "text"), [

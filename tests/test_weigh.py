@@ -236,6 +236,10 @@ def test_weigh_json_is_complete_and_reproducible(capsys, tmp_path, third_reading
     assert {"a", "b", "log_bf", "ci"} <= set(printed["bayes_factors"][0])
     assert set(printed["contributions"]) == {f.id for f in FACTS}
     assert set(printed["responsibility"]["kim"]) >= set(ACTORS)
+    for sweep in ("robustness", "assumptions", "calendar_terms"):  # the top level: one pair's
+        first = printed[sweep]["pairs"][0]
+        assert printed[sweep]["pair"] == [first["a"], first["b"]] == ["kim", "stueck"]
+        assert printed[sweep]["log_bf_min"] == first["log_bf_min"]
 
 
 def test_the_text_leads_with_what_the_record_can_decide(weighing):

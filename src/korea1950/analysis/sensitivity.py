@@ -224,7 +224,8 @@ def convergence_statement(outcome: str, rows: list[dict], summary: dict) -> dict
 
 
 def check_outcomes(outcomes: Sequence[str]) -> None:
-    """A one-line ``InputError`` unless ``outcomes`` names one or more outcomes, all known.
+    """A one-line ``InputError`` unless ``outcomes`` names one or more outcomes, all known,
+    none twice.
 
     Why the message points to the help rather than listing the names: there are
     some two dozen, which no one-line message holds - cut in the middle, the list
@@ -240,6 +241,9 @@ def check_outcomes(outcomes: Sequence[str]) -> None:
     if unknown is not None:
         raise InputError(f"unknown outcome {shown(unknown, 40)} (see {OUTCOMES_HELP} for "
                          f"the {len(OUTCOMES)} outcomes){did_you_mean(unknown, OUTCOMES)}")
+    repeated = next((o for i, o in enumerate(outcomes) if o in outcomes[:i]), None)
+    if repeated is not None:  # its rows would be in every table twice
+        raise InputError(f"outcome {shown(repeated, 40)} is named twice")
 
 
 def check_size(method: str, parameters: int, samples: int, per_point: int) -> int:

@@ -100,7 +100,10 @@ def calendar_robustness(readings: list[Reading], reference: dict[str, Summary],
 
 def _sweep(kind: str, settings: list[tuple[str, float, float]], readings: list[Reading],
            reference: dict[str, Summary], runs: dict[Hashable, Summary], about: dict) -> dict:
-    """One sweep's pairs: log BF per setting, its range, whether the sign holds, the top mover."""
+    """One sweep's pairs: log BF per setting, its range, whether the sign holds, the top mover.
+
+    The top level repeats the first pair's figures (named in ``pair``, as the prior
+    family's do) for a reader of two readings; ``pairs`` holds every pair's."""
     names = [reading.name for reading in readings]
     cited = {name: record_log_probability(reference[name])[0] for name in names}
     pairs = []
@@ -121,7 +124,7 @@ def _sweep(kind: str, settings: list[tuple[str, float, float]], readings: list[R
                       "most_influential": top, "table": rows})
     first = pairs[0] if pairs else {}
     return {"replicates": next(iter(reference.values())).replicates if reference else 0,
-            **about, "pairs": pairs,
+            **about, "pairs": pairs, "pair": [first["a"], first["b"]] if first else None,
             **{key: first.get(key) for key in ("log_bf_min", "log_bf_max", "sign_holds",
                                                "most_influential")}}
 
