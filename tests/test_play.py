@@ -159,8 +159,8 @@ def test_a_question_asked_again_shows_its_documents_once():
 
 
 def test_invalid_answers_are_asked_again():
-    player, text = played("mao", 1, ["maybe", "3", "1"] + ["1"] * 50)
-    assert "Please answer 1 or 2." in text
+    player, text = played("mao", 1, ["maybe", "4", "1"] + ["1"] * 50)
+    assert text.count("Please answer 1, 2 or 3.") == 2
     assert player.choices[0].chose_yes and player.choices[0].from_input
 
 
@@ -183,3 +183,17 @@ def test_the_help_tells_the_actor_kim_from_the_historian_kim(command, capsys):
     text = " ".join(capsys.readouterr().out.split())
     assert "kim (Donggil Kim)" in text and "stueck (William Stueck)" in text
     assert ("kim (Kim Il Sung)" in text) == (command == "play")
+
+
+def test_answer_3_leaves_the_rest_to_the_rule_and_a_question_asked_again_and_again_says_so():
+    # Mao refusing Kim's plan is asked again every month while the plan stands.
+    player, text = played("mao", 1, ["2", "2", "2", "2", "3"], reading="kim")
+    game = text[:text.index("\nDebrief\n")]
+    asked = [c for c in player.choices if c.from_input]
+    assert len(asked) == 4 and {c.point for c in asked} == {"mao.consent"}
+    assert game.count("== ") == 5, "the fifth question is answered 3, and none follows"
+    assert game.count("This question comes back every month") == 2  # the 4th and 5th time
+    assert "3) From now on, let this world's Mao Zedong decide" in game
+    assert "(from now on the actor's own rule decides)" in game
+    later = player.choices[len(asked):]
+    assert later and all(not c.from_input and c.chose_yes == c.rule_said_yes for c in later)

@@ -137,6 +137,16 @@ def test_story_formats_all_carry_the_summary():
     assert "Donggil Kim's reading" in markdown
 
 
+def test_each_quote_of_a_decision_is_a_paragraph_of_its_own_in_markdown():
+    import markdown as to_html
+
+    text = tell("baseline", "stueck", 3, "markdown")
+    quotes = [line for line in text.splitlines() if line.startswith("  > “")]
+    rendered = to_html.markdown(text)
+    assert len(quotes) > 10
+    assert rendered.count("<p>“") == len(quotes), "two quotes never share a paragraph"
+
+
 def test_every_decision_carries_known_evidence_or_its_assumption(traces):
     for trace in traces.values():
         for month in trace.months.values():
@@ -210,3 +220,21 @@ def test_an_assumption_is_given_in_full_once_then_referred_to():
     assert told.count(assumption) == 1
     assert lines[0].endswith(f"assumption: {assumption}")
     assert all(line.endswith("assumption: as said above") for line in lines[1:])
+
+
+def test_the_world_docs_things_to_notice_points_to_keeps_the_records_calendar():
+    """docs/things_to_notice.md sends a class to this world to watch Kim's road to the war."""
+    from pathlib import Path
+
+    notice = (Path(__file__).resolve().parents[1] / "docs" / "things_to_notice.md").read_text()
+    assert "`korea1950 explain baseline --reading kim --seed 1`" in notice
+    month, when = "", {}
+    for line in tell("baseline", "kim", 1).splitlines():
+        if line and not line.startswith(" ") and "(19" in line:
+            month = line.split(" (")[0]
+        elif line.startswith("  * "):
+            when.setdefault(line[4:], month)
+    assert when["Stalin invites Kim Il Sung to Moscow"] == "January 1950"
+    assert when["Stalin approves the attack"] == "April 1950"
+    assert when["Mao consents"] == "May 1950"
+    assert when["North Korean invasion"] == "June 1950"

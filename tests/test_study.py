@@ -601,3 +601,36 @@ def test_the_study_runs_a_historians_own_reading_in_place_of_the_bundled_ones(tm
     manifest = json.loads((out / "manifest.json").read_text())
     assert set(manifest["readings"]) == {"kim", "third"}
     assert manifest["readings"]["third"]["file"] == "third.toml"
+
+
+def test_a_scenarios_change_that_rounds_to_zero_is_not_listed_as_a_finding(studies):
+    from korea1950.reporting.study.sections.scenarios import ROUNDING
+
+    report = (studies[0] / "report.md").read_text()
+    section = report.split("## The scenarios one by one", 1)[1].split("\n## ", 1)[0]
+    assert ROUNDING in section
+    listed = re.findall(r"(\d\.\d\d) → (\d\.\d\d) \(([+-]\d\.\d\d), 95% interval", section)
+    assert len(listed) > 20
+    assert all(change not in ("+0.00", "-0.00") for _, _, change in listed)
+    # a difference computed before rounding is never off by more than the last digit
+    assert all(abs(float(after) - float(before) - float(change)) <= 0.0101
+               for before, after, change in listed)
+
+
+def test_a_change_beyond_chance_but_below_the_last_digit_is_said_so_not_listed():
+    from korea1950.reporting.study.sections.scenarios import _effects
+
+    def row(outcome, p, diff):
+        return {"scenario": "s", "reading": "kim", "outcome": outcome, "probability": p,
+                "difference_from_baseline": diff, "difference_ci_low": diff - 0.001,
+                "difference_ci_high": diff + 0.001}
+
+    tiny, large = row("us_intervention", 0.871, -0.003), row("china_intervention", 0.5, 0.2)
+    context = SimpleNamespace(tables={"outcomes": [tiny, large], "timing_vs_baseline": []},
+                              reading_label=lambda name: "Donggil Kim's reading")
+    text = _effects(context, "s", "kim")
+    assert "Chinese intervention 0.30 → 0.50 (+0.20" in text or "0.30 → 0.50 (+0.20" in text
+    assert "-0.00" not in text and "0.87 → 0.87" not in text
+    context.tables["outcomes"] = [tiny]
+    assert "no outcome is more or less frequent by as much as 0.01 of worlds" in _effects(
+        context, "s", "kim")

@@ -13,8 +13,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     """Add the `play` subcommand."""
     parser = subparsers.add_parser(
         "play", help="role-play Stalin, Kim or Mao, then compare with the record",
-        description="Take one actor's decisions in one simulated world (answers 1 or 2 from "
-                    "the terminal, a pipe or a file); the other actors follow their rules. "
+        description="Take one actor's decisions in one simulated world (answers 1 or 2, or 3 "
+                    "to hand the rest to the model, from the terminal, a pipe or a file); the "
+                    "other actors follow their rules. "
                     "Ends with a debrief: for each choice, how likely each historian's Stalin "
                     "(or the model's Kim Il Sung or Mao) was to choose the same in that "
                     "situation, and what the record says.")

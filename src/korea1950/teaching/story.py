@@ -227,6 +227,8 @@ read as an anachronism; it is why the rule is written as it is, not what happene
 
 MARKDOWN = {"month": "\n## {}\n", "event": "- **{}**", "decision": "- {}", "quote": "  > {}",
             "quiet": "\n*{}*", "heading": "\n## {}\n", "summary": "- {}"}
+QUOTE_BREAK = "  >"
+"""Between two quotes of one decision: an empty line of the quote, so each is a paragraph."""
 HTML = {"month": "<h2>{}</h2>", "event": "<p><strong>{}</strong></p>", "decision": "<p>{}</p>",
         "quote": "<blockquote>{}</blockquote>", "quiet": "<p><em>{}</em></p>",
         "heading": "<h2>{}</h2>", "summary": "<li>{}</li>"}
@@ -245,7 +247,11 @@ def render(trace: Trace, fmt: str = "text", title: str = "", what_if: str = "") 
         lines.insert(0, ("quiet", f"What if: {what_if}"))
     if fmt == "markdown":
         body = [f"# {title}", ""] if title else []
-        body += [MARKDOWN[kind].format(text) for kind, text in lines]
+        for (kind, text), previous in zip(lines, [None, *(kind for kind, _ in lines)],
+                                          strict=False):
+            if kind == previous == "quote":  # else Markdown runs the quotes into one paragraph
+                body.append(QUOTE_BREAK)
+            body.append(MARKDOWN[kind].format(text))
         return "\n".join(body) + "\n"
     if fmt == "html":
         parts = [f"<h1>{html.escape(title)}</h1>"] if title else []

@@ -19,7 +19,8 @@ from korea1950.reporting.study.sections.weighing import TITLE as WEIGHING
 TITLE = "korea1950: what-if scenarios of how the Korean War began"
 SUMMARY = "Summary"
 CONTENTS = "Contents"
-FINDINGS_CAVEAT = "Their intervals are sampling error only."
+FINDINGS_CAVEAT = ("Their intervals are sampling error only; a difference is computed before "
+                   "rounding, so it may differ by 0.01 from the difference of the rounded shares.")
 """Under the findings: what their intervals measure."""
 TIMING_CAVEAT = ("A delay in months also rests on the calendar's lags, which were set from the "
                  "record's dates and are not varied for these findings (the weighing moves each "

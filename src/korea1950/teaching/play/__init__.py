@@ -28,6 +28,12 @@ from korea1950.teaching.story_terms import in_words
 
 ACTORS = ("stalin", "kim", "mao")
 MAX_TRIES = 3
+HAND_OVER = "3"
+"""The answer that leaves the rest of the game to the actor's own rule (as the page's button
+"Let Stalin's own rule decide the rest" does)."""
+REMIND_AFTER = 3
+"""After this many answers in a row to the same question, the student is reminded of
+``HAND_OVER``."""
 
 NOT_SHOWN = frozenset({"net_gain", "moment_ripe", "willing"})
 """Terms that are the model's own verdict on the choice: the student weighs for himself."""
@@ -59,7 +65,11 @@ class Prompt:
         return [f"\n== {month_name(self.month)}: you are {actor_name(self.actor)} ==",
                 self.question, self.seen_by(),
                 *(f"   {line}" for line in self.situation),
-                *hints, f"  1) {self.yes}\n  2) {self.no}"]
+                *hints, f"  1) {self.yes}\n  2) {self.no}\n  {HAND_OVER}) {self.hand_over()}"]
+
+    def hand_over(self) -> str:
+        """Option 3: leave the rest of the game to the model's own rule for this actor."""
+        return f"From now on, let this world's {actor_name(self.actor)} decide (end your part)"
 
 
 @dataclass
@@ -119,10 +129,20 @@ class Player:
 
     def show(self, prompt: Prompt) -> None:
         """Put the question before the student (the documents' hints the first time only:
-        a question asked month after month would repeat the same quotes)."""
+        a question asked month after month would repeat the same quotes).
+
+        Why the reminder: while nothing changes, the model asks Kim whether to press,
+        or Mao whether to consent, every month to the horizon, as the rule itself
+        decides every month; a student who keeps answering alike is told, once the
+        question has come back ``REMIND_AFTER`` times in a row, that option 3 ends it.
+        """
         first = next((c.month for c in self.choices if c.point == prompt.point), None)
         for line in prompt.lines(hints_shown_in=first):
             self.write(line)
+        recent = self.choices[-REMIND_AFTER:]
+        if len(recent) == REMIND_AFTER and all(c.point == prompt.point for c in recent):
+            self.write(f"(This question comes back every month while the situation holds; "
+                       f"{HAND_OVER} leaves the rest to the model.)")
 
     def answer(self, prompt: Prompt, rule_choice: bool) -> tuple[bool, bool]:
         """The student's answer (True: option 1) and whether it came from the input."""
@@ -137,7 +157,11 @@ class Player:
             self.write(f"> {text}")
             if text in ("1", "2"):
                 return text == "1", True
-            self.write("Please answer 1 or 2.")
+            if text == HAND_OVER:
+                self.write("(from now on the actor's own rule decides)")
+                self.exhausted = True
+                return rule_choice, False
+            self.write(f"Please answer 1, 2 or {HAND_OVER}.")
         self.write("(no valid answer: the actor's own rule decides)")
         return rule_choice, False
 
@@ -167,7 +191,7 @@ def play(actor: str, reading: str = "stueck", scenario: str = "baseline", seed: 
     model = start(player, reading, scenario, seed)
     write(f"You play {actor_name(actor)}. Scenario: {model.scenario_spec.title}; "
           f"{reading_label(model.reading.name, model.reading.title)}, seed {seed}. "
-          "Answer each question with 1 or 2.")
+          f"Answer each question with 1 or 2 ({HAND_OVER} leaves the rest to the model).")
     while model.running:
         month = model.world.month
         model.step()

@@ -6,7 +6,7 @@ from korea1950.inputs.labels import outcome_label
 from korea1950.inputs.levers import LEVERS, Levers, setting_text
 from korea1950.reporting.study.context import StudyContext
 from korea1950.reporting.study.highlights import counterattack_note
-from korea1950.reporting.study.numbers import difference_text
+from korea1950.reporting.study.numbers import DIGITS, SMALLEST, difference_text
 from korea1950.reporting.study.sections.timing import (
     NOT_COMPARABLE,
     NOT_COMPARABLE_MARK,
@@ -16,6 +16,12 @@ from korea1950.reporting.study.sections.timing import (
 
 ORDER = 30
 TITLE = "The scenarios one by one"
+ROUNDING = ("Each change is listed as the baseline's share → the scenario's share (the "
+            "difference, with its 95% interval). The difference is computed before rounding, "
+            f"so it may differ by {SMALLEST:.{DIGITS}f} from the difference of the two rounded "
+            "shares; a change that rounds to 0.00, though beyond chance, is not listed.")
+"""The section's first paragraph: how to read its changes."""
+
 SHOWN_CHANGES = 4
 """How many of a scenario's largest changes each reading's paragraph reports."""
 SHOWN_SHIFTS = 3
@@ -28,7 +34,7 @@ WORDS = {"true": "yes", "false": "no", "rule": "as the actor's own rule decides"
 def build(context: StudyContext) -> str:
     """Markdown: for each scenario its antecedent, feasibility, cotenability and effects."""
     quotes = _quotes()
-    parts = [f"## {TITLE}"]
+    parts = [f"## {TITLE}", ROUNDING]
     for scenario in context.comparison.scenarios:
         parts.append(f"### {scenario.title}")
         parts.append(f"**What changes:** {scenario.antecedent} *(from {scenario.date})*")
@@ -92,19 +98,22 @@ def _change(context: StudyContext, row: dict) -> str:
 def _effects(context: StudyContext, scenario: str, reading: str) -> str:
     """A sentence naming the largest changes against the baseline that the interval confirms,
     then the largest shifts in time that it confirms."""
-    cells = [r for r in context.tables["outcomes"]
+    clear = [r for r in context.tables["outcomes"]
              if r["scenario"] == scenario and r["reading"] == reading
              and (r["difference_ci_low"] > 0 or r["difference_ci_high"] < 0)]
-    cells.sort(key=lambda r: -abs(r["difference_from_baseline"]))
+    cells = sorted((r for r in clear if abs(r["difference_from_baseline"]) >= SMALLEST / 2),
+                   key=lambda r: -abs(r["difference_from_baseline"]))
     shifts = [r for r in clear_shifts(context.tables["timing_vs_baseline"])
               if r["scenario"] == scenario and r["reading"] == reading]
     shifts.sort(key=lambda r: -abs(r["shift_months"]))
     who = f"under **{context.reading_label(reading)}**"
-    if not cells and not shifts:
+    if not clear and not shifts:
         return f"{who}, no outcome differs from the baseline beyond chance, in share or in time."
     text = (f"{who}: " + "; ".join(_change(context, c) for c in cells[:SHOWN_CHANGES]) + "."
-            if cells
-            else f"{who}, no outcome is more or less frequent beyond chance.")
+            if cells else
+            f"{who}, no outcome is more or less frequent by as much as {SMALLEST:.{DIGITS}f} of "
+            "worlds (the last digit shown), though some move by less, beyond chance."
+            if clear else f"{who}, no outcome is more or less frequent beyond chance.")
     if shifts:
         text += " In time: " + "; ".join(
             f"{outcome_label(r['event'])} {shift_sentence(context, r)}"
