@@ -238,3 +238,23 @@ def test_the_world_docs_things_to_notice_points_to_keeps_the_records_calendar():
     assert when["Stalin approves the attack"] == "April 1950"
     assert when["Mao consents"] == "May 1950"
     assert when["North Korean invasion"] == "June 1950"
+
+
+def test_the_summary_says_a_veto_the_scenario_forces_was_imposed_as_the_body_does():
+    text = tell("soviet_veto", "stueck", 2)
+    body, summary = text.split("\nIn short\n", 1)
+    assert "the scenario imposed it, whatever he weighed" in body
+    veto = next(part for line in summary.splitlines() for part in line.split("; ")
+                if "Soviet veto at the Security Council" in part)
+    assert veto.endswith("(imposed by the scenario, whatever the actor weighed)")
+    assert "decided by: Stalin decides whether to veto" not in summary
+    baseline = tell("baseline", "stueck", 3).split("\nIn short\n", 1)[1]
+    assert "imposed by the scenario" not in baseline and "decided by: " in baseline
+
+
+def test_a_quiet_stretch_of_war_is_not_told_as_nothing_happening():
+    text = tell("baseline", "stueck", 2)
+    war = text[text.index("North Korean invasion"):text.index("\nIn short\n")]
+    assert "the fighting goes on, and no one decides anything new" in war
+    assert "nothing happens" not in war
+    assert "nothing happens" in text[:text.index("North Korean invasion")]  # at peace, it does

@@ -274,6 +274,8 @@ def test_report_opens_with_a_summary_then_contents_linking_every_section(studies
     weighing = json.loads((studies[0] / "tables" / "weigh.json").read_text())
     verdict = top.split("**The verdict on the readings.**", 1)[1]
     assert weighing["caveat"] in verdict and "not weighed" not in verdict
+    assert verdict.startswith(" With every prior as cited, the record ")
+    assert "(odds about " in verdict, "the odds in words before the ranges of logarithms"
     headings = re.findall(r'<h2 id="([^"]+)">', html)
     contents = html.split('<h2 id="contents">', 1)[1].split("</ul>", 1)[0]
     linked = re.findall(r'href="#([^"]+)"', contents)

@@ -555,13 +555,18 @@ def test_the_report_names_every_pairs_facts_and_band(weighing):
 def test_the_study_summary_gives_the_verdict_on_every_pair_of_readings(weighing):
     from types import SimpleNamespace
 
+    from korea1950.analysis.weigh.likelihood import odds_text
     from korea1950.analysis.weigh.verdict import decision_sentence, pair_cell
     from korea1950.reporting.study.front import verdict
 
-    text = verdict(SimpleNamespace(weighing=weighing))
+    text = verdict(SimpleNamespace(weighing=weighing, reading_label=reading_label))
     assert len(weighing["bayes_factors"]) == 3
     for factor in weighing["bayes_factors"]:
         robust = pair_cell(weighing["robustness"]["pairs"], factor["a"], factor["b"])
         sentence = decision_sentence(factor, robust)
         assert sentence in text and reading_label(factor["b"]) in sentence
-    assert text.startswith(f"**The verdict on the readings.** {weighing['verdict'][0]}")
+        plain = (f"(odds {odds_text(factor['log_bf'])} for {reading_label(factor['a'])} "
+                 f"against {reading_label(factor['b'])}: ")
+        assert text.index(plain) < text.index(sentence), "the odds in words come first"
+    assert text.startswith("**The verdict on the readings.** With every prior as cited, the "
+                           "record ")

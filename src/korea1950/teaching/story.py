@@ -23,7 +23,7 @@ import numpy as np
 from korea1950.inputs.calendar import month_label, month_name
 from korea1950.inputs.events import EVENTS
 from korea1950.inputs.evidence import cite
-from korea1950.inputs.labels import reading_label, said_event
+from korea1950.inputs.labels import in_series, reading_label, said_event
 from korea1950.inputs.readings import load_reading
 from korea1950.inputs.scenarios import Scenario, load_scenario
 from korea1950.running.worlds import one_world
@@ -133,13 +133,15 @@ def _against_his_leaning(decision: Decision, outcome: str | None) -> bool:
 
 
 def _quiet(first: int, last: int, repeated: dict[tuple[str, str], tuple[int, Decision]],
-           at_end: bool, stalin_dead: bool) -> str:
-    """One line for a run of months in which nothing new happens."""
+           at_end: bool, stalin_dead: bool, at_war: bool = False) -> str:
+    """One line for a run of months in which nothing new happens (at war: the fighting goes
+    on, but no one decides anything new)."""
     until = f"the horizon ({month_name(last)})" if at_end else month_name(last)
     when = (f"In {month_name(first)}" if first == last
             else f"From {month_name(first)} until {until}")
     if not repeated:
-        return f"{when} nothing happens."
+        return (f"{when} the fighting goes on, and no one decides anything new." if at_war
+                else f"{when} nothing happens.")
     doings = []
     for (actor_class, rule_name), (times, decision) in repeated.items():
         declared = find_rule(actor_class, rule_name)
@@ -152,11 +154,8 @@ def _quiet(first: int, last: int, repeated: dict[tuple[str, str], tuple[int, Dec
         if stalin_dead and actor_class == "Stalin":
             who, title = "Stalin's word, given before his death, still", title
         doings.append(f"{who} {title} ({'; '.join([*answer, counted])})")
-    return f"{when} nothing changes: as before, {_and(doings)}."
-
-
-def _and(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+    fighting = "the fighting goes on and " if at_war else ""
+    return f"{when} {fighting}nothing changes: as before, {in_series(doings)}."
 
 
 def _lines(trace: Trace) -> list[tuple[str, str]]:
@@ -175,6 +174,7 @@ def _lines(trace: Trace) -> list[tuple[str, str]]:
     repeated: dict[tuple[str, str], tuple[int, Decision]] = {}
     last = trace.last_month if trace.last_month is not None else max(trace.months, default=0)
     rhee_first = False  # Rhee has struck first, so the North's offensive is a counterattack
+    at_war = False  # a quiet stretch of war is not "nothing happens": the front still moves
     for index in range(min(trace.months, default=0), last + 1):
         month = trace.months.get(index, Month(index))
         dead = death is not None and index >= death
@@ -195,8 +195,9 @@ def _lines(trace: Trace) -> list[tuple[str, str]]:
             continue
         if run:
             out.append(("quiet", _quiet(run[0], run[-1], repeated, False,
-                                        death is not None and run[0] >= death)))
+                                        death is not None and run[0] >= death, at_war)))
         run, repeated = [], {}
+        at_war = (at_war or "war_start" in month.events) and "war_end" not in month.events
         out.append(("month", f"{month_name(index)} ({month_label(index)})"))
         rhee_first = rhee_first or "rhee_attacks" in month.events
         for event in month.events:
@@ -211,11 +212,14 @@ def _lines(trace: Trace) -> list[tuple[str, str]]:
                     out.append(("quote", cite(evidence_id)))
     if run:
         out.append(("quiet", _quiet(run[0], run[-1], repeated, True,
-                                    death is not None and run[0] >= death)))
+                                    death is not None and run[0] >= death, at_war)))
     events = {i: m.events for i, m in trace.months.items() if m.events}
-    fired = {i: {(d.actor, d.rule) for d in m.decisions} for i, m in trace.months.items()}
+    fired = {i: {(d.actor, d.rule) for d in m.decisions if "imposed" not in d.terms}
+             for i, m in trace.months.items()}
+    imposed = {i: {(d.actor, d.rule) for d in m.decisions if "imposed" in d.terms}
+               for i, m in trace.months.items()}
     out.append(("heading", "In short"))
-    out += [("summary", line) for line in summary(events, fired, last)]
+    out += [("summary", line) for line in summary(events, fired, last, imposed)]
     return out
 
 

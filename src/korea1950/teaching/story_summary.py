@@ -66,6 +66,10 @@ def deciding_rules(event: str, rules_that_fired: set[tuple[str, str]]) -> list[C
     return causes
 
 
+IMPOSED = "imposed by the scenario, whatever the actor weighed"
+"""Why a turning point happened where the scenario, not an actor's rule, decided it."""
+
+
 def _why(event: str, causes: list[Cause]) -> str:
     if not causes:
         causes = deciding_rules(event, {(r.actor, r.name) for r in rule_table()})
@@ -75,11 +79,14 @@ def _why(event: str, causes: list[Cause]) -> str:
 
 
 def summary(events: dict[int, list[str]], fired: dict[int, set[tuple[str, str]]],
-            last_month: int) -> list[str]:
+            last_month: int, imposed: dict[int, set[tuple[str, str]]] | None = None
+            ) -> list[str]:
     """The summary's lines: one per month with a turning point, then how the world ended.
 
     ``events``: month -> events recorded; ``fired``: month -> (actor, rule) told;
-    ``last_month``: the last month simulated.
+    ``last_month``: the last month simulated; ``imposed``: month -> the rules whose
+    decision the scenario imposed (a veto the scenario forces is its doing, not the
+    actor's, as the story's body says).
     """
     lines = []
     ending: tuple[str, int] | None = None
@@ -89,9 +96,10 @@ def summary(events: dict[int, list[str]], fired: dict[int, set[tuple[str, str]]]
         rhee_first = rhee_first or "rhee_attacks" in events[month]
         if not points:
             continue
-        here = fired.get(month, set())
-        said = "; ".join(f"{said_event(e, rhee_first)} ({_why(e, deciding_rules(e, here))})"
-                         for e in points)
+        here, forced = fired.get(month, set()), (imposed or {}).get(month, set())
+        said = "; ".join(f"{said_event(e, rhee_first)} ("
+                         + (IMPOSED if deciding_rules(e, forced) and not deciding_rules(e, here)
+                            else _why(e, deciding_rules(e, here))) + ")" for e in points)
         lines.append(f"{month_name(month)}: {said}")
         ending = next(((e, month) for e in points if e in ENDINGS), ending)
     if ending is not None:

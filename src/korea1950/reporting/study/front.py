@@ -9,12 +9,14 @@ import re
 
 from markdown.extensions.toc import slugify
 
+from korea1950.analysis.weigh.likelihood import odds_text, strength_words
 from korea1950.analysis.weigh.verdict import decision_sentence, pair_cell
 from korea1950.inputs.labels import in_series
 from korea1950.reporting.study.context import StudyContext
 from korea1950.reporting.study.highlights import RULE, highlights
 from korea1950.reporting.study.numbers import counted
 from korea1950.reporting.study.sections.weighing import TITLE as WEIGHING
+from korea1950.reporting.study.sections.weighing import lean_words
 
 TITLE = "korea1950: what-if scenarios of how the Korean War began"
 SUMMARY = "Summary"
@@ -61,11 +63,20 @@ def verdict(context: StudyContext) -> str:
     weighing = context.weighing
     if not weighing or not weighing.get("verdict"):
         return "**The verdict on the readings.** The readings were not weighed in this run."
-    decisions = [decision_sentence(factor, pair_cell(weighing["robustness"]["pairs"],
-                                                     factor["a"], factor["b"]))
+    decisions = [f"{headline(context, factor)} " + decision_sentence(
+                     factor, pair_cell(weighing["robustness"]["pairs"], factor["a"], factor["b"]))
                  for factor in weighing["bayes_factors"]] or weighing["verdict"][:1]
     return (f"**The verdict on the readings.** {' '.join(decisions)} "
             f"*{weighing['caveat']}* More in [{WEIGHING}](#{anchor(WEIGHING)}).")
+
+
+def headline(context: StudyContext, factor: dict) -> str:
+    """One pair's Bayes factor with every prior as cited, in words a class reads before the
+    ranges: which way the record leans, the odds, and Kass and Raftery's word for its size."""
+    a, b = context.reading_label(factor["a"]), context.reading_label(factor["b"])
+    return (f"With every prior as cited, the record {lean_words(factor, a, b)} (odds "
+            f"{odds_text(factor['log_bf'])} for {a} against {b}: "
+            f"{strength_words(factor['log_bf'])}).")
 
 
 def contents(body: str) -> str:
