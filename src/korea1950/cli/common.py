@@ -170,10 +170,6 @@ def listed(text: str | None) -> list[str] | None:
     return None if text is None else [item.strip() for item in text.split(",") if item.strip()]
 
 
-readings = listed
-"""The readings a checked ``--readings`` names, in order (None if it was left out)."""
-
-
 def add_readings_option(parser: argparse.ArgumentParser) -> None:
     """``--readings``: the readings a command runs under (default: every bundled one)."""
     parser.add_argument("--readings", default=None, type=reading_list,

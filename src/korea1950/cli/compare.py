@@ -21,8 +21,8 @@ from korea1950.cli.common import (
     add_readings_option,
     add_run_options,
     evaluator_from,
+    listed,
     output_folder,
-    readings,
 )
 from korea1950.inputs.labels import (
     abridged,
@@ -59,7 +59,7 @@ def handle(args: argparse.Namespace) -> int:
     evaluator = evaluator_from(args)
     folder = output_folder(args)
     with evaluator:
-        comparison = run_comparison(args.scenarios or None, readings(args.readings),
+        comparison = run_comparison(args.scenarios or None, listed(args.readings),
                                     args.replicates, args.seed, evaluator)
     with folder.staging() as staging:
         tables = comparison_tables(comparison)

@@ -9,7 +9,7 @@ from korea1950.cli.common import (
     add_readings_option,
     add_run_options,
     evaluator_from,
-    readings,
+    listed,
 )
 from korea1950.reporting.manifest import command_line
 from korea1950.reporting.study import DEFAULT_STUDY_REPLICATES, run_study
@@ -35,7 +35,7 @@ def handle(args: argparse.Namespace) -> int:
     started = time.monotonic()
     out = run_study(args.out, args.replicates, args.seed, evaluator_from(args),
                     command=command_line(COMMAND, args), force=args.force,
-                    readings=readings(args.readings))
+                    readings=listed(args.readings))
     print(f"wrote {out}/report.html and {out}/report.md "
           f"({time.monotonic() - started:.0f} s)")
     return 0

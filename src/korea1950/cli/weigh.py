@@ -20,10 +20,10 @@ from korea1950.cli.common import (
     add_out_options,
     add_run_options,
     evaluator_from,
+    listed,
     output_folder,
     positive_int,
     reading_list,
-    readings,
 )
 from korea1950.inputs.events import EVENTS
 from korea1950.inputs.labels import (
@@ -81,7 +81,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def handle(args: argparse.Namespace) -> int:
     """Weigh, write the folder if asked, and print."""
-    chosen = readings(args.readings) or []
+    chosen = listed(args.readings) or []
     folder = output_folder(args)
     with evaluator_from(args) as evaluator:  # one pool for the weighing and the band
         result = run_weigh(chosen, args.replicates, args.seed, evaluator,

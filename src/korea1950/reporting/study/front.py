@@ -14,7 +14,7 @@ from korea1950.analysis.weigh.verdict import decision_sentence, pair_cell
 from korea1950.inputs.labels import in_series
 from korea1950.reporting.study.context import StudyContext
 from korea1950.reporting.study.highlights import RULE, highlights
-from korea1950.reporting.study.numbers import counted
+from korea1950.reporting.study.numbers import DIGITS, SMALLEST, counted
 from korea1950.reporting.study.sections.weighing import TITLE as WEIGHING
 from korea1950.reporting.study.sections.weighing import lean_words
 
@@ -22,7 +22,8 @@ TITLE = "korea1950: what-if scenarios of how the Korean War began"
 SUMMARY = "Summary"
 CONTENTS = "Contents"
 FINDINGS_CAVEAT = ("Their intervals are sampling error only; a difference is computed before "
-                   "rounding, so it may differ by 0.01 from the difference of the rounded shares.")
+                   f"rounding, so it may differ by {SMALLEST:.{DIGITS}f} from the difference of "
+                   "the rounded shares.")
 """Under the findings: what their intervals measure."""
 TIMING_CAVEAT = ("A delay in months also rests on the calendar's lags, which were set from the "
                  "record's dates and are not varied for these findings (the weighing moves each "
